@@ -1,0 +1,509 @@
+"""The `briefing` command line: parse arguments, call the core, print. Heavy imports happen late."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.errors import BriefingError, UsageError
+
+if TYPE_CHECKING:
+    from briefing.models import Article, Summary, VoiceProfile
+    from briefing.summarize.length import Length
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line plus a hint, with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _ratio(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("must be above 0 and at most 1")
+    return value
+
+
+def _add_summary_options(parser: argparse.ArgumentParser) -> None:
+    from briefing.summarize.registry import DEFAULT_METHOD, METHODS
+
+    parser.add_argument(
+        "--method",
+        "-m",
+        default=DEFAULT_METHOD,
+        choices=list(METHODS),
+        metavar="NAME",
+        help=f"summarizing method (default: {DEFAULT_METHOD}; see `briefing methods`)",
+    )
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument(
+        "--sentences",
+        "-n",
+        type=_positive_int,
+        metavar="N",
+        help="summary length in sentences (default: 5)",
+    )
+    size.add_argument(
+        "--words", "-w", type=_positive_int, metavar="N", help="summary length in words"
+    )
+    size.add_argument(
+        "--ratio",
+        "-r",
+        type=_ratio,
+        metavar="R",
+        help="summary length as a share of the sentences (0-1]",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="refuse inputs larger than N bytes (default: 5 MB)",
+    )
+
+
+def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> None:
+    parser.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        metavar="DIR",
+        help="output folder (default: ./output/<YYYY-MM-DD>/)",
+    )
+    parser.add_argument(
+        "--voice",
+        "-v",
+        default="default",
+        metavar="NAME",
+        help="voice profile (see `briefing voices`)",
+    )
+    parser.add_argument(
+        "--force", "-f", action="store_true", help="overwrite existing output files"
+    )
+    if formats:
+        parser.add_argument(
+            "--format",
+            default="md,wav",
+            metavar="LIST",
+            help="comma-separated output formats: md, html, wav (default: md,wav)",
+        )
+        parser.add_argument(
+            "--no-audio",
+            action="store_true",
+            help="skip audio (same as leaving wav out of --format)",
+        )
+    parser.add_argument(
+        "--json", action="store_true", help='print {"files": [paths written]} as JSON'
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing",
+        description="Turn news articles into a short spoken briefing: summary, Markdown and audio.",
+        epilog="Example: briefing make article.txt --sentences 4 --format md,html,wav",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    make = commands.add_parser(
+        "make",
+        help="summarize articles and write the briefing (Markdown, HTML, WAV)",
+        description="Summarize each article and write its briefing: Markdown, and HTML/WAV if asked.",
+    )
+    make.add_argument(
+        "inputs", nargs="+", metavar="ARTICLE", help="a .txt, .md or .html file, or - for stdin"
+    )
+    _add_summary_options(make)
+    _add_output_options(make, formats=True)
+    make.set_defaults(handler=cmd_make)
+
+    summarize = commands.add_parser(
+        "summarize",
+        help="print an article's summary (text or --json)",
+        description="Print the summary of an article; --jsonl summarizes a batch.",
+    )
+    summarize.add_argument(
+        "input", nargs="?", metavar="ARTICLE", help="a .txt, .md or .html file, or - for stdin"
+    )
+    summarize.add_argument(
+        "--jsonl",
+        type=Path,
+        metavar="FILE",
+        help='batch mode: lines {"id", "article"} in, {"id", "summary"} out',
+    )
+    _add_summary_options(summarize)
+    summarize.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"title", "method", "sentences": [{"index", "text", "score"}]}',
+    )
+    summarize.set_defaults(handler=cmd_summarize)
+
+    speak = commands.add_parser(
+        "speak",
+        help="read a briefing or article aloud into a WAV file",
+        description="Speak a briefing (.md written by `make`) or any article into a WAV file.",
+    )
+    speak.add_argument("input", metavar="FILE", help="a briefing .md, an article, or - for stdin")
+    speak.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="WAV file to write (default: output/<date>/<slug>.wav)",
+    )
+    speak.add_argument(
+        "--voice",
+        "-v",
+        default="default",
+        metavar="NAME",
+        help="voice profile (see `briefing voices`)",
+    )
+    speak.add_argument("--force", "-f", action="store_true", help="overwrite an existing file")
+    speak.add_argument("--json", action="store_true", help='print {"files": [...], "seconds": N}')
+    speak.add_argument(
+        "--max-bytes", type=_positive_int, default=None, metavar="N", help="input size limit"
+    )
+    speak.set_defaults(handler=cmd_speak)
+
+    methods = commands.add_parser("methods", help="list the summarizing methods")
+    methods.add_argument("--json", action="store_true", help="print the list as JSON")
+    methods.set_defaults(handler=cmd_methods)
+
+    voices = commands.add_parser(
+        "voices", help="list voice profiles and the engine's installed voices"
+    )
+    voices.add_argument("--json", action="store_true", help="print the lists as JSON")
+    voices.set_defaults(handler=cmd_voices)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("briefing")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+# ---- shared steps -------------------------------------------------------------------------
+
+
+def _length(args: argparse.Namespace) -> Length:
+    from briefing.summarize.length import Length
+
+    return Length(sentences=args.sentences, words=args.words, ratio=args.ratio)
+
+
+def _read(source: str, args: argparse.Namespace) -> Article:
+    from briefing.ingest import MAX_BYTES, read_article
+
+    return read_article(source, max_bytes=args.max_bytes or MAX_BYTES)
+
+
+def _summarize(article: Article, args: argparse.Namespace) -> Summary:
+    from briefing.summarize import summarize
+
+    summary = summarize(article, args.method, _length(args))
+    for note in summary.notes:
+        _note(f"{article.source}: {note}")
+    return summary
+
+
+def _voice(name: str) -> VoiceProfile:
+    from briefing.speech.voices import get_profile
+
+    return get_profile(name)
+
+
+def _note(message: str) -> None:
+    print(f"briefing: {message}", file=sys.stderr)
+
+
+class _Progress:
+    """A one-line progress display on stderr, only when stderr is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.live and total:
+            print(f"\r{self.label} {100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.live:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _speaker(label: str) -> Callable[..., Any]:
+    def speak(text: str, voice: VoiceProfile, path: Path) -> Any:
+        from briefing.speech.engine import render_wav
+
+        progress = _Progress(label)
+        try:
+            return render_wav(text, voice, path, progress=progress)
+        finally:
+            progress.close()
+
+    return speak
+
+
+def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
+    if as_json:
+        print(json.dumps({"files": [str(f) for f in files], **extra}, ensure_ascii=False))
+    else:
+        for path in files:
+            print(path)
+
+
+# ---- commands -----------------------------------------------------------------------------
+
+
+def cmd_make(args: argparse.Namespace) -> int:
+    from briefing.assemble import briefing_from
+    from briefing.export import export_briefing, parse_formats, slugify
+    from briefing.locations import output_dir
+
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.no_audio:
+        formats = tuple(f for f in formats if f != "wav")
+    if not formats:
+        raise UsageError("nothing to write: --no-audio left no format in --format")
+    voice = _voice(args.voice) if "wav" in formats else None
+    summaries = [_summarize(_read(source, args), args) for source in args.inputs]
+    folder = args.out or output_dir()
+    stems = _unique_stems([slugify(s.article.title) for s in summaries])
+    written: list[Path] = []
+    for summary, stem in zip(summaries, stems, strict=True):
+        briefing = briefing_from([summary])
+        written += export_briefing(
+            briefing,
+            folder,
+            formats,
+            voice=voice,
+            force=args.force,
+            stem=stem,
+            speak=_speaker(f"Speaking {stem}"),
+        )
+    _print_files(written, args.json)
+    return EXIT_OK
+
+
+def _unique_stems(stems: list[str]) -> list[str]:
+    """Two inputs with the same title still get two files."""
+    seen: dict[str, int] = {}
+    unique = []
+    for stem in stems:
+        seen[stem] = seen.get(stem, 0) + 1
+        unique.append(stem if seen[stem] == 1 else f"{stem}-{seen[stem]}")
+    return unique
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    if args.jsonl is not None:
+        if args.input is not None:
+            raise UsageError("give either ARTICLE or --jsonl FILE, not both")
+        return _summarize_batch(args)
+    if args.input is None:
+        raise UsageError("the following arguments are required: ARTICLE (or --jsonl FILE)")
+    summary = _summarize(_read(args.input, args), args)
+    if args.json:
+        data = {
+            "title": summary.article.title,
+            "method": summary.method,
+            "sentences": [
+                {"index": p.index, "text": p.text, "score": p.score} for p in summary.picks
+            ],
+            "source": summary.article.source,
+        }
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(summary.article.title)
+        print()
+        for sentence in summary.sentences:
+            print(sentence)
+    return EXIT_OK
+
+
+def _summarize_batch(args: argparse.Namespace) -> int:
+    from briefing.errors import InputError
+    from briefing.ingest import decode, parse_article
+
+    name = str(args.jsonl)
+    try:
+        raw = Path(name).read_bytes() if name != "-" else sys.stdin.buffer.read()
+    except OSError as exc:
+        raise InputError(name, exc.strerror or "can't be read") from None
+    lines = decode(name, raw).splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            ident, text = row["id"], row["article"]
+            if not isinstance(text, str):
+                raise TypeError("article is not a string")
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InputError(name, f'line {number}: expected {{"id", "article"}} ({exc})') from None
+        try:
+            article = parse_article(text, source=f"{name}:{number}")
+            summary_text = "\n".join(_summarize(article, args).sentences)
+        except InputError as exc:
+            _note(str(exc))
+            summary_text = ""
+        print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False), flush=False)
+    return EXIT_OK
+
+
+def cmd_speak(args: argparse.Namespace) -> int:
+    from briefing.export import atomic_path, check_free, slugify
+    from briefing.locations import output_dir
+
+    voice = _voice(args.voice)
+    briefing = _read_briefing(args.input, args)
+    out = args.out or output_dir() / f"{slugify(briefing.title)}.wav"
+    if out.is_dir():
+        out = out / f"{slugify(briefing.title)}.wav"
+    check_free([out], force=args.force)
+    from briefing.speech.script import speech_script
+
+    with atomic_path(out, force=args.force) as tmp:
+        audio = _speaker("Speaking")(speech_script(briefing), voice, tmp)
+    _print_files([out], args.json, seconds=round(audio.seconds, 2))
+    return EXIT_OK
+
+
+def _read_briefing(source: str, args: argparse.Namespace) -> Any:
+    """A briefing .md written by `make` as is; any other article read in full."""
+    from briefing.assemble import briefing_from
+    from briefing.ingest import MAX_BYTES, STDIN, decode
+    from briefing.models import Pick, Summary
+    from briefing.render import from_markdown, split_front_matter
+
+    article = _read(source, args)
+    if source != STDIN and Path(source).suffix.lower() in {".md", ".markdown"}:
+        text = decode(source, Path(source).read_bytes()[: (args.max_bytes or MAX_BYTES) + 1])
+        meta, _ = split_front_matter(text)
+        if "title" in meta and "method" in meta:
+            briefing = from_markdown(text)
+            if briefing.stories:
+                return briefing
+    picks = tuple(Pick(i, s, 0.0) for i, s in enumerate(article.sentences))
+    return briefing_from([Summary(article, "full", picks)])
+
+
+def cmd_methods(args: argparse.Namespace) -> int:
+    from briefing.summarize.registry import DEFAULT_METHOD, METHODS
+
+    if args.json:
+        print(
+            json.dumps([{"name": m.name, "description": m.description} for m in METHODS.values()])
+        )
+        return EXIT_OK
+    width = max(len(name) for name in METHODS)
+    for method in METHODS.values():
+        default = " (default)" if method.name == DEFAULT_METHOD else ""
+        print(f"{method.name:<{width}}  {method.description}{default}")
+    return EXIT_OK
+
+
+def cmd_voices(args: argparse.Namespace) -> int:
+    from briefing.speech.voices import all_profiles
+
+    profiles = all_profiles()
+    engine_voices: list[Any] = []
+    engine_problem = ""
+    try:
+        from briefing.speech.engine import get_engine
+
+        engine_voices = get_engine().installed_voices()
+    except BriefingError as exc:
+        engine_problem = str(exc)
+    if args.json:
+        data = {
+            "profiles": [
+                {
+                    "name": p.name,
+                    "voice": p.voice,
+                    "rate": p.rate,
+                    "volume": p.volume,
+                    "pitch": p.pitch,
+                    "description": p.description,
+                }
+                for p in profiles
+            ],
+            "engine_voices": [
+                {"id": v.id, "name": v.name, "languages": list(v.languages)} for v in engine_voices
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    print("Voice profiles (use with --voice):")
+    width = max((len(p.name) for p in profiles), default=4)
+    for p in profiles:
+        print(
+            f"  {p.name:<{width}}  {p.voice}, {p.rate} wpm, volume {p.volume:g}, pitch {p.pitch}  {p.description}"
+        )
+    print()
+    if engine_problem:
+        print(f"Engine voices: unavailable ({engine_problem})")
+    else:
+        print(
+            f"Engine voices ({len(engine_voices)}; use an id or language as `voice` in a profile):"
+        )
+        for v in engine_voices:
+            print(f"  {v.id:<24} {v.name}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `briefing` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except UsageError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BriefingError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""The typed values passed between pipeline stages: Article -> Summary -> Briefing -> Audio."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of an article, already split into sentences.
+
+    Headings (titles, subheads such as "Japan worried") are structure: they are
+    kept for display but never offered to a summarizer.
+    """
+
+    sentences: tuple[str, ...]
+    is_heading: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One ingested article: its title, where it came from and its text blocks."""
+
+    title: str
+    source: str
+    blocks: tuple[Block, ...]
+    language: str = "english"
+    published: dt.datetime | None = None
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """Body sentences in article order; a sentence's index is its position here."""
+        return tuple(s for b in self.blocks if not b.is_heading for s in b.sentences)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A sentence chosen for a summary: its index in the article, its verbatim text, its score."""
+
+    index: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The sentences a method picked from an article, in article order."""
+
+    article: Article
+    method: str
+    picks: tuple[Pick, ...]
+    scores: tuple[float, ...] = ()
+    """A score for every body sentence of the article (empty when a method has none)."""
+    notes: tuple[str, ...] = ()
+    """Things the user should know, e.g. that fewer sentences were available than asked."""
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        return tuple(p.text for p in self.picks)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.picks)
+
+
+@dataclass(frozen=True)
+class Story:
+    """One section of a briefing: a headline, the text to read and where it came from."""
+
+    headline: str
+    sentences: tuple[str, ...]
+    sources: tuple[str, ...]
+    method: str = ""
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What gets rendered and spoken: a title, a date and one or more stories."""
+
+    title: str
+    date: dt.date
+    stories: tuple[Story, ...]
+    audio_seconds: float | None = None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for story in self.stories:
+            seen.update(dict.fromkeys(story.sources))
+        return tuple(seen)
+
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(s.sentences) for s in self.stories)
+
+    @property
+    def word_count(self) -> int:
+        return sum(s.word_count for s in self.stories)
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.method for s in self.stories if s.method))
+
+
+@dataclass(frozen=True)
+class VoiceProfile:
+    """A named way of speaking, loaded from a TOML file in voices/."""
+
+    name: str
+    voice: str = "en-us"
+    """Engine voice id (e.g. "gmw/en-us") or language code (e.g. "en-us")."""
+    rate: int = 150
+    """Words per minute."""
+    volume: float = 1.0
+    pitch: int = 50
+    description: str = ""
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class WordMark:
+    """Where the engine started a word: offset into the spoken text and time in the audio."""
+
+    offset: int
+    length: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Audio:
+    """A rendered audio file and what is known about its timing."""
+
+    path: Path
+    seconds: float
+    sample_rate: int
+    marks: tuple[WordMark, ...] = field(default=(), repr=False)

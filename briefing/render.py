@@ -1,0 +1,185 @@
+"""Briefing -> Markdown (with YAML front matter) and standalone HTML, and Markdown back to a Briefing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+
+from briefing.models import Briefing, Story
+
+_LINE_START = re.compile(r"^(\s*)([#>+=|]|-(?=\s|$)|\d+(?=[.)]\s)|\*(?=\s))")
+_INLINE = re.compile(r"([\\`*_\[\]])")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&=~])")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
+
+
+def escape(text: str) -> str:
+    """Make article text literal in Markdown: no emphasis, links, headings, lists or raw HTML."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _TAG_START.sub("&lt;", text)
+    text = _ENTITY.sub("&amp;", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def unescape(text: str) -> str:
+    """Undo `escape` (and the entities it wrote)."""
+    return _UNESCAPE.sub(r"\1", text).replace("&lt;", "<").replace("&amp;", "&")
+
+
+def _yaml(value: object) -> str:
+    """A YAML scalar or flow list; JSON strings are valid YAML and keep any character safe."""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml(v) for v in value) + "]"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def front_matter(briefing: Briefing) -> dict[str, object]:
+    sources = briefing.sources
+    meta: dict[str, object] = {
+        "title": briefing.title,
+        "date": briefing.date,
+        "source": sources[0] if len(sources) == 1 else list(sources),
+        "method": ", ".join(briefing.methods) or "manual",
+        "sentences": briefing.sentence_count,
+        "words": briefing.word_count,
+    }
+    if briefing.audio_seconds is not None:
+        meta["audio_seconds"] = round(briefing.audio_seconds, 2)
+    return meta
+
+
+def _source_line(source: str) -> str:
+    if _URL.match(source):
+        return f"<{source}>"
+    return escape(source)
+
+
+def to_markdown(briefing: Briefing) -> str:
+    """The briefing as a CommonMark document with YAML front matter."""
+    lines = ["---"]
+    lines += [f"{key}: {_yaml(value)}" for key, value in front_matter(briefing).items()]
+    lines += ["---", "", f"# {escape(briefing.title)}", ""]
+    single = len(briefing.stories) == 1 and briefing.stories[0].headline == briefing.title
+    for story in briefing.stories:
+        if not single:
+            lines += [f"## {escape(story.headline)}", ""]
+        lines += [escape(s) for s in story.sentences]
+        lines.append("")
+        if story.sources:
+            label = "Source" if len(story.sources) == 1 else "Sources"
+            lines += [f"{label}: " + ", ".join(_source_line(s) for s in story.sources), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    """Front matter fields (as written by `to_markdown`) and the Markdown body."""
+    match = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n?", text, re.S)
+    if not match:
+        return {}, text
+    meta: dict[str, object] = {}
+    for line in match.group(1).splitlines():
+        key, sep, raw = line.partition(":")
+        if not sep or not key.strip():
+            continue
+        raw = raw.strip()
+        try:
+            meta[key.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            meta[key.strip()] = raw.strip("'\"")
+    return meta, text[match.end() :]
+
+
+def from_markdown(text: str, *, day: dt.date | None = None) -> Briefing:
+    """Read a briefing Markdown file (ours, possibly edited by hand) back into a Briefing."""
+    meta, body = split_front_matter(text)
+    title = str(meta.get("title", ""))
+    stories: list[Story] = []
+    headline: str | None = None
+    sentences: list[str] = []
+    sources: list[str] = []
+
+    def close() -> None:
+        nonlocal sentences, sources
+        if sentences or sources:
+            stories.append(Story(headline or title, tuple(sentences), tuple(sources)))
+        sentences, sources = [], []
+
+    for raw in body.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("# ") and not title:
+            title = unescape(line[2:].strip())
+        elif line.startswith("# "):
+            continue
+        elif line.startswith("## "):
+            close()
+            headline = unescape(line[3:].strip())
+        elif re.match(r"^Sources?: ", line):
+            items = line.split(":", 1)[1].split(", ")
+            sources += [unescape(s.strip().strip("<>")) for s in items if s.strip()]
+        else:
+            sentences.append(unescape(line))
+    close()
+    method = str(meta.get("method", ""))
+    stories = [Story(s.headline, s.sentences, s.sources, method) for s in stories]
+    date = day or _date(meta.get("date"))
+    seconds = meta.get("audio_seconds")
+    return Briefing(
+        title=title or "Briefing",
+        date=date,
+        stories=tuple(stories),
+        audio_seconds=float(seconds) if isinstance(seconds, (int, float)) else None,
+    )
+
+
+def _date(value: object) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return dt.date.today()
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="briefing">
+<meta name="date" content="{date}">
+<title>{title}</title>
+<style>
+body {{ font: 1.05rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 2rem auto;
+       padding: 0 1rem; color: #1d1d1f; background: #fff; }}
+@media (prefers-color-scheme: dark) {{ body {{ color: #e8e8ea; background: #161618; }} a {{ color: #8ab4f8; }} }}
+h1 {{ line-height: 1.2; }} .meta {{ color: #6e6e73; font-size: .9rem; }}
+</style>
+</head>
+<body>
+<p class="meta">{date_text}</p>
+{body}
+</body>
+</html>
+"""
+
+
+def to_html(briefing: Briefing, markdown_text: str | None = None) -> str:
+    """A standalone HTML page of the briefing, rendered from its Markdown."""
+    import markdown
+
+    _, body = split_front_matter(markdown_text or to_markdown(briefing))
+    rendered = markdown.markdown(body, extensions=["sane_lists"], output_format="html")
+    return _PAGE.format(
+        title=html.escape(briefing.title),
+        date=briefing.date.isoformat(),
+        date_text=html.escape(briefing.date.strftime("%A, %d %B %Y")),
+        body=rendered,
+    )

@@ -1,0 +1,1 @@
+"""Speech: voice profiles, engines and audio rendering."""

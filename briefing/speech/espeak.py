@@ -1,0 +1,129 @@
+"""espeak-ng through pyttsx3's ctypes binding, loaded from the espeakng-loader wheel when present.
+
+pyttsx3's own driver loop returns before long files are written and builds
+the audio with quadratic `bytes +=`, so this adapter drives the same binding
+synchronously and streams every buffer straight to the sink.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import threading
+from typing import Any
+
+from briefing.errors import EngineError
+from briefing.models import VoiceProfile, WordMark
+from briefing.speech.engine import SAMPLE_RATE, EngineVoice, PcmSink, SpeechEngine
+
+_LOCK = threading.Lock()
+_BINDING: Any = None
+BUFFER_MS = 200
+
+
+def _load_bundled_library() -> None:
+    """Make the wheel's libespeak-ng the one pyttsx3 finds, before pyttsx3 looks."""
+    try:
+        import espeakng_loader
+    except ImportError:
+        return
+    try:
+        library = espeakng_loader.get_library_path()
+        os.environ.setdefault("ESPEAK_DATA_PATH", espeakng_loader.get_data_path())
+        ctypes.CDLL(library, mode=ctypes.RTLD_GLOBAL)
+    except (OSError, RuntimeError):
+        return  # fall back to a system espeak-ng
+
+
+def binding() -> Any:
+    """pyttsx3's espeak binding, initialised once per process."""
+    global _BINDING
+    if _BINDING is None:
+        _load_bundled_library()
+        try:
+            from pyttsx3.drivers import _espeak
+        except (ImportError, OSError, RuntimeError) as exc:
+            raise EngineError(
+                f"can't load the espeak-ng speech engine ({exc}); "
+                "reinstall briefing or install espeak-ng, or use --no-audio"
+            ) from None
+        rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS, None, 0)
+        if rate != SAMPLE_RATE:
+            raise EngineError(f"espeak-ng failed to start (returned {rate})")
+        _BINDING = _espeak
+    return _BINDING
+
+
+def _ignore_audio(wav: Any, count: int, events: Any) -> int:
+    return 0
+
+
+class EspeakEngine(SpeechEngine):
+    name = "espeak"
+
+    def __init__(self) -> None:
+        self._espeak = binding()
+
+    def _set_voice(self, voice: VoiceProfile) -> None:
+        espeak = self._espeak
+        wanted = voice.voice
+        if espeak.SetVoiceByName(wanted.encode()) != 0:
+            match = next(
+                (
+                    v
+                    for v in self.installed_voices()
+                    if wanted.lower() in (v.id.lower(), v.name.lower())
+                ),
+                None,
+            )
+            if match is None or espeak.SetVoiceByName(match.name.encode()) != 0:
+                raise EngineError(
+                    f"voice profile {voice.name!r}: espeak-ng has no voice {wanted!r} "
+                    "(see `briefing voices`)"
+                )
+        espeak.SetParameter(espeak.RATE, int(voice.rate), 0)
+        espeak.SetParameter(espeak.VOLUME, round(voice.volume * 100), 0)
+        espeak.SetParameter(espeak.PITCH, int(voice.pitch), 0)
+
+    def synthesize(self, text: str, voice: VoiceProfile, sink: PcmSink) -> list[WordMark]:
+        espeak = self._espeak
+        marks: list[WordMark] = []
+        failure: list[BaseException] = []
+        start_frames = sink.frames
+
+        def on_audio(wav: Any, count: int, events: Any) -> int:
+            try:
+                i = 0
+                while events[i].type != espeak.EVENT_LIST_TERMINATED:
+                    event = events[i]
+                    if event.type == espeak.EVENT_WORD:
+                        seconds = (event.sample or 0) / SAMPLE_RATE
+                        marks.append(WordMark(event.text_position - 1, event.length, seconds))
+                    i += 1
+                if count > 0:
+                    sink.write(ctypes.string_at(wav, count * 2))
+            except BaseException as exc:
+                failure.append(exc)
+                return 1
+            return 0
+
+        with _LOCK:
+            self._set_voice(voice)
+            espeak.SetSynthCallback(on_audio)
+            try:
+                espeak.Synth(text.encode("utf-8"), flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
+                espeak.Synchronize()
+            finally:
+                espeak.SetSynthCallback(_ignore_audio)
+        if failure:
+            raise EngineError(f"speech engine failed: {failure[0]}") from failure[0]
+        if sink.frames == start_frames and text.strip():
+            raise EngineError("speech engine produced no audio")
+        return marks
+
+    def installed_voices(self) -> list[EngineVoice]:
+        voices = []
+        for v in self._espeak.ListVoices(None):
+            languages = (v.languages[1:].decode("utf-8", "ignore"),) if v.languages else ()
+            voices.append(EngineVoice(v.identifier.decode(), v.name.decode(), languages))
+        return voices

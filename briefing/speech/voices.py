@@ -1,0 +1,86 @@
+"""Voice profiles: named TOML files in the shipped voices/ folder and the user's voices folder."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from briefing import locations
+from briefing.errors import VoiceError
+from briefing.models import VoiceProfile
+
+DEFAULT_VOICE = "default"
+_FIELDS = {
+    "name": str,
+    "description": str,
+    "voice": str,
+    "rate": int,
+    "volume": float,
+    "pitch": int,
+}
+_RANGES = {"rate": (40, 500), "volume": (0.0, 2.0), "pitch": (0, 100)}
+
+
+def profile_files() -> dict[str, Path]:
+    """Every profile file by name; a user's file overrides a shipped one of the same name."""
+    found: dict[str, Path] = {}
+    shipped = resources.files("briefing.voices")
+    for entry in sorted(shipped.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml") and entry.name != "lexicon.toml":
+            found[entry.name.removesuffix(".toml")] = Path(str(entry))
+    user_dir = locations.user_voices_dir()
+    if user_dir.is_dir():
+        for path in sorted(user_dir.glob("*.toml")):
+            if path.name != "lexicon.toml":
+                found[path.stem] = path
+    return found
+
+
+def load_profile(path: Path) -> VoiceProfile:
+    """Read and check one profile file.
+
+    Raises:
+        VoiceError: the file is not valid TOML or a field has the wrong type or range.
+    """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise VoiceError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VoiceError(f"{path}: can't be read: {exc}") from None
+    values: dict[str, object] = {}
+    for key, kind in _FIELDS.items():
+        if key not in data:
+            continue
+        value = data[key]
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise VoiceError(f"{path}: field {key!r} must be a {kind.__name__}, not {value!r}")
+        low_high = _RANGES.get(key)
+        if low_high and not low_high[0] <= value <= low_high[1]:  # type: ignore[operator]
+            raise VoiceError(
+                f"{path}: field {key!r} must be between {low_high[0]} and {low_high[1]}"
+            )
+        values[key] = value
+    values.setdefault("name", path.stem)
+    extra = getattr(VoiceProfile, "__dataclass_fields__", {})
+    known = {k: v for k, v in data.items() if k in extra and k not in values and k != "path"}
+    return VoiceProfile(path=path, **values, **known)  # type: ignore[arg-type]
+
+
+def get_profile(name: str = DEFAULT_VOICE) -> VoiceProfile:
+    """The profile called `name`.
+
+    Raises:
+        VoiceError: no such profile (the message lists the known ones).
+    """
+    files = profile_files()
+    if name not in files:
+        raise VoiceError(f"unknown voice {name!r} (known: {', '.join(sorted(files))})")
+    return load_profile(files[name])
+
+
+def all_profiles() -> list[VoiceProfile]:
+    return [load_profile(path) for path in profile_files().values()]

@@ -1,0 +1,42 @@
+"""Summarize an Article into a Summary with any registered method."""
+
+from __future__ import annotations
+
+from briefing.errors import UsageError
+from briefing.models import Article, Pick, Summary
+from briefing.summarize.length import Length, choose
+from briefing.summarize.registry import DEFAULT_METHOD, METHODS, Method, get_method
+
+__all__ = ["DEFAULT_METHOD", "METHODS", "Length", "Method", "rank", "summarize"]
+
+
+def rank(scores: list[float]) -> list[int]:
+    """Sentence indices best first; ties keep article order (as sumy does)."""
+    return sorted(range(len(scores)), key=lambda i: scores[i], reverse=True)
+
+
+def summarize(
+    article: Article, method: str = DEFAULT_METHOD, length: Length | None = None
+) -> Summary:
+    """Pick the article's most important sentences, verbatim and in article order.
+
+    Raises:
+        UsageError: the method name is unknown.
+    """
+    try:
+        chosen_method = get_method(method)
+    except KeyError as exc:
+        raise UsageError(exc.args[0]) from None
+    length = length or Length.default()
+    sentences = article.sentences
+    scores = chosen_method.rate(article) if sentences else []
+    lengths = [len(s.split()) for s in sentences]
+    chosen = choose(rank(scores), lengths, length)
+    notes: tuple[str, ...] = ()
+    if length.sentences is not None and length.sentences > len(sentences):
+        notes = (
+            f"the article has only {len(sentences)} sentence{'s' * (len(sentences) != 1)}; "
+            "using all of them",
+        )
+    picks = tuple(Pick(i, sentences[i], scores[i]) for i in chosen)
+    return Summary(article=article, method=method, picks=picks, scores=tuple(scores), notes=notes)

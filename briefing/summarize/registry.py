@@ -1,0 +1,95 @@
+"""Every summarizing method by name, with a one-line description; nothing heavy is imported here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.models import Article
+
+DEFAULT_METHOD = "lexrank"
+
+
+@dataclass(frozen=True)
+class Method:
+    """A summarizing method: it rates every body sentence; higher is better."""
+
+    name: str
+    description: str
+    rate: Callable[[Article], list[float]]
+
+
+def _sumy(module: str, cls: str) -> Callable[[Article], list[float]]:
+    def rate(article: Article) -> list[float]:
+        import importlib
+
+        from briefing.summarize.sumy_methods import build_document, make_summarizer, rate_with
+
+        summarizer_cls = getattr(importlib.import_module(module), cls)
+        return rate_with(make_summarizer(summarizer_cls, article), build_document(article))
+
+    return rate
+
+
+def _lead(article: Article) -> list[float]:
+    from briefing.summarize.lead import rate_lead
+
+    return rate_lead(article)
+
+
+METHODS: dict[str, Method] = {
+    m.name: m
+    for m in (
+        Method("lead", "The first sentences of the article (the classic news baseline).", _lead),
+        Method(
+            "lexrank",
+            "LexRank: sentences most similar to the rest of the article (graph centrality).",
+            _sumy("sumy.summarizers.lex_rank", "LexRankSummarizer"),
+        ),
+        Method(
+            "textrank",
+            "TextRank: PageRank over sentences linked by shared words.",
+            _sumy("sumy.summarizers.text_rank", "TextRankSummarizer"),
+        ),
+        Method(
+            "lsa",
+            "LSA: sentences that best cover the article's main topics (singular value decomposition).",
+            _sumy("sumy.summarizers.lsa", "LsaSummarizer"),
+        ),
+        Method(
+            "luhn",
+            "Luhn: sentences dense in the article's most frequent significant words.",
+            _sumy("sumy.summarizers.luhn", "LuhnSummarizer"),
+        ),
+        Method(
+            "kl",
+            "KL-Sum: sentences whose words best match the article's word distribution.",
+            _sumy("sumy.summarizers.kl", "KLSummarizer"),
+        ),
+        Method(
+            "sumbasic",
+            "SumBasic: sentences of frequent words, discounting words already used.",
+            _sumy("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+        ),
+        Method(
+            "reduction",
+            "Reduction: sentences sharing the most weighted words with the others.",
+            _sumy("sumy.summarizers.reduction", "ReductionSummarizer"),
+        ),
+        Method(
+            "edmundson",
+            "Edmundson: cue words from the title, title overlap and position.",
+            _sumy("sumy.summarizers.edmundson", "EdmundsonSummarizer"),
+        ),
+    )
+}
+
+
+def get_method(name: str) -> Method:
+    """The method called `name`; raises KeyError listing the known names."""
+    try:
+        return METHODS[name]
+    except KeyError:
+        raise KeyError(f"unknown method {name!r} (known: {', '.join(METHODS)})") from None

@@ -1,0 +1,109 @@
+"""sumy's summarizers run on our own document model and offline tokenizer, with their ratings kept."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from briefing.text import OfflineTokenizer, split_words
+
+if TYPE_CHECKING:
+    from sumy.models.dom import ObjectDocumentModel
+
+    from briefing.models import Article
+
+STIGMA_WORDS = ("reportedly", "allegedly", "rumoured", "rumored", "unconfirmed", "advertisement")
+"""Edmundson's cue method needs words that mark a sentence as unimportant."""
+
+
+def build_document(article: Article) -> ObjectDocumentModel:
+    """sumy's document model of the article: the title and subheads as headings.
+
+    Sentences are built from our own split so each stays verbatim, and
+    `document.sentences` lists exactly `article.sentences` in order.
+    """
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    tokenizer = _tokenizer(article.language)
+    paragraphs = [Paragraph([Sentence(article.title, tokenizer, is_heading=True)])]
+    for block in article.blocks:
+        paragraphs.append(
+            Paragraph(
+                [Sentence(s, tokenizer, is_heading=block.is_heading) for s in block.sentences]
+            )
+        )
+    return ObjectDocumentModel(paragraphs)
+
+
+@cache
+def _tokenizer(language: str) -> OfflineTokenizer:
+    return OfflineTokenizer(language)
+
+
+@cache
+def stemmer(language: str) -> Any:
+    from sumy.nlp.stemmers import Stemmer
+
+    try:
+        return Stemmer(language)
+    except LookupError:
+        return Stemmer("english")
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    try:
+        return frozenset(get_stop_words(language))
+    except LookupError:
+        return frozenset()
+
+
+def make_summarizer(cls: type, article: Article) -> Any:
+    """An instance of a sumy summarizer class, configured for the article's language."""
+    summarizer = cls(stemmer(article.language))
+    if hasattr(summarizer, "stop_words"):
+        summarizer.stop_words = stop_words(article.language)
+    if hasattr(summarizer, "bonus_words"):
+        _configure_edmundson(summarizer, article)
+    return summarizer
+
+
+def _configure_edmundson(summarizer: Any, article: Article) -> None:
+    """Edmundson's cue words come from the title (falling back to the first sentence)."""
+    stops = stop_words(article.language)
+    for text in (article.title, article.sentences[0] if article.sentences else ""):
+        words = [w for w in split_words(text) if w.lower() not in stops] or split_words(text)
+        if words:
+            summarizer.bonus_words = words
+            break
+    else:
+        summarizer.bonus_words = ["news"]
+    summarizer.stigma_words = STIGMA_WORDS
+    summarizer.null_words = sorted(stops) or ["the"]
+
+
+def rate_with(summarizer: Any, document: ObjectDocumentModel) -> list[float]:
+    """Every sentence's rating as the summarizer computes it, in document order.
+
+    sumy summarizers end by handing their ratings to `_get_best_sentences`;
+    catching them there gives the scores without touching each algorithm, and
+    ranking by them reproduces sumy's own choice (a stable best-first sort).
+    """
+    captured: list[float] = []
+
+    def capture(sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple:
+        rate = rating.__getitem__ if isinstance(rating, dict) else rating
+        captured.extend(_finite(rate(s, *args, **kwargs)) for s in sentences)
+        return ()
+
+    summarizer._get_best_sentences = capture
+    summarizer(document, len(document.sentences))
+    return captured
+
+
+def _finite(value: Any) -> float:
+    number = float(value)
+    return number if math.isfinite(number) else 0.0

@@ -1,0 +1,1 @@
+"""The Textual review-and-edit app, installed as briefing.tui."""

@@ -1,0 +1,1 @@
+"""Voice profiles and the pronunciation lexicon, shipped as TOML package data."""
