@@ -157,7 +157,7 @@ def _paragraph(lines: list[str]) -> list[Block]:
                 blocks.append(Block(tuple(sentences)))
             pending.clear()
 
-    for i, line in enumerate(lines):
+    for line in lines:
         starts_fresh = not pending or pending[-1].rstrip()[-1:] in _SENTENCE_END
         if is_subhead(line) and starts_fresh:
             flush()
@@ -215,11 +215,10 @@ def _text_blocks(text: str, *, markdown: bool) -> tuple[str, list[Block]]:
             line = _inline_markdown(line.lstrip("> ").strip())
             if not line:
                 continue
-        elif i == 0 or (not blocks and not run):
+        elif not blocks and not run and _is_title_line(line, lines, i):
             # A plain-text article's first line is its title when it reads like one.
-            if _is_title_line(line, lines, i):
-                title = squash(line)
-                continue
+            title = squash(line)
+            continue
         run.append(line)
     end_run()
     if not title and blocks and blocks[0].is_heading:
