@@ -610,8 +610,10 @@ class BriefingApp(App[int]):
             pane.border_title = f"Article {self.current + 1} of {len(self.entries)}"
         self.query_one("#summary-controls", SummaryControls).show(entry.method, entry.length)
         self.query_one("#summary-controls").disabled = entry.article is None
-        waiting = entry.article is not None and not self.text_ready
-        sentences.loading = waiting
+        if entry.article is not None and not self.text_ready:
+            sentences.show(None, (), {}, empty=f"Summarizing with {entry.method}…")
+            self._refresh_view()
+            return
         states = (
             selected_states(
                 self.editor.text,

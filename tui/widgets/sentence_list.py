@@ -66,7 +66,9 @@ class SentenceList(OptionList):
         empty: str = "",
     ) -> None:
         """Show an article's sentences with their marks, keeping the highlighted row."""
-        highlighted = self.highlighted
+        same = article is not None and article is getattr(self, "_article", None)
+        self._article = article
+        highlighted = self.highlighted if same else None
         self.clear_options()
         if article is None:
             self.add_option(Option(Text(empty, style="italic"), disabled=True))

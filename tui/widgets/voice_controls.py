@@ -21,7 +21,7 @@ class VoiceControls(Horizontal):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.profiles = {p.name: p for p in profiles}
         self._voice = voice
-        self._rate = rate
+        self._start_rate = rate
 
     def compose(self) -> ComposeResult:
         yield Label("Voice", classes="caption")
@@ -34,7 +34,11 @@ class VoiceControls(Horizontal):
             tooltip="Voice profile for listening and audio export",
         )
         yield Input(
-            str(self._rate), compact=True, id="rate", type="integer", tooltip="Words per minute"
+            str(self._start_rate),
+            compact=True,
+            id="rate",
+            type="integer",
+            tooltip="Words per minute",
         )
         yield Label("wpm", classes="caption")
 
