@@ -62,7 +62,7 @@ def test_a_briefing_whose_source_is_gone_still_opens_for_hand_editing(tmp_path: 
 
 
 def test_bad_inputs_are_input_errors_naming_the_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="missing.txt: no such file"):
+    with pytest.raises(InputError, match=r"missing\.txt: no such file"):
         open_inputs([str(tmp_path / "missing.txt")], method="lead", length=LENGTH)
     empty = tmp_path / "empty.md"
     empty.write_text("", encoding="utf-8")
