@@ -69,6 +69,8 @@ from briefing.tui.widgets.voice_controls import VoiceControls
 WIDE = 150
 """From this many columns on, the preview sits beside the editor instead of behind it."""
 AUTOSAVE_SECONDS = 3.0
+REFRESH_SECONDS = 0.25
+"""Pause after the last keystroke before the preview and marks follow the text."""
 AUDIO_FORMATS = frozenset({"wav", "mp3"})
 
 
@@ -160,6 +162,7 @@ class BriefingApp(App[int]):
         self.voice = start.name
         self.rate = start.rate
         self.autosave_seconds = autosave_seconds
+        self.refresh_seconds = REFRESH_SECONDS
         self.player = find_player() if player == "auto" else player
         self.offer_draft = offer_draft
         self.text_ready = False
@@ -174,6 +177,7 @@ class BriefingApp(App[int]):
         self._finished = False
         self._draft_warned = False
         self._text = ""
+        self._started = False
 
     # ---- layout ------------------------------------------------------------------------
 
@@ -278,12 +282,15 @@ class BriefingApp(App[int]):
 
     def _begin(self, draft: Draft | None) -> None:
         """Start work: restore the draft if asked, then summarize every article."""
+        self._started = True
         if draft is not None:
             self._restore(draft)
         for entry in self.entries:
             self._summarize(entry, apply=not self.text_ready)
         if not self.text_ready and not any(e.article for e in self.entries):
             self._first_text()
+        elif not self.text_ready:
+            self._show_entry()
 
     def _restore(self, draft: Draft) -> None:
         by_source: dict[str, list[Entry]] = {}
@@ -611,7 +618,8 @@ class BriefingApp(App[int]):
         self.query_one("#summary-controls", SummaryControls).show(entry.method, entry.length)
         self.query_one("#summary-controls").disabled = entry.article is None
         if entry.article is not None and not self.text_ready:
-            sentences.show(None, (), {}, empty=f"Summarizing with {entry.method}…")
+            waiting = f"Summarizing with {entry.method}…" if self._started else ""
+            sentences.show(None, (), {}, empty=waiting)
             self._refresh_view()
             return
         states = (
@@ -641,7 +649,7 @@ class BriefingApp(App[int]):
     def _editor_changed(self) -> None:
         if self._refresh_timer is not None:
             self._refresh_timer.stop()
-        self._refresh_timer = self.set_timer(0.25, self._after_edit)
+        self._refresh_timer = self.set_timer(self.refresh_seconds, self._after_edit)
 
     def _after_edit(self) -> None:
         self._refresh_timer = None
@@ -659,7 +667,7 @@ class BriefingApp(App[int]):
     def _refresh_view(self) -> None:
         """Preview, window title and status line from the editor's text."""
         if not self.text_ready:
-            self.status.say("Summarizing…")
+            self.status.say("Summarizing…" if self._started else "")
             return
         text = self.editor.text
         briefing = from_markdown(text, day=self.day)
@@ -851,7 +859,7 @@ class BriefingApp(App[int]):
             if not self.dirty:
                 discard_draft(self.opening.draft_key)
                 self.last_draft = None
-        names = ", ".join(p.name for p in message.files)
+        names = ", ".join(p.name if i == 0 else p.suffix for i, p in enumerate(message.files))
         if message.problem:
             self.notify(message.problem, title="Export failed", severity="error", timeout=10)
         if message.files:

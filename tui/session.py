@@ -124,6 +124,8 @@ def open_inputs(
         InputError: an input can't be read or has no text.
         UsageError: a briefing is mixed with other inputs, or stdin is given twice.
     """
+    if length.sentences is None and length.words is None and length.ratio is None:
+        length = Length.default()
     if list(sources).count(STDIN) > 1:
         raise UsageError("stdin (-) can be given only once")
     for source in sources:
@@ -158,6 +160,8 @@ def _reopen(source: str, text: str, *, method: str, length: Length, max_bytes: i
     for index, entry in enumerate(entries):
         if entry.article is not None:
             entry.selected = present_indices(text, place_of(entries, index), entry.sentences)
+            if entry.selected:
+                entry.length = Length(sentences=len(entry.selected))
     return Opening(
         entries=entries,
         text=text,

@@ -52,7 +52,7 @@ class SentenceList(OptionList):
     """Every sentence of the current article; subheads are shown as headings, not choosable."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "In/out", tooltip="Put the sentence in or out of the summary"),
+        Binding("space", "toggle", "Toggle", tooltip="Put the sentence in or out of the summary"),
         Binding("plus,equals_sign", "longer", "Longer", key_display="+", show=False),
         Binding("minus", "shorter", "Shorter", key_display="-", show=False),
     ]

@@ -57,6 +57,7 @@ class SummaryControls(Horizontal):
     def show(self, method: str, length: Length) -> None:
         value, unit = length_parts(length)
         self._unit = unit
+        self._method = method
         self.query_one("#method", Select).value = method
         self.query_one("#unit", Select).value = unit
         self.query_one("#length", Input).value = value
@@ -73,7 +74,13 @@ class SummaryControls(Horizontal):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if event.select.id == "unit" and event.value != self._unit:
+        if event.select.id == "method":
+            if event.value == self._method:
+                return  # set by `show`, not chosen by the user
+            self._method = str(event.value)
+        if event.select.id == "unit":
+            if event.value == self._unit:
+                return
             # A new unit starts from a sensible size: "5" sentences is not "5" words.
             self._unit = str(event.value)
             self.query_one("#length", Input).value = _FIRST[self._unit]
