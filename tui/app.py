@@ -465,6 +465,9 @@ class BriefingApp(App[int]):
                 return
             entry.selected.add(index)
             self._set_text(text)
+            added = find_sentence(self.editor.text, place, sentence)
+            if added is not None:
+                self.editor.show_line(added.line)
             self._show_entry()
             return
         found = find_sentence(text, place, sentence, known=self._others(entry, index))

@@ -39,6 +39,17 @@ class MarkdownEditor(TextArea):
         if self.text != new:  # never expected; the document must end up exactly right
             self.load_text(new)
 
+    def show_line(self, row: int) -> None:
+        """Scroll so that line `row` is in view, leaving the cursor where the user left it."""
+        try:
+            y = self.wrapped_document.location_to_offset((row, 0)).y
+        except (IndexError, ValueError):
+            return
+        top = round(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        if not top <= y < top + height:
+            self.scroll_to(y=max(0, y - 2), animate=False)
+
     def _replace_lines(self, old: list[str], i1: int, i2: int, lines: list[str]) -> None:
         last = len(old) - 1
         if i2 <= last:
