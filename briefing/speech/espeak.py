@@ -54,6 +54,32 @@ def binding() -> Any:
     return _BINDING
 
 
+def phonemes(text: str, voice: str = "en-us") -> str:
+    """The phonemes espeak-ng would speak for `text` (its ASCII mnemonics), clause by clause.
+
+    Used to check pronunciation without listening: two texts that give the
+    same phonemes sound the same.
+    """
+    espeak = binding()
+    convert = espeak.dll.espeak_TextToPhonemes
+    convert.restype = ctypes.c_char_p
+    convert.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
+    with _LOCK:
+        if espeak.SetVoiceByName(voice.encode()) != 0:
+            raise EngineError(f"espeak-ng has no voice {voice!r}")
+        buffer = ctypes.create_string_buffer(text.encode("utf-8"))
+        pointer = ctypes.c_void_p(ctypes.addressof(buffer))
+        clauses = []
+        while pointer.value:
+            result = convert(ctypes.byref(pointer), _CHARS_UTF8, 0)
+            if result:
+                clauses.append(result.decode("utf-8", "replace").strip())
+    return " ".join(c for c in clauses if c)
+
+
+_CHARS_UTF8 = 1
+
+
 def _ignore_audio(wav: Any, count: int, events: Any) -> int:
     return 0
 
