@@ -18,6 +18,8 @@ from briefing.speech.engine import SAMPLE_RATE, EngineVoice, PcmSink, SpeechEngi
 
 _LOCK = threading.Lock()
 _BINDING: Any = None
+_CURRENT_VOICE: tuple[str, int, float, int] | None = None
+"""The settings espeak-ng holds now, so speaking sentence by sentence doesn't reload the voice."""
 BUFFER_MS = 200
 
 
@@ -64,7 +66,9 @@ def phonemes(text: str, voice: str = "en-us") -> str:
     convert = espeak.dll.espeak_TextToPhonemes
     convert.restype = ctypes.c_char_p
     convert.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
+    global _CURRENT_VOICE
     with _LOCK:
+        _CURRENT_VOICE = None
         if espeak.SetVoiceByName(voice.encode()) != 0:
             raise EngineError(f"espeak-ng has no voice {voice!r}")
         buffer = ctypes.create_string_buffer(text.encode("utf-8"))
@@ -91,6 +95,10 @@ class EspeakEngine(SpeechEngine):
         self._espeak = binding()
 
     def _set_voice(self, voice: VoiceProfile) -> None:
+        global _CURRENT_VOICE
+        key = (voice.voice, voice.rate, voice.volume, voice.pitch)
+        if key == _CURRENT_VOICE:
+            return
         espeak = self._espeak
         wanted = voice.voice
         if espeak.SetVoiceByName(wanted.encode()) != 0:
@@ -110,6 +118,7 @@ class EspeakEngine(SpeechEngine):
         espeak.SetParameter(espeak.RATE, int(voice.rate), 0)
         espeak.SetParameter(espeak.VOLUME, round(voice.volume * 100), 0)
         espeak.SetParameter(espeak.PITCH, int(voice.pitch), 0)
+        _CURRENT_VOICE = key
 
     def synthesize(self, text: str, voice: VoiceProfile, sink: PcmSink) -> list[WordMark]:
         espeak = self._espeak

@@ -178,8 +178,12 @@ def _pauses(text: str) -> str:
 
     def quoted(m: re.Match[str]) -> str:
         inner = m[1].strip()
-        # A scare-quoted word or two is read straight through; a quotation gets pauses.
-        return inner if len(inner.split()) <= 2 else f", {inner},"
+        # A scare-quoted word or two is read straight through; a longer quotation
+        # gets a pause after it when the sentence goes on ("... disaster," and left).
+        after = m.string[m.end() : m.end() + 2].strip()[:1]
+        if len(inner.split()) > 2 and (after.isalnum() or after == "(") and inner[-1:].isalnum():
+            return f" {inner}, "
+        return f" {inner} "
 
     text = _QUOTED.sub(quoted, text)
     text = text.replace('"', " ")
