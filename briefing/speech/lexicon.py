@@ -30,7 +30,7 @@ LEXICON_FILE = "lexicon.toml"
 
 def spelled(letters: str) -> str:
     """An initialism in the form the engine reliably reads letter by letter: "FBI" -> "F.B.I."."""
-    return "".join(f"{c}." for c in letters if c.isalnum())
+    return "".join(f"{c.upper()}." for c in letters if c.isalnum())
 
 
 def said(acronym: str) -> str:

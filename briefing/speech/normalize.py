@@ -20,6 +20,12 @@ from briefing.speech.lexicon import Lexicon, load_lexicon, spelled
 
 Rule = Callable[[str], str]
 
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string, so long word lists stay readable."""
+    return frozenset(text.split())
+
+
 _MONTHS = (
     "January",
     "February",
@@ -349,11 +355,24 @@ _PENCE = re.compile(r"(?<![\w.,])(\d{1,3})(p|c)(?![\w])")
 
 
 _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
+_DETERMINER = re.compile(r"\b(?:the|its|his|her|their|our|this|that|whose)\s+$", re.I)
+_NOT_NOUNS = _words(
+    "of in to for on at by from a an the and or but per each was were is are has have had "
+    "will would could should may might can last this that more less than over under worth "
+    "after before with when as since until up down into while because so he she it they "
+    "we you i who which annually apiece now then already still only"
+)
 
 
 def _after_article(m: re.Match[str]) -> bool:
-    """An amount right after "a"/"an" is an adjective, so its unit stays singular."""
-    return bool(_ARTICLE.search(m.string, max(0, m.start() - 4), m.start()))
+    """An amount used as an adjective ("a $10m grant", "the 100m sprint") keeps its unit singular."""
+    before = m.string[max(0, m.start() - 8) : m.start()]
+    if _ARTICLE.search(before):
+        return True
+    if not _DETERMINER.search(before):
+        return False
+    follower = re.match(r"\s+([a-z]+)", m.string[m.end() :])
+    return bool(follower) and follower[1] not in _NOT_NOUNS  # type: ignore[index]
 
 
 def _money(text: str) -> str:
@@ -498,6 +517,7 @@ _BARE_SCALE = re.compile(
 )
 
 
+_FEET_INCHES = re.compile(r"\b(\d{1,2})\s?(?:ft|feet|foot|')\s?(\d{1,2})\s?(?:in|inches|\")(?!\w)")
 _COUNTED = {"people", "children", "men", "women", "staff", "police", "cattle", "sheep", "fish"}
 
 
@@ -530,9 +550,20 @@ def _units(text: str) -> str:
             return m[0]  # "5 m" at the end: too little to tell
         if m["gap"] == "-":
             return f"{sign}{words}-meter{after}"
-        single = m["num"] == "1" or _after_article(m)
+        before = m.string[max(0, m.start() - 8) : m.start()]
+        adjective = bool(_ARTICLE.search(before)) or (
+            bool(_DETERMINER.search(before)) and follower.islower() and follower not in _NOT_NOUNS
+        )
+        single = m["num"] == "1" or adjective
         return f"{sign}{words} {'meter' if single else 'meters'}{after}"
 
+    text = _FEET_INCHES.sub(
+        lambda m: (
+            f"{num.cardinal(int(m[1]))} {'foot' if m[1] == '1' else 'feet'} "
+            f"{num.cardinal(int(m[2]))} {'inch' if m[2] == '1' else 'inches'}"
+        ),
+        text,
+    )
     text = _UNIT.sub(unit, text)
     text = _METRES.sub(metres, text)
     return _BARE_SCALE.sub(
@@ -613,161 +644,30 @@ _ROMAN = r"(?P<roman>L?X{0,3}(?:IX|IV|V?I{0,3}))"
 _CARDINAL_BEFORE = (
     "War|Bowl|Title|Chapter|Phase|Part|Episode|Apollo|Mark|Mk|Vatican|Article|Stage|Class|Type|"
     "Grade|Category|Act|Volume|Vol|Book|Division|Tier|Level|Round|Game|Series|Gemini|Saturn|"
-    "Ariane|Olympiad|Rocky|Pole|Schedule|Amendment|Section"
+    "Ariane|Olympiad|Rocky|Pole|Schedule|Amendment|Section|Artemis|Voyager|Pioneer|Falcon|Star|Mercury"
 )
 _ROMAN_AFTER_WORD = re.compile(rf"\b(?P<word>{_CARDINAL_BEFORE})\s+{_ROMAN}\b(?![.'’-]?\w)")
 _ROMAN_AFTER_NAME = re.compile(rf"\b(?P<word>[A-Z][a-z]+)\s+{_ROMAN}\b(?![.'’-]?\w)")
-_REGNAL = {
-    "Henry",
-    "Edward",
-    "George",
-    "William",
-    "Charles",
-    "Elizabeth",
-    "Louis",
-    "James",
-    "Richard",
-    "John",
-    "Paul",
-    "Pius",
-    "Leo",
-    "Benedict",
-    "Gregory",
-    "Napoleon",
-    "Philip",
-    "Frederick",
-    "Peter",
-    "Ivan",
-    "Mary",
-    "Victoria",
-    "Alexander",
-    "Nicholas",
-    "Constantine",
-    "Felipe",
-    "Carl",
-    "Gustav",
-    "Harald",
-    "Willem",
-    "Juan",
-    "Carlos",
-    "Francis",
-    "Innocent",
-    "Clement",
-    "Urban",
-    "Boniface",
-    "Alfonso",
-    "Ferdinand",
-    "Otto",
-    "Wilhelm",
-    "Rama",
-    "Mohammed",
-    "Hassan",
-    "Abdullah",
-    "Stephen",
-    "Anne",
-    "Matilda",
-    "Catherine",
-    "Harold",
-    "Malcolm",
-    "David",
-    "Robert",
-    "Sixtus",
-    "Adrian",
-    "Ludwig",
-    "Friedrich",
-    "Christian",
-    "Olav",
-    "Haakon",
-    "Margrethe",
-    "Albert",
-    "Baudouin",
-    "Manuel",
-    "Pedro",
-    "Joao",
-    "Umberto",
-    "Vittorio",
-    "Emmanuel",
-    "Michael",
-    "Selim",
-    "Suleiman",
-    "Mehmed",
-    "Murad",
-    "Ramesses",
-    "Ramses",
-    "Thutmose",
-    "Amenhotep",
-    "Ptolemy",
-    "Antiochus",
-    "Cyrus",
-    "Darius",
-    "Xerxes",
-    "Tiberius",
-    "Augustus",
-    "Nero",
-    "Jr",
-    "Martin",
-}
-_NOT_AFTER = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "Of",
-    "To",
-    "For",
-    "By",
-    "And",
-    "But",
-    "Or",
-    "If",
-    "When",
-    "As",
-    "With",
-    "From",
-    "After",
-    "Before",
-    "Since",
-    "Until",
-    "Then",
-    "So",
-    "That",
-    "This",
-    "These",
-    "Those",
-    "It",
-    "He",
-    "She",
-    "We",
-    "They",
-    "You",
-    "There",
-    "Here",
-    "Yes",
-    "No",
-    "Not",
-    "Also",
-    "While",
-    "Although",
-    "Because",
-    "Did",
-    "Do",
-    "Does",
-    "Was",
-    "Were",
-    "Is",
-    "Are",
-    "Am",
-    "Can",
-    "Could",
-    "Would",
-    "Should",
-    "Will",
-    "May",
-    "Might",
-    "Must",
-}
+_REGNAL = _words(
+    "Henry Edward George William Charles Elizabeth Louis James Richard John Paul Pius Leo "
+    "Benedict Gregory Napoleon Philip Frederick Peter Ivan Mary Victoria Alexander "
+    "Nicholas Constantine Felipe Carl Gustav Harald Willem Juan Carlos Francis Innocent "
+    "Clement Urban Boniface Alfonso Ferdinand Otto Wilhelm Rama Mohammed Hassan Abdullah "
+    "Stephen Anne Matilda Catherine Harold Malcolm David Robert Sixtus Adrian Ludwig "
+    "Friedrich Christian Olav Haakon Margrethe Albert Baudouin Manuel Pedro Joao Umberto "
+    "Vittorio Emmanuel Michael Selim Suleiman Mehmed Murad Ramesses Ramses Thutmose "
+    "Amenhotep Ptolemy Antiochus Cyrus Darius Xerxes Tiberius Augustus Nero Martin"
+)
+_ROYAL_TITLES = _words(
+    "King Queen Pope Emperor Empress Tsar Czar Prince Princess Sultan Pharaoh Kaiser Duke "
+    "Saint Grand Shah Emir Caliph"
+)
+_NOT_AFTER = _words(
+    "The A An In On At Of To For By And But Or If When As With From After Before Since "
+    "Until Then So That This These Those It He She We They You There Here Yes No Not Also "
+    "While Although Because Did Do Does Was Were Is Are Am Can Could Would Should Will "
+    "May Might Must"
+)
 
 
 def _roman_value(roman: str) -> int:
@@ -794,10 +694,17 @@ def _romans(text: str) -> str:
         roman, word = m["roman"], m["word"]
         if not roman or word in _NOT_AFTER:
             return m[0]
-        if (len(roman) == 1 or roman in {"XL", "LI", "LX", "XI"}) and word not in _REGNAL:
-            return m[0]  # "Malcolm X", "Louis C.K.": single letters only after known regnal names
-        if roman == "I" and m.end() < len(text) and text[m.end() :].lstrip()[:1].islower():
-            return m[0]  # "Then I went": the pronoun
+        before = m.string[: m.start()].split()[-1:]
+        royal = word in _REGNAL or (bool(before) and before[0] in _ROYAL_TITLES)
+        # "Martin Luther King III": a family name after a given name is a person too.
+        person = bool(before) and before[0].istitle() and before[0].isalpha()
+        person = person and before[0] not in _NOT_AFTER
+        if not royal and (
+            len(roman) == 1 or roman in {"XL", "LI", "LX", "XI", "LV", "IX", "XV", "XX", "LIV"}
+        ):
+            return m[0]  # "Malcolm X", "LIV Golf": too likely letters or a name
+        if not royal and not person:
+            return f"{word} {num.cardinal(_roman_value(roman)).capitalize()}"  # "Artemis II"
         return f"{word} the {num.ordinal(_roman_value(roman)).capitalize()}"
 
     text = _ROMAN_AFTER_WORD.sub(after_word, text)
