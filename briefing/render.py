@@ -9,19 +9,21 @@ import re
 
 from briefing.models import Briefing, Story
 
-_LINE_START = re.compile(r"^(\s*)([#>+=|]|-(?=\s|$)|\d+(?=[.)]\s)|\*(?=\s))")
+_LINE_START = re.compile(r"^(\s*)([#>+=|]|-(?=\s|$)|\*(?=\s))")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _INLINE = re.compile(r"([\\`*_\[\]])")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&=~])")
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&=~)])")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
 
 
 def escape(text: str) -> str:
     """Make article text literal in Markdown: no emphasis, links, headings, lists or raw HTML."""
     text = _INLINE.sub(r"\\\1", text)
-    text = _TAG_START.sub("&lt;", text)
     text = _ENTITY.sub("&amp;", text)
+    text = _TAG_START.sub("&lt;", text)
+    text = _ORDERED.sub(r"\1\\\2", text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 

@@ -13,7 +13,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("BRIEFING_SHARED", REPO.parent / "shared"))
 EVAL_SET = SHARED / "eval" / "dev.jsonl"
 
 
@@ -33,8 +33,13 @@ class Result:
     stderr: str
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None,
-            env: dict[str, str] | None = None, timeout: float = 120) -> Result:
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> Result:
     """Run `briefing` the way a user does: a separate process, real exit status and streams."""
     full_env = {**os.environ, **(env or {})}
     proc = subprocess.run(
