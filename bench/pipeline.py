@@ -24,7 +24,9 @@ SAMPLE = HERE.parent / "samples" / "harbour-tunnel.txt"
 
 def long_text(chars: int) -> str:
     """Sample paragraphs repeated to the wanted length, as plain prose."""
-    body = "\n\n".join(p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n")[1:] if p.strip().endswith("."))
+    body = "\n\n".join(
+        p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n")[1:] if p.strip().endswith(".")
+    )
     text = ""
     while len(text) < chars:
         text += body + "\n\n"
@@ -32,7 +34,9 @@ def long_text(chars: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     exe = shutil.which("briefing") or sys.exit("briefing is not installed in this environment")
@@ -44,7 +48,9 @@ def main() -> None:
         ours = [exe, "speak", str(text), "--out", str(work / "ours.wav"), "--force"]
         raw = [sys.executable, str(HERE / "raw_espeak.py"), str(text), str(work / "raw.wav")]
         a, b, ratio = paired(ours, raw, args.runs, env=env)
-        print(f"speak 30,000 chars : briefing {a:6.2f} s | raw libespeak-ng {b:6.2f} s | ratio {ratio:.2f}x (goal <= 1.5x)")
+        print(
+            f"speak 30,000 chars : briefing {a:6.2f} s | raw libespeak-ng {b:6.2f} s | ratio {ratio:.2f}x (goal <= 1.5x)"
+        )
 
         article = work / "article.txt"
         article.write_text(SAMPLE.read_text(encoding="utf-8")[:3200], encoding="utf-8")

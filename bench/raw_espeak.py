@@ -11,13 +11,16 @@ import ctypes
 import os
 import sys
 import wave
+from pathlib import Path
 
 import espeakng_loader
 
 SYNCHRONOUS, CHARS_UTF8, END_PAUSE = 2, 1, 0x1000
 RATE = 1
 
-CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
+CALLBACK = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
+)
 
 
 def main() -> None:
@@ -30,13 +33,13 @@ def main() -> None:
         sys.exit("espeak-ng failed to start")
     lib.espeak_SetVoiceByName(b"en-us")
     lib.espeak_SetParameter(RATE, rate, 0)
-    text = open(text_path, encoding="utf-8").read().encode("utf-8")
+    text = Path(text_path).read_bytes()
     with wave.open(out_path, "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
         wav.setframerate(22050)
 
-        def on_audio(samples, count, events):  # noqa: ANN001, ANN202
+        def on_audio(samples, count, events):
             if count > 0:
                 wav.writeframesraw(ctypes.string_at(samples, count * 2))
             return 0
@@ -51,7 +54,9 @@ def main() -> None:
             if end < len(text):
                 end = text.rfind(b". ", start, end) + 2 or end
             buffer = ctypes.create_string_buffer(text[start:end])
-            lib.espeak_Synth(buffer, len(text[start:end]) + 1, 0, 0, 0, CHARS_UTF8 | END_PAUSE, None, None)
+            lib.espeak_Synth(
+                buffer, len(text[start:end]) + 1, 0, 0, 0, CHARS_UTF8 | END_PAUSE, None, None
+            )
             start = end
         lib.espeak_Synchronize()
 

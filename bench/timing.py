@@ -14,7 +14,9 @@ def wall(command: Sequence[str], **kwargs: object) -> float:
     return time.perf_counter() - start
 
 
-def paired(a: Sequence[str], b: Sequence[str], runs: int = 5, **kwargs: object) -> tuple[float, float, float]:
+def paired(
+    a: Sequence[str], b: Sequence[str], runs: int = 5, **kwargs: object
+) -> tuple[float, float, float]:
     """Median seconds of A, of B, and median of the per-pair ratios A/B (after one warm-up each)."""
     wall(a, **kwargs)
     wall(b, **kwargs)

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.language import detect_language
 from briefing.models import Article, Block
 from briefing.text import is_subhead, split_sentences, squash
 
@@ -52,7 +53,13 @@ def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
         if blocks or title:
             raise InputError(source, "no article text found (only a title or headings)")
         raise InputError(source, "file is empty")
-    return Article(title=title or _fallback_title(blocks), source=source, blocks=tuple(blocks))
+    language = detect_language(" ".join(s for b in blocks for s in b.sentences))
+    return Article(
+        title=title or _fallback_title(blocks),
+        source=source,
+        blocks=tuple(blocks),
+        language=language,
+    )
 
 
 def decode(name: str, data: bytes) -> str:
