@@ -39,7 +39,10 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    exe = shutil.which("briefing") or sys.exit("briefing is not installed in this environment")
+    local = Path(sys.executable).parent / "briefing"
+    exe = str(local) if local.exists() else shutil.which("briefing")
+    if not exe:
+        sys.exit("briefing is not installed in this environment")
     env = {**os.environ, "BRIEFING_ENGINE": "espeak"}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
