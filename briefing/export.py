@@ -28,7 +28,7 @@ FORMATS = ("md", "html", "wav", "mp3", "vtt", "srt")
 """Every format `export_briefing` can write, in the order they are listed."""
 AUDIO_FORMATS = frozenset({"wav", "mp3", "vtt", "srt"})
 """Formats that need the briefing spoken (transcripts are timed against the audio)."""
-MAX_SLUG = 60
+MAX_SLUG = 80
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 
 

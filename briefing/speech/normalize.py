@@ -1025,6 +1025,9 @@ class Normalizer:
     """Rewrites written news text into speakable words, using a pronunciation lexicon."""
 
     lexicon: Lexicon
+    english: bool = True
+    """The rules read English; for other languages only quotes, dashes and spacing are tidied
+    and the engine's own language rules read numbers."""
 
     def _lexicon_pass(self, text: str, spoken: list[str]) -> str:
         """Replace lexicon entries by placeholders, so no later rule touches their spoken form."""
@@ -1042,6 +1045,8 @@ class Normalizer:
         spoken: list[str] = []
         text = _characters(text)
         text = _web(text)
+        if not self.english:
+            return _tidy(_pauses(text))
         text = self._lexicon_pass(text, spoken)
         for rule in _RULES:
             text = rule(text)

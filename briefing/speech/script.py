@@ -86,6 +86,14 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?…" else text + "."
 
 
+def speaks_english(voice: VoiceProfile | None) -> bool:
+    """Whether the profile's engine voice is English (the normalizer's rules are English)."""
+    if voice is None:
+        return True
+    code = voice.voice.lower().split("/")[-1]
+    return code.startswith("en") or code in {"english", "default"}
+
+
 def profile_lexicon(voice: VoiceProfile | None) -> Lexicon:
     """The shipped and user lexicons with the profile's own entries in between."""
     entries = dict(voice.lexicon) if voice is not None else {}
@@ -110,7 +118,7 @@ def build_script(
             no intro or outro and the shipped lexicon.
         lexicon: overrides the voice's lexicon.
     """
-    normalizer = Normalizer(lexicon or profile_lexicon(voice))
+    normalizer = Normalizer(lexicon or profile_lexicon(voice), english=speaks_english(voice))
     values = template_values(briefing)
     title_pause = voice.title_pause if voice else 0.8
     story_pause = voice.story_pause if voice else 1.2
@@ -157,4 +165,5 @@ def speech_script(briefing: Briefing, voice: VoiceProfile | None = None) -> str:
 
 def spoken_text(text: str, voice: VoiceProfile | None = None) -> str:
     """The spoken form of any text on one line, with the voice's lexicon: `briefing script --text`."""
-    return " ".join(Normalizer(profile_lexicon(voice))(text).split())
+    normalizer = Normalizer(profile_lexicon(voice), english=speaks_english(voice))
+    return " ".join(normalizer(text).split())

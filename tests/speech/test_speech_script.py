@@ -77,3 +77,12 @@ def test_bad_profile_fields_are_refused(tmp_path: Path, body: str, problem: str)
     path.write_text(body + "\n", encoding="utf-8")
     with pytest.raises(VoiceError, match=problem):
         load_profile(path)
+
+
+def test_other_languages_are_left_to_the_engine_but_quotes_still_pause() -> None:
+    french = VoiceProfile("fr", voice="fr")
+    briefing = Briefing(
+        "Le pont", dt.date(2024, 1, 2), (Story("Le pont", ("Il coûte 5 € — « cher ».",), ("x",)),)
+    )
+    text = build_script(briefing, french).text
+    assert "5 €" in text and "—" not in text and "five" not in text
