@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -138,7 +139,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=3000)
     parser.add_argument("--long-chars", type=int, default=60000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
@@ -160,11 +161,13 @@ def main() -> None:
             seconds = w.getnframes() / w.getframerate()
     written = sum(len(x) for st in briefing.stories for x in st.sentences)
     print(
-        f"synthesis of a {written:,}-character briefing: {len(script.text):,}-character script ({seconds:.0f} s of audio), best of {args.repeat}:"
+        f"synthesis of a {written:,}-character briefing: {len(script.text):,}-character script ({seconds:.0f} s of audio), median of {args.repeat}, alternating:"
     )
-    print(f"  raw libespeak-ng        {min(raw):7.3f} s")
-    print(f"  briefing (normalize, per-sentence synthesis, loudness) {min(mine):7.3f} s")
-    print(f"  ratio briefing / raw    {min(mine) / min(raw):7.2f}x")
+    print(f"  raw libespeak-ng        {statistics.median(raw):7.3f} s")
+    print(
+        f"  briefing (normalize, per-sentence synthesis, loudness) {statistics.median(mine):7.3f} s"
+    )
+    print(f"  ratio briefing / raw    {statistics.median(mine) / statistics.median(raw):7.2f}x")
 
     short = _measure_memory(args.long_chars // 10)
     long = _measure_memory(args.long_chars)

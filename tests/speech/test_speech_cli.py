@@ -83,6 +83,7 @@ def test_make_mp3_and_vtt(tmp_path: Path) -> None:
     assert chapters[-1].end_time / 1000 == pytest.approx(times[-1][1], abs=0.01)
 
 
+@pytest.mark.real_engine
 def test_make_with_the_real_engine(tmp_path: Path) -> None:
     pytest.importorskip("espeakng_loader")
     result = run_cli(
