@@ -17,6 +17,7 @@ from briefing.tui.screens.help import HelpScreen
 
 TUNNEL = "samples/harbour-tunnel.txt"
 GARDEN = "samples/community-garden.md"
+STEM = slugify("Harbour tunnel opens six months early as city counts the cost")
 
 
 def wav_info(path: Path) -> tuple[int, float, int]:
@@ -171,7 +172,7 @@ async def test_ctrl_s_saves_exactly_the_text_shown(make_app, ready, out_dir: Pat
         await pilot.press("ctrl+s")
         await ready(pilot)
         (saved,) = out_dir.iterdir()
-        assert saved.name == "harbour-tunnel-opens-six-months-early-as-city-counts-the.md"
+        assert saved.name == f"{STEM}.md"
         text = saved.read_text(encoding="utf-8")
         meta, body = split_front_matter(text)
         assert body.strip("\n") == app.editor.text.strip("\n")
@@ -183,7 +184,7 @@ async def test_ctrl_s_saves_exactly_the_text_shown(make_app, ready, out_dir: Pat
 
 async def test_saving_over_a_file_from_elsewhere_asks(make_app, ready, out_dir: Path) -> None:
     out_dir.mkdir()
-    target = out_dir / "harbour-tunnel-opens-six-months-early-as-city-counts-the.md"
+    target = out_dir / f"{STEM}.md"
     target.write_text("someone else's file\n", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -234,7 +235,7 @@ async def test_export_dialog_writes_markdown_html_and_audio(make_app, ready, out
 
 async def test_export_asks_before_overwriting(make_app, ready, out_dir: Path) -> None:
     out_dir.mkdir()
-    stem = "harbour-tunnel-opens-six-months-early-as-city-counts-the"
+    stem = STEM
     (out_dir / f"{stem}.html").write_text("old", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -387,7 +388,18 @@ async def test_several_articles_make_one_briefing_in_list_order(make_app, ready,
 
 
 async def test_a_reopened_briefing_saves_in_place(make_app, ready, cli, tmp_path) -> None:
-    result = cli("make", TUNNEL, "--no-audio", "-m", "lead", "-n", "3", "--out", str(tmp_path))
+    result = cli(
+        "make",
+        TUNNEL,
+        "--no-audio",
+        "-m",
+        "lead",
+        "-n",
+        "3",
+        "--out",
+        str(tmp_path),
+        cwd=Path.cwd(),
+    )
     exported = Path(result.stdout.strip())
     app = make_app(str(exported), out=None, day=None)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -21,12 +21,12 @@ def test_a_missing_article_is_one_line_and_exit_1(cli, tmp_path: Path) -> None:
 
 
 def test_an_unknown_voice_is_one_line_and_exit_1(cli) -> None:
-    result = cli("edit", "samples/harbour-tunnel.txt", "--voice", "nobody")
+    result = cli("edit", "samples/harbour-tunnel.txt", "--voice", "nobody", cwd=Path.cwd())
     assert result.returncode == 1
     assert "unknown voice 'nobody'" in result.stderr and result.stderr.count("\n") == 1
 
 
 def test_without_a_terminal_it_says_so_instead_of_hanging(cli) -> None:
-    result = cli("edit", "samples/harbour-tunnel.txt", stdin="")
+    result = cli("edit", "samples/harbour-tunnel.txt", stdin="", cwd=Path.cwd())
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr and "Traceback" not in result.stderr

@@ -40,6 +40,7 @@ def test_an_exported_briefing_reopens_with_its_selection(tmp_path: Path, cli) ->
         "lead",
         "--out",
         str(tmp_path),
+        cwd=Path.cwd(),
     )
     assert result.returncode == 0, result.stderr
     exported = result.stdout.strip()

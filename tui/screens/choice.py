@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -39,7 +39,8 @@ class ChoiceScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
             dialog.border_title = self.title_text
-            yield Static(self.message, classes="dialog-message", markup=False)
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(self.message, classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 for label, value, variant in self.choices:
                     yield Button(label, id=f"choice-{value}", variant=variant)  # type: ignore[arg-type]

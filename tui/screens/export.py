@@ -8,17 +8,17 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from briefing.export import FORMATS
 
 DESCRIPTIONS = {
-    "md": "Markdown (the text as edited)",
+    "md": "Markdown text",
     "html": "HTML page",
-    "wav": "WAV audio (spoken with the chosen voice)",
-    "mp3": "MP3 audio with chapters",
+    "wav": "WAV audio",
+    "mp3": "MP3 with chapters",
     "vtt": "WebVTT transcript",
     "srt": "SRT subtitles",
 }
@@ -49,17 +49,21 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog") as dialog:
             dialog.border_title = "Export briefing"
-            yield Label("Folder")
-            yield Input(str(self.folder), id="folder")
-            yield Static(f"Files are named {self.stem}.<format>", classes="hint", markup=False)
-            for fmt in FORMATS:
-                yield Checkbox(
-                    f"{fmt}  {DESCRIPTIONS.get(fmt, fmt.upper())}",
-                    fmt in self.chosen,
-                    id=f"fmt-{fmt}",
-                )
-            yield Static(self.voice_line, classes="hint", markup=False)
-            yield Static("", id="export-problem", classes="problem")
+            with VerticalScroll(classes="dialog-body"):
+                with Horizontal(classes="field"):
+                    yield Label("Folder", classes="caption")
+                    yield Input(str(self.folder), id="folder", compact=True)
+                yield Static(f"Named {self.stem}.*", classes="hint", markup=False)
+                with Grid(id="formats"):
+                    for fmt in FORMATS:
+                        yield Checkbox(
+                            f"{fmt} {DESCRIPTIONS.get(fmt, fmt.upper())}",
+                            fmt in self.chosen,
+                            id=f"fmt-{fmt}",
+                            compact=True,
+                        )
+                yield Static(self.voice_line, classes="hint", markup=False)
+                yield Static("", id="export-problem", classes="problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="export", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -86,6 +90,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             problem.update("Give a folder to write to.")
         elif not formats:
             problem.update("Choose at least one format.")
+        if not folder or not formats:
+            problem.display = True
         else:
             self.dismiss(ExportRequest(Path(folder).expanduser(), formats))
 
