@@ -26,7 +26,7 @@ from briefing.tui.session import open_inputs
 KEYS = {{" ": "space", "(": "left_parenthesis", ")": "right_parenthesis"}}
 
 async def main():
-    opening = open_inputs([{TUNNEL!r}], method="lexrank", length=Length(sentences=5))
+    opening = open_inputs([sys.argv[2]], method="lexrank", length=Length(sentences=5))
     app = BriefingApp(opening, out=Path(sys.argv[1]), day=dt.date(2025, 3, 4), player=None,
                       autosave_seconds=0.2)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -56,7 +56,8 @@ def _wait_for_draft(path: Path, text: str, seconds: float = 30) -> None:
 
 async def test_a_draft_survives_kill_9_and_is_offered_on_restart(make_app, ready, tmp_path) -> None:
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(tmp_path / "out")],
+        [sys.executable, "-c", CHILD, str(tmp_path / "out"), str(Path(TUNNEL).resolve())],
+        cwd=tmp_path,  # not the source tree: the installed package is the one under test
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
