@@ -410,6 +410,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         _keyboard_from_terminal()
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         raise UsageError("`briefing edit` needs a terminal; use `briefing make` in scripts")
+    opening.prefetch()  # summarize while the user interface loads
     from briefing.tui.app import BriefingApp
 
     app = BriefingApp(opening, out=args.out, voice=voice, force=args.force)

@@ -146,6 +146,7 @@ class BriefingApp(App[int]):
         super().__init__()
         from briefing.speech.voices import all_profiles, get_profile
 
+        opening.prefetch()
         self.opening = opening
         self.entries: list[Entry] = opening.entries
         self.current = 0
@@ -180,6 +181,7 @@ class BriefingApp(App[int]):
         self._draft_warned = False
         self._text = ""
         self._started = False
+        self._preview_stale = True
 
     # ---- layout ------------------------------------------------------------------------
 
@@ -259,6 +261,8 @@ class BriefingApp(App[int]):
 
     def _layout(self, width: int) -> None:
         self.query_one("#main").set_class(width >= WIDE, "-wide")
+        if self._preview_stale and self.text_ready:
+            self.call_after_refresh(self._update_preview)
 
     # ---- drafts ------------------------------------------------------------------------
 
@@ -390,7 +394,8 @@ class BriefingApp(App[int]):
     ) -> None:
         assert entry.article is not None
         try:
-            summary = summarize(entry.article, method, length)
+            future = self.opening.take(entry, method, length)
+            summary = future.result() if future else summarize(entry.article, method, length)
         except BriefingError as exc:
             self.post_message(WorkFailed("Summarizing", str(exc)))
             return
@@ -658,6 +663,8 @@ class BriefingApp(App[int]):
 
     def _after_edit(self) -> None:
         self._refresh_timer = None
+        if self._finished:
+            return
         if self.text_ready and self.entry is not None and self.entry.article is not None:
             entry = self.entry
             states = selected_states(
@@ -677,7 +684,7 @@ class BriefingApp(App[int]):
         text = self.editor.text
         briefing = from_markdown(text, day=self.day)
         self.sub_title = briefing.title
-        self.query_one("#preview", Markdown).update(text)
+        self._update_preview(text)
         words = briefing.word_count
         seconds = words * 60 / max(self.rate, 1)
         if self.dirty:
@@ -692,6 +699,17 @@ class BriefingApp(App[int]):
             f"{briefing.sentence_count} sentences · {words} words · "
             f"≈{_clock(seconds)} at {self.rate} wpm · {state}{busy}"
         )
+
+    def _update_preview(self, text: str | None = None) -> None:
+        """Render the preview, only while it can be seen (it is the costliest widget)."""
+        pane = self.query_one("#preview-pane")
+        if not pane.display:
+            self._preview_stale = True
+            return
+        self._preview_stale = False
+        markdown = self.query_one("#preview", Markdown)
+        body = self.text if text is None else text
+        self.run_worker(markdown.update(body), group="preview", exclusive=True)
 
     def _briefing(self) -> tuple[str, str, Briefing]:
         """The editor's text, the whole file it makes (with front matter) and its briefing."""
@@ -971,8 +989,10 @@ class BriefingApp(App[int]):
         main = self.query_one("#main")
         if main.has_class("-wide"):
             main.toggle_class("-no-preview")
+            self.call_after_refresh(self._update_preview)
             return
         main.toggle_class("-preview")
+        self.call_after_refresh(self._update_preview)
         if main.has_class("-preview"):
             if self.focused is self.editor:
                 self.query_one("#preview-pane").focus()
@@ -1111,6 +1131,8 @@ class BriefingApp(App[int]):
     def finish(self, how: str) -> None:
         """Leave the app: "clean" (nothing unsaved), "keep" the draft or "discard" it."""
         self._finished = True
+        if self._refresh_timer is not None:
+            self._refresh_timer.stop()
         if how == "keep":
             self.autosave()
         else:

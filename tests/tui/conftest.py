@@ -59,7 +59,11 @@ async def settle(pilot: Pilot) -> None:
     """Wait until the workers are done and the screen has caught up (the delayed refresh too)."""
     app = pilot.app
     for _ in range(100):
-        busy = [w for w in app.workers if w._thread_worker and not w.is_finished]
+        busy = [
+            w
+            for w in app.workers
+            if (w._thread_worker or w.group == "preview") and not w.is_finished
+        ]
         for worker in busy:
             with contextlib.suppress(WorkerCancelled, WorkerFailed):
                 await worker.wait()
