@@ -191,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     speak.set_defaults(handler=cmd_speak)
 
+    _add_daily(commands)
+
     methods = commands.add_parser("methods", help="list the summarizing methods")
     methods.add_argument("--json", action="store_true", help="print the list as JSON")
     methods.set_defaults(handler=cmd_methods)
@@ -201,6 +203,103 @@ def build_parser() -> argparse.ArgumentParser:
     voices.add_argument("--json", action="store_true", help="print the lists as JSON")
     voices.set_defaults(handler=cmd_voices)
     return parser
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("must be above 0 and at most 600")
+    return value
+
+
+def _add_daily(commands: Any) -> None:
+    daily = commands.add_parser(
+        "daily",
+        help="the daily brief: many feeds and pages into one spoken briefing and a podcast feed",
+        description=(
+            "Read feeds (RSS, Atom, OPML lists), article pages, files and folders; keep the "
+            "stories of the last --since hours, merge the same story told by several sources, "
+            "summarize them to fit the length, and write output/<YYYY-MM-DD>/briefing.md, its "
+            "audio and transcript, and update output/feed.xml (a podcast feed)."
+        ),
+        epilog=(
+            "Example: briefing daily feeds.opml --minutes 5 --base-url https://example.org/brief/\n"
+            "Settings can live in a TOML file: briefing daily --init writes a commented example."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    daily.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="feed or article URL, OPML/feed/article file, or folder (default: the config's feeds)",
+    )
+    daily.add_argument(
+        "--config",
+        "-c",
+        type=Path,
+        metavar="FILE",
+        help="settings file (default: config.toml in the user config folder, if present)",
+    )
+    daily.add_argument(
+        "--init",
+        action="store_true",
+        help="write a commented example settings file (at --config or the default) and stop",
+    )
+    size = daily.add_mutually_exclusive_group()
+    size.add_argument(
+        "--minutes", type=_minutes, metavar="M", help="length of the whole brief (default: 5)"
+    )
+    size.add_argument(
+        "--words", "-w", type=_positive_int, metavar="N", help="length of the whole brief in words"
+    )
+    daily.add_argument(
+        "--since",
+        metavar="DURATION",
+        help="only items from this window, e.g. 24h, 90m, 2d (default: 24h)",
+    )
+    daily.add_argument(
+        "--max-stories", type=_positive_int, metavar="N", help="at most N stories (default: 8)"
+    )
+    daily.add_argument(
+        "--voice",
+        "-v",
+        metavar="NAME",
+        help="voice profile (default: default; see `briefing voices`)",
+    )
+    daily.add_argument(
+        "--method", "-m", metavar="NAME", help="summarizing method (see `briefing methods`)"
+    )
+    daily.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        metavar="DIR",
+        help="output folder for <YYYY-MM-DD>/ and feed.xml (default: ./output)",
+    )
+    daily.add_argument(
+        "--base-url", metavar="URL", help="where the output folder is served, for the feed's links"
+    )
+    daily.add_argument("--title", metavar="TEXT", help="the podcast's title in feed.xml")
+    daily.add_argument(
+        "--no-audio", action="store_true", help="write the text only (no audio, no feed item)"
+    )
+    daily.add_argument(
+        "--force",
+        "-f",
+        action="store_true",
+        help="rewrite the day's files even when nothing changed (with --init: replace the file)",
+    )
+    daily.add_argument("--quiet", "-q", action="store_true", help="no notes on stderr, only errors")
+    daily.add_argument(
+        "--json",
+        action="store_true",
+        help="print a manifest: files written, stories and their sources, what was skipped and why",
+    )
+    daily.set_defaults(handler=cmd_daily)
 
 
 def _version() -> str:
@@ -420,6 +519,116 @@ def _read_briefing(source: str, args: argparse.Namespace) -> Any:
                 return briefing
     picks = tuple(Pick(i, s, 0.0) for i, s in enumerate(article.sentences))
     return briefing_from([Summary(article, "full", picks)])
+
+
+class _Steps:
+    """One self-erasing status line on stderr for the daily brief, only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        if not self.live:
+            return
+        if what == "Speaking" and total:
+            status = f"Speaking {100 * done // total:3d}%"
+        elif total:
+            status = f"{what} ({done}/{total})"
+        else:
+            status = what
+        print(f"\r\033[K{status[:78]}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.live:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def cmd_daily(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from briefing import config as settings
+    from briefing import locations
+    from briefing.daily import DEFAULT_MAX_STORIES, DailyOptions, NothingToBrief, run
+    from briefing.podcast import Channel
+    from briefing.stories import parse_since
+
+    config_path = args.config or locations.config_file()
+    if args.init:
+        if args.sources:
+            raise UsageError("--init writes the settings file only; give no sources with it")
+        path = settings.write_example(config_path, force=args.force)
+        print(path)
+        return EXIT_OK
+    conf = settings.load(config_path, required=args.config is not None)
+    sources = tuple(args.sources) or conf.feeds
+    if not sources:
+        raise UsageError(
+            f"no sources: give feeds, URLs, files or folders, or list them as feeds in "
+            f"{config_path} (briefing daily --init writes an example)"
+        )
+    since_text = args.since or conf.since or "24h"
+    try:
+        since = parse_since(since_text)
+    except ValueError as exc:
+        raise UsageError(f"--since: {exc}") from None
+    minutes, words = args.minutes, args.words
+    if minutes is None and words is None:
+        minutes, words = conf.minutes, conf.words
+    root = args.out or (Path(conf.output).expanduser() if conf.output else locations.output_root())
+    channel = Channel()
+    channel = Channel(
+        title=args.title or conf.title or channel.title,
+        description=conf.description or channel.description,
+        author=conf.author or channel.author,
+        language=conf.language or channel.language,
+        base_url=args.base_url or conf.base_url,
+        image=conf.image,
+    )
+    options = DailyOptions(
+        sources=sources,
+        root=root,
+        day=dt.date.today(),
+        since=since,
+        max_stories=args.max_stories or conf.max_stories or DEFAULT_MAX_STORIES,
+        minutes=minutes,
+        words=words,
+        voice=args.voice or conf.voice or "default",
+        method=args.method or conf.method,
+        channel=channel,
+        audio=not args.no_audio,
+        force=args.force,
+    )
+    steps = _Steps()
+    try:
+        result = run(options, progress=steps)
+    except NothingToBrief as exc:
+        steps.close()
+        _report_daily(exc.result, args)
+        if args.json:
+            print(json.dumps(exc.result.manifest(), ensure_ascii=False))
+        raise
+    finally:
+        steps.close()
+    _report_daily(result, args)
+    if args.json:
+        print(json.dumps(result.manifest(), ensure_ascii=False))
+    else:
+        for path in result.files:
+            print(path)
+        if result.feed and result.feed_updated:
+            print(result.feed)
+    return EXIT_OK
+
+
+def _report_daily(result: Any, args: argparse.Namespace) -> None:
+    """Skipped sources and notes on stderr: cron mails them, scripts can ignore them."""
+    if args.quiet:
+        return
+    for skip in result.skipped:
+        if skip.kind != "old":
+            _note(f"skipped {skip.source}: {skip.reason}")
+    for note in result.notes:
+        _note(note)
 
 
 def cmd_methods(args: argparse.Namespace) -> int:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from briefing.models import Briefing
+from urllib.parse import urlsplit
+
+from briefing.models import Briefing, Story
+from briefing.render import credit_parts
 
 
 def speech_script(briefing: Briefing) -> str:
-    """Title, then each story (with its headline when there are several), as plain sentences."""
+    """Title, then each story (with its headline when there are several), as plain sentences.
+
+    A briefing with an intro or outro (the daily brief) is read as a programme
+    instead: intro, each story introduced by a transition and followed by its
+    sources, then the outro.
+    """
+    if briefing.intro or briefing.outro:
+        return _programme(briefing)
     parts = [_sentence(briefing.title)]
     several = len(briefing.stories) > 1
     for story in briefing.stories:
@@ -14,6 +24,49 @@ def speech_script(briefing: Briefing) -> str:
             parts.append(_sentence(story.headline))
         parts.append(" ".join(story.sentences))
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
+
+
+def _programme(briefing: Briefing) -> str:
+    parts = [_sentence(briefing.intro)]
+    count = len(briefing.stories)
+    for number, story in enumerate(briefing.stories):
+        parts.append(f"{transition(number, count)}{_sentence(story.headline)}")
+        parts.append(" ".join(story.sentences))
+        parts.append(credit_sentence(story))
+    parts.append(_sentence(briefing.outro))
+    return "\n\n".join(p for p in parts if p.strip()) + "\n"
+
+
+def transition(number: int, count: int) -> str:
+    """What is said before story `number` (from 0) of `count`, e.g. "Next: "."""
+    if count == 1:
+        return ""
+    if number == 0:
+        return "First: "
+    if number == count - 1:
+        return "And finally: "
+    return ("Next: ", "Also today: ", "In other news: ")[(number - 1) % 3]
+
+
+def credit_sentence(story: Story) -> str:
+    """The story's sources said aloud by name, e.g. "From Riverside Gazette and Valley News."."""
+    names = list(dict.fromkeys(n for n in (spoken_name(s) for s in story.sources) if n))
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"From {names[0]}."
+    return f"From {', '.join(names[:-1])} and {names[-1]}."
+
+
+def spoken_name(source: str) -> str:
+    """A source's name as a listener would want it: the site's name, not its address."""
+    name, link = credit_parts(source)
+    if name and link:
+        return name
+    if link:
+        return (urlsplit(link).hostname or "").removeprefix("www.")
+    stem = name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return stem.replace("-", " ").replace("_", " ").strip()
 
 
 def _sentence(text: str) -> str:
