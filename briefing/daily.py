@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -86,7 +87,7 @@ class DailyResult:
             "audio": str(self.audio) if self.audio else None,
             "audio_seconds": round(self.audio_seconds, 2) if self.audio_seconds else None,
             "budget": self.budget.describe() if self.budget else None,
-            "wpm": round(self.budget.wpm, 2) if self.budget else None,
+            "wpm": self.budget.wpm if self.budget else None,
             "rate_key": self.rate_key,
             "stories": [
                 {
@@ -275,7 +276,10 @@ def _summarize(
     told: list[Story] = []
     for number, (group, allowance) in enumerate(zip(groups, allowances, strict=True), start=1):
         report("Summarizing", number, len(groups))
-        summary = summarize(group.lead.article, method, Length(words=allowance))
+        with warnings.catch_warnings():
+            # sumy's LexRank divides by zero on tiny documents; the scores it returns are fine.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            summary = summarize(group.lead.article, method, Length(words=allowance))
         told.append(Story(group.headline, summary.sentences, group.credits, method))
     return groups, told
 

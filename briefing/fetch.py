@@ -137,9 +137,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         if not is_web_url(newurl):
-            raise urllib.error.HTTPError(
-                newurl, code, f"redirect to a non-web address {newurl!r}", headers, fp
-            )
+            raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -260,9 +258,13 @@ def _still_fresh(meta: dict[str, Any]) -> bool:
 
 def _http_problem(exc: urllib.error.HTTPError, redirects: int) -> str:
     if 300 <= exc.code < 400:
-        if str(exc.reason).startswith("redirect to"):
-            return str(exc.reason)
-        return f"more than {redirects} redirects"
+        reason = str(exc.reason)
+        if "infinite loop" in reason:
+            return f"more than {redirects} redirects"
+        if "not allowed" in reason or reason.startswith("redirect to"):
+            target = exc.headers.get("Location", "") if exc.headers else ""
+            return f"redirect to a non-web address {target!r}"
+        return f"HTTP {exc.code} without a usable redirect"
     reason = exc.reason if isinstance(exc.reason, str) else ""
     return f"HTTP {exc.code}" + (f" {reason}" if reason else "")
 
