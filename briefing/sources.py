@@ -267,9 +267,10 @@ def feed_items(spec: str, data: bytes, base: str) -> list[Item] | None:
     )
     if not parsed.get("version"):
         if b"<rss" in data[:2048].lower() or b"<feed" in data[:2048].lower():
-            problem = parsed.get("bozo_exception") or "unreadable feed"
-            raise InputError(spec, f"broken feed: {problem}")
+            raise InputError(spec, f"broken feed: {_xml_problem(parsed.get('bozo_exception'))}")
         return None
+    if parsed.get("bozo") and not parsed.get("entries"):
+        raise InputError(spec, f"broken feed: {_xml_problem(parsed.get('bozo_exception'))}")
     info = parsed.get("feed", {})
     name = squash(info.get("title", "")) or _host(base) or Path(spec).name
     items = []
@@ -292,6 +293,11 @@ def feed_items(spec: str, data: bytes, base: str) -> list[Item] | None:
             )
         )
     return items
+
+
+def _xml_problem(exc: object) -> str:
+    """An XML parser's complaint, without feedparser's position (off by its own header)."""
+    return re.sub(r"^<unknown>:\d+:\d+: ", "", str(exc or "unreadable"))
 
 
 def _entry_text(entry: Any) -> str:
