@@ -315,6 +315,14 @@ def _fingerprint(
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def _lock_timeout() -> float:
+    """Seconds to wait for another run (BRIEFING_LOCK_TIMEOUT overrides LOCK_TIMEOUT)."""
+    try:
+        return max(0.0, float(os.environ.get("BRIEFING_LOCK_TIMEOUT", LOCK_TIMEOUT)))
+    except ValueError:
+        return LOCK_TIMEOUT
+
+
 def _previous(folder: Path) -> dict[str, Any]:
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
@@ -337,12 +345,20 @@ def _write(
 
     ensure_dir(options.root)
     lock = FileLock(str(options.root / LOCK_NAME))
+    wait = _lock_timeout()
     try:
-        lock.acquire(timeout=LOCK_TIMEOUT)
+        if wait > 1:
+            try:
+                lock.acquire(timeout=1)
+            except Timeout:
+                report("Waiting for another briefing run to finish", 0, 0)
+                lock.acquire(timeout=wait - 1)
+        else:
+            lock.acquire(timeout=wait)
     except Timeout:
         raise OutputError(
-            f"{options.root}: another briefing run has been writing here for "
-            f"{LOCK_TIMEOUT // 60} minutes; try again later"
+            f"{options.root}: another briefing run kept writing here for {wait:g} seconds; "
+            "nothing was written, try again later"
         ) from None
     try:
         previous = _previous(result.folder)

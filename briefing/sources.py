@@ -16,6 +16,7 @@ from typing import Any
 from briefing.errors import InputError
 from briefing.fetch import Fetcher, Response, is_web_url
 from briefing.ingest import MAX_BYTES, parse_article, read_article
+from briefing.language import detect_language
 from briefing.models import Article, Block
 from briefing.text import is_subhead, split_sentences, squash
 
@@ -405,7 +406,10 @@ def page_candidate(
         raise InputError(url, "no article text found on the page")
     title = item.title if item and item.title else title or _first_words(blocks[0].text)
     published = item.published if item else _date(getattr(doc, "date", None))
-    article = Article(title=title, source=url, blocks=tuple(blocks), published=published)
+    language = detect_language(" ".join(s for b in blocks for s in b.sentences))
+    article = Article(
+        title=title, source=url, blocks=tuple(blocks), language=language, published=published
+    )
     name = item.feed if item else squash(getattr(doc, "sitename", "") or "") or _host(final_url)
     return Candidate(
         article,

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import feedparser
-from conftest import run_cli, wav_info
+from conftest import BRIEFING, run_cli, wav_info
 
 from .newsroom import (
     BRIDGE_GAZETTE,
@@ -174,9 +173,7 @@ def test_nothing_to_brief_is_an_error_that_writes_nothing(site: Site, tmp_path: 
 def test_two_runs_at_once_leave_whole_files(news: Site, tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = [
-        sys.executable,
-        "-m",
-        "briefing",
+        *BRIEFING,
         "daily",
         news.url("/gazette/rss.xml"),
         news.url("/valley/atom.xml"),
@@ -188,7 +185,9 @@ def test_two_runs_at_once_leave_whole_files(news: Site, tmp_path: Path) -> None:
         "--json",
     ]
     runs = [
-        subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for _ in range(2)
     ]
     outputs = [run.communicate(timeout=180) for run in runs]
@@ -203,6 +202,29 @@ def test_two_runs_at_once_leave_whole_files(news: Site, tmp_path: Path) -> None:
     markdown = (audio.parent / "briefing.md").read_text(encoding="utf-8")
     assert markdown.count("\n## Contents\n") == 1
     assert not [p for p in audio.parent.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_run_waits_for_the_output_lock_and_gives_up_cleanly(news: Site, tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with FileLock(str(out / ".briefing.lock")):
+        result = run_cli(
+            "daily",
+            news.url("/gazette/rss.xml"),
+            "--out",
+            str(out),
+            "--words",
+            "200",
+            env={"BRIEFING_LOCK_TIMEOUT": "0.5"},
+        )
+    assert result.returncode == 1
+    assert "another briefing run" in result.stderr and "nothing was written" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [".briefing.lock"]
+    after = run_cli("daily", news.url("/gazette/rss.xml"), "--out", str(out), "--words", "200")
+    assert after.returncode == 0, after.stderr
+    assert (out / "feed.xml").is_file()
 
 
 def test_init_writes_an_example_config_that_daily_reads(news: Site, tmp_path: Path) -> None:
