@@ -19,9 +19,10 @@ from briefing.sources import Candidate, Item, Skip
 SIMILAR = 0.3
 """Cosine similarity (TF-IDF over title and lead) at which two reports are one story.
 
-Measured by bench/dedup.py on the dev set, pairing each article's lead with its
-reference highlights (same event, other words): at 0.3 about 9 in 10 such pairs
-merge while about 1 in 10,000 pairs of different articles do.
+Measured by bench/dedup.py on the dev set, pairing each article with its reference
+highlights (same event, other words) in simulated days of 12 stories told twice:
+at 0.3 about 9 in 10 such pairs merge, and about 4 in 10,000 pairs of different
+stories do.
 """
 LEAD_WORDS = 80
 """Only a report's opening is compared: that is where news says what happened."""
