@@ -220,10 +220,10 @@ def _add_daily(commands: Any) -> None:
         "daily",
         help="the daily brief: many feeds and pages into one spoken briefing and a podcast feed",
         description=(
-            "Read feeds (RSS, Atom, OPML lists), article pages, files and folders; keep the "
-            "stories of the last --since hours, merge the same story told by several sources, "
-            "summarize them to fit the length, and write output/<YYYY-MM-DD>/briefing.md, its "
-            "audio and transcript, and update output/feed.xml (a podcast feed)."
+            "Read feeds (RSS, Atom, OPML lists), article pages, files and folders; keep the\n"
+            "stories of the --since window, merge the same story told by several sources,\n"
+            "summarize them to fit the length, and write output/<YYYY-MM-DD>/briefing.md,\n"
+            "its audio and transcript, and update output/feed.xml (a podcast feed)."
         ),
         epilog=(
             "Example: briefing daily feeds.opml --minutes 5 --base-url https://example.org/brief/\n"

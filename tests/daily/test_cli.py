@@ -270,3 +270,43 @@ def test_bad_config_names_the_file_and_setting(tmp_path: Path) -> None:
 def test_bad_since_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("daily", str(tmp_path), "--since", "yesterday")
     assert result.returncode == 2 and "--since" in result.stderr
+
+
+def test_progress_shows_on_a_terminal_and_stdout_stays_clean(news: Site, tmp_path: Path) -> None:
+    import os
+    import pty
+    import threading
+
+    master, slave = pty.openpty()
+    seen: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal is gone once the child has exited
+                return
+            if not chunk:
+                return
+            seen.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    command = [*BRIEFING, "daily", news.url("/gazette/rss.xml"), "--out", str(tmp_path / "out")]
+    proc = subprocess.Popen(
+        [*command, "--words", "200", "--json"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        text=True,
+    )
+    os.close(slave)
+    stdout, _ = proc.communicate(timeout=120)
+    reader.join(timeout=10)
+    os.close(master)
+    assert proc.returncode == 0
+    assert json.loads(stdout)["stories"]
+    terminal = b"".join(seen).decode("utf-8", "replace")
+    assert "\r" in terminal
+    for stage in ("Fetching", "Summarizing", "Speaking"):
+        assert stage in terminal, stage
