@@ -29,6 +29,8 @@ LOCK_TIMEOUT = 15 * 60
 """Seconds to wait for another run writing to the same output folder."""
 DEFAULT_SINCE = dt.timedelta(hours=24)
 DEFAULT_MAX_STORIES = 8
+PER_FEED = 10
+"""Pages read per feed and run at least (twice --max-stories when that is more)."""
 
 Progress = Callable[[str, int, int], None]
 """Called with (what is happening, done, total); total 0 when unknown."""
@@ -205,8 +207,10 @@ def _gather(options: DailyOptions, result: DailyResult, report: Progress) -> lis
             f"{len(old)} feed item{'s' * (len(old) != 1)} older than "
             f"{describe_since(options.since)} left out"
         )
+    items, over = newest_per_feed(_unique(items), max(PER_FEED, 2 * options.max_stories))
+    result.skipped += over
     candidates = list(found.articles)
-    for number, item in enumerate(_unique(items), start=1):
+    for number, item in enumerate(items, start=1):
         report(f"Reading {item.title[:50]}", number, len(items))
         outcome = reader.candidate(item)
         if isinstance(outcome, Skip):
@@ -215,6 +219,24 @@ def _gather(options: DailyOptions, result: DailyResult, report: Progress) -> lis
             candidates.append(outcome)
     cache.prune()
     return candidates
+
+
+def newest_per_feed(items: list[Item], limit: int) -> tuple[list[Item], list[Skip]]:
+    """At most `limit` items of each feed, its newest, so a busy feed costs few downloads."""
+    newest = dt.datetime.max.replace(tzinfo=dt.UTC)
+    by_feed: dict[str, list[Item]] = {}
+    for item in items:
+        by_feed.setdefault(item.origin, []).append(item)
+    keep: set[int] = set()
+    skipped: list[Skip] = []
+    for feed_items in by_feed.values():
+        ordered = sorted(feed_items, key=lambda i: i.published or newest, reverse=True)
+        keep.update(id(i) for i in ordered[:limit])
+        skipped += [
+            Skip(i.link or i.title, f"beyond the newest {limit} items of {i.feed}", "limit")
+            for i in ordered[limit:]
+        ]
+    return [i for i in items if id(i) in keep], skipped
 
 
 def _unique(items: list[Item]) -> list[Item]:
@@ -410,7 +432,7 @@ def _export(
     episode = None
     if audio_files:
         result.audio = audio_files[0]
-        result.audio_seconds = spoken[-1].seconds if spoken else _wav_seconds(audio_files[0])
+        result.audio_seconds = spoken[-1].seconds if spoken else _recorded_seconds(written)
         briefing = replace(briefing, audio_seconds=result.audio_seconds)
         page = next((p for p in written if p.suffix == ".html"), None)
         episode = Episode(
@@ -435,11 +457,14 @@ def _export(
     )
 
 
-def _wav_seconds(path: Path) -> float | None:
-    import wave
+def _recorded_seconds(written: list[Path]) -> float | None:
+    """The audio length export recorded in the Markdown, when no speaking was seen here."""
+    from briefing.render import split_front_matter
 
-    try:
-        with wave.open(str(path), "rb") as wav:
-            return wav.getnframes() / wav.getframerate()
-    except (OSError, wave.Error, EOFError):
-        return None
+    for path in written:
+        if path.suffix == ".md":
+            meta, _ = split_front_matter(path.read_text(encoding="utf-8"))
+            seconds = meta.get("audio_seconds")
+            if isinstance(seconds, (int, float)):
+                return float(seconds)
+    return None

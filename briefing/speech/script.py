@@ -27,14 +27,28 @@ def speech_script(briefing: Briefing) -> str:
 
 
 def _programme(briefing: Briefing) -> str:
-    parts = [_sentence(briefing.intro)]
+    texts = [text for _, text in programme_sections(briefing)]
+    return "\n\n".join(texts) + "\n"
+
+
+def programme_sections(briefing: Briefing) -> list[tuple[str, str]]:
+    """(chapter title, spoken text) of a programme: "Intro", each story's headline, "Outro".
+
+    Joined with blank lines they are exactly `speech_script`'s text, so a
+    chapter's start is the length of the sections before it plus the separators.
+    """
+    sections = [("Intro", _sentence(briefing.intro))] if briefing.intro.strip() else []
     count = len(briefing.stories)
     for number, story in enumerate(briefing.stories):
-        parts.append(f"{transition(number, count)}{_sentence(story.headline)}")
-        parts.append(" ".join(story.sentences))
-        parts.append(credit_sentence(story))
-    parts.append(_sentence(briefing.outro))
-    return "\n\n".join(p for p in parts if p.strip()) + "\n"
+        parts = [
+            f"{transition(number, count)}{_sentence(story.headline)}",
+            " ".join(story.sentences),
+            credit_sentence(story),
+        ]
+        sections.append((story.headline, "\n\n".join(p for p in parts if p.strip())))
+    if briefing.outro.strip():
+        sections.append(("Outro", _sentence(briefing.outro)))
+    return sections
 
 
 def transition(number: int, count: int) -> str:

@@ -8,7 +8,13 @@ import re
 from briefing.assemble import briefing_from, intro_for, programme_from
 from briefing.models import Article, Block, Pick, Story, Summary
 from briefing.render import from_markdown, to_html, to_markdown
-from briefing.speech.script import credit_sentence, speech_script, spoken_name, transition
+from briefing.speech.script import (
+    credit_sentence,
+    programme_sections,
+    speech_script,
+    spoken_name,
+    transition,
+)
 
 DAY = dt.date(2025, 3, 4)
 STORIES = (
@@ -76,6 +82,16 @@ def test_the_spoken_programme_has_transitions_and_credits() -> None:
     assert paragraphs[9] == "From valley.example."
     assert paragraphs[-1] == "That's the briefing for today. Thanks for listening."
     assert "https://" not in script
+
+
+def test_programme_sections_are_chapters_of_the_exact_script() -> None:
+    briefing = programme_from(STORIES, day=DAY)
+    sections = programme_sections(briefing)
+    assert [title for title, _ in sections] == ["Intro", *(s.headline for s in STORIES), "Outro"]
+    script = speech_script(briefing)
+    assert "\n\n".join(text for _, text in sections) + "\n" == script
+    start = len(sections[0][1]) + 2
+    assert script[start:].startswith("First: Council approves")
 
 
 def test_transitions_and_names() -> None:
