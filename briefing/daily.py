@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -14,7 +15,7 @@ from typing import Any
 
 from briefing import locations
 from briefing.assemble import programme_from
-from briefing.budget import Budget, Rates, budget_for, share
+from briefing.budget import MIN_STORY_WORDS, Budget, Rates, budget_for, measure, share
 from briefing.errors import BriefingError, OutputError, UsageError
 from briefing.fetch import Cache, Fetcher, Stats
 from briefing.models import Audio, Briefing, Story, VoiceProfile
@@ -155,6 +156,10 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
 
     engine = os.environ.get("BRIEFING_ENGINE", "espeak")
     rates = Rates(locations.state_dir() / "rates.json")
+    if options.audio and not rates.known(engine, voice):
+        report("Timing the voice", 0, 0)
+        with contextlib.suppress(BriefingError):
+            rates.learn(engine, voice, *measure(voice))
     wpm = rates.wpm(engine, voice)
     result.rate_key = Rates.key(engine, voice)
     previous = _previous(folder)
@@ -295,15 +300,37 @@ def _summarize(
             )
         )
     groups = groups[: len(allowances)]
-    told: list[Story] = []
-    for number, (group, allowance) in enumerate(zip(groups, allowances, strict=True), start=1):
-        report("Summarizing", number, len(groups))
+
+    def summary_of(group: StoryGroup, words: int) -> tuple[str, ...]:
         with warnings.catch_warnings():
             # sumy's LexRank divides by zero on tiny documents; the scores it returns are fine.
             warnings.simplefilter("ignore", RuntimeWarning)
-            summary = summarize(group.lead.article, method, Length(words=allowance))
-        told.append(Story(group.headline, summary.sentences, group.credits, method))
+            return summarize(group.lead.article, method, Length(words=words)).sentences
+
+    texts: list[tuple[str, ...]] = []
+    for number, (group, allowance) in enumerate(zip(groups, allowances, strict=True), start=1):
+        report("Summarizing", number, len(groups))
+        texts.append(summary_of(group, allowance))
+    # Whole sentences rarely fill an allowance exactly, and short articles can't: offer
+    # the words left over to the stories in order, so the brief comes close to its length.
+    spare = sum(allowances) - sum(_words(t) for t in texts)
+    for index, group in enumerate(groups):
+        if spare < MIN_STORY_WORDS // 2:
+            break
+        used = _words(texts[index])
+        longer = summary_of(group, used + spare)
+        if _words(longer) > used:
+            spare -= _words(longer) - used
+            texts[index] = longer
+    told = [
+        Story(group.headline, text, group.credits, method)
+        for group, text in zip(groups, texts, strict=True)
+    ]
     return groups, told
+
+
+def _words(sentences: tuple[str, ...]) -> int:
+    return sum(len(s.split()) for s in sentences)
 
 
 # ---- writing ------------------------------------------------------------------------------

@@ -310,3 +310,24 @@ def test_progress_shows_on_a_terminal_and_stdout_stays_clean(news: Site, tmp_pat
     assert "\r" in terminal
     for stage in ("Fetching", "Summarizing", "Speaking"):
         assert stage in terminal, stage
+
+
+def test_minutes_set_the_length_of_the_whole_brief(news: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli(
+        "daily",
+        news.url("/gazette/rss.xml"),
+        news.url("/valley/atom.xml"),
+        "--out",
+        str(out),
+        "--minutes",
+        "1.5",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    # The fake engine speaks at exactly the voice's 150 words a minute: 225 words fit.
+    assert manifest["budget"].startswith("1.5 minutes (225 words")
+    assert 0.8 * 90 <= manifest["audio_seconds"] <= 90
+    words = [s["words"] for s in manifest["stories"]]
+    assert words[0] == max(words)  # the lead story gets the most
