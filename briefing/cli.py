@@ -560,13 +560,9 @@ class _Steps:
 
 
 def cmd_daily(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from briefing import config as settings
     from briefing import locations
-    from briefing.daily import DEFAULT_MAX_STORIES, DailyOptions, NothingToBrief, run
-    from briefing.podcast import Channel
-    from briefing.stories import parse_since
+    from briefing.daily import NothingToBrief, options_from, run
 
     config_path = args.config or locations.config_file()
     if args.init:
@@ -576,41 +572,18 @@ def cmd_daily(args: argparse.Namespace) -> int:
         print(path)
         return EXIT_OK
     conf = settings.load(config_path, required=args.config is not None)
-    sources = tuple(args.sources) or conf.feeds
-    if not sources:
-        raise UsageError(
-            f"no sources: give feeds, URLs, files or folders, or list them as feeds in "
-            f"{config_path} (briefing daily --init writes an example)"
-        )
-    since_text = args.since or conf.since or "24h"
-    try:
-        since = parse_since(since_text)
-    except ValueError as exc:
-        raise UsageError(f"--since: {exc}") from None
-    minutes, words = args.minutes, args.words
-    if minutes is None and words is None:
-        minutes, words = conf.minutes, conf.words
-    root = args.out or (Path(conf.output).expanduser() if conf.output else locations.output_root())
-    channel = Channel()
-    channel = Channel(
-        title=args.title or conf.title or channel.title,
-        description=conf.description or channel.description,
-        author=conf.author or channel.author,
-        language=conf.language or channel.language,
-        base_url=args.base_url or conf.base_url,
-        image=conf.image,
-    )
-    options = DailyOptions(
-        sources=sources,
-        root=root,
-        day=dt.date.today(),
-        since=since,
-        max_stories=args.max_stories or conf.max_stories or DEFAULT_MAX_STORIES,
-        minutes=minutes,
-        words=words,
-        voice=args.voice or conf.voice or "default",
-        method=args.method or conf.method,
-        channel=channel,
+    options = options_from(
+        conf,
+        sources=tuple(args.sources),
+        since=args.since,
+        minutes=args.minutes,
+        words=args.words,
+        max_stories=args.max_stories,
+        voice=args.voice,
+        method=args.method,
+        out=args.out,
+        base_url=args.base_url,
+        title=args.title,
         audio=not args.no_audio,
         force=args.force,
     )
