@@ -336,7 +336,7 @@ def _summarize(
 ) -> tuple[list[StoryGroup], list[Story]]:
     """Each story's summary, sized so the whole brief fits the budget."""
     from briefing.assemble import OUTRO, intro_for
-    from briefing.speech.script import credit_sentence, transition
+    from briefing.programme import credit_sentence, transition
     from briefing.summarize import Length, summarize
 
     def words(text: str) -> int:

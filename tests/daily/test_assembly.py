@@ -7,14 +7,9 @@ import re
 
 from briefing.assemble import briefing_from, intro_for, programme_from
 from briefing.models import Article, Block, Pick, Story, Summary
+from briefing.programme import credit_sentence, programme_sections, spoken_name, transition
 from briefing.render import from_markdown, to_html, to_markdown
-from briefing.speech.script import (
-    credit_sentence,
-    programme_sections,
-    speech_script,
-    spoken_name,
-    transition,
-)
+from briefing.speech.script import speech_script
 
 DAY = dt.date(2025, 3, 4)
 STORIES = (
@@ -73,25 +68,26 @@ def test_the_html_contents_links_reach_the_story_headings() -> None:
 def test_the_spoken_programme_has_transitions_and_credits() -> None:
     script = speech_script(programme_from(STORIES, day=DAY))
     paragraphs = script.strip().split("\n\n")
+    assert len(paragraphs) == 5
     assert paragraphs[0].startswith("Here is your briefing for Tuesday, March 4, 2025")
-    assert paragraphs[1] == "First: Council approves [Mill River] bridge."
-    assert paragraphs[3] == "From Riverside Gazette and Valley Times."
-    assert paragraphs[4] == "Next: Library reopens."
-    assert paragraphs[6] == "From library reopens."
-    assert paragraphs[7] == "And finally: Buses."
-    assert paragraphs[9] == "From valley.example."
-    assert paragraphs[-1] == "That's the briefing for today. Thanks for listening."
+    assert paragraphs[1] == (
+        "First: Council approves [Mill River] bridge. The council voted 7 to 2. "
+        "It costs $40 million * 2. From Riverside Gazette and Valley Times."
+    )
+    assert paragraphs[2] == "Next: Library reopens. The library reopened. From library reopens."
+    assert paragraphs[3] == "And finally: Buses. A second route. From valley.example."
+    assert paragraphs[4] == "That's the briefing for today. Thanks for listening."
     assert "https://" not in script
 
 
-def test_programme_sections_are_chapters_of_the_exact_script() -> None:
+def test_programme_sections_are_the_chapters_of_the_script() -> None:
     briefing = programme_from(STORIES, day=DAY)
     sections = programme_sections(briefing)
     assert [title for title, _ in sections] == ["Intro", *(s.headline for s in STORIES), "Outro"]
+    assert sections[1][1][0] == "First: Council approves [Mill River] bridge."
+    assert sections[1][1][-1] == "From Riverside Gazette and Valley Times."
     script = speech_script(briefing)
-    assert "\n\n".join(text for _, text in sections) + "\n" == script
-    start = len(sections[0][1]) + 2
-    assert script[start:].startswith("First: Council approves")
+    assert script == "\n\n".join(" ".join(said) for _, said in sections) + "\n"
 
 
 def test_transitions_and_names() -> None:
