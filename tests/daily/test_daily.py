@@ -41,3 +41,13 @@ def test_a_busy_feed_is_read_newest_first_up_to_the_limit() -> None:
         ("https://a.example/4", "limit"),
     ]
     assert "newest 3 items of A" in skipped[0].reason
+
+
+def test_a_voice_is_timed_on_a_sample_programme_before_its_first_brief() -> None:
+    from briefing.models import VoiceProfile
+
+    words, seconds = daily.time_voice(VoiceProfile("test", rate=120))
+    assert words >= 50
+    # The fake engine says each word in 60/rate seconds; pauses may only add to that.
+    assert seconds >= words * 60 / 120 * 0.99
+    assert words / (seconds / 60) > 120 * 0.7
