@@ -77,6 +77,12 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         help="summary length as a share of the sentences (0-1]",
     )
     parser.add_argument(
+        "--order",
+        choices=["article", "score"],
+        default="article",
+        help="list the summary's sentences as in the article (default) or best first",
+    )
+    parser.add_argument(
         "--max-bytes",
         type=_positive_int,
         default=None,
@@ -230,7 +236,7 @@ def _read(source: str, args: argparse.Namespace) -> Article:
 def _summarize(article: Article, args: argparse.Namespace) -> Summary:
     from briefing.summarize import summarize
 
-    summary = summarize(article, args.method, _length(args))
+    summary = summarize(article, args.method, _length(args), order=args.order)
     for note in summary.notes:
         _note(f"{article.source}: {note}")
     return summary
@@ -371,6 +377,12 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _summarize_batch(args: argparse.Namespace) -> int:
+    """Lines {"id", "article"} in, lines {"id", "summary"} out (sentences joined by newlines).
+
+    Every line is checked before anything is printed, so a bad line fails the
+    run with nothing written. An article with no text gets an empty summary and
+    a note on stderr, so the output keeps one line per input, in order.
+    """
     from briefing.errors import InputError
     from briefing.ingest import decode, parse_article
 
@@ -379,8 +391,8 @@ def _summarize_batch(args: argparse.Namespace) -> int:
         raw = Path(name).read_bytes() if name != "-" else sys.stdin.buffer.read()
     except OSError as exc:
         raise InputError(name, exc.strerror or "can't be read") from None
-    lines = decode(name, raw).splitlines()
-    for number, line in enumerate(lines, start=1):
+    rows: list[tuple[int, Any, str]] = []
+    for number, line in enumerate(decode(name, raw).splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -390,13 +402,20 @@ def _summarize_batch(args: argparse.Namespace) -> int:
                 raise TypeError("article is not a string")
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(name, f'line {number}: expected {{"id", "article"}} ({exc})') from None
-        try:
-            article = parse_article(text, source=f"{name}:{number}")
-            summary_text = "\n".join(_summarize(article, args).sentences)
-        except InputError as exc:
-            _note(str(exc))
-            summary_text = ""
-        print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False), flush=False)
+        rows.append((number, ident, text))
+    progress = _Progress("Summarizing")
+    try:
+        for done, (number, ident, text) in enumerate(rows):
+            progress(done, len(rows))
+            try:
+                article = parse_article(text, source=f"{name}:{number}")
+                summary_text = "\n".join(_summarize(article, args).sentences)
+            except InputError as exc:
+                _note(str(exc))
+                summary_text = ""
+            print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False))
+    finally:
+        progress.close()
     return EXIT_OK
 
 

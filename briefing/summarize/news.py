@@ -1,0 +1,250 @@
+"""News: a lead-aware extractive method (position prior, directed centrality, redundancy, cleaning).
+
+News is written as an inverted pyramid: the first sentences carry the story
+and everything after elaborates on them. Taking the first three sentences
+(Lead-3) is therefore hard to beat, but it stumbles on hooks ("Most people
+give up chocolate for Lent, but ..."), on captions and furniture copied in
+with the text, and on leads that repeat themselves. This method keeps the
+lead's strength and fixes those failures:
+
+1. Position prior: a sentence's prior is 1 / (1 + rank) ** POSITION_DECAY,
+   where rank counts from the start of its section (the text before the first
+   heading is section 0), plus the section number, so a Markdown note's later
+   sections still get a say. How much the prior counts depends on whether the
+   text has a lead at all (see `lead_strength`).
+2. Directed centrality (after PacSum, Zheng & Lapata 2019): a sentence matters
+   when later sentences elaborate on it, and matters less when it only echoes
+   earlier ones. Similarity is tf-idf cosine over sumy's stemmed, stop-word
+   free tokens; a headline, when the article has a real one, adds its own
+   overlap with each sentence.
+3. Cleaning: furniture (bylines, "Click here", credits) is all but excluded;
+   captions, questions, quote fragments and sentences opening with "He" or
+   "But" when the sentence before them is not in the summary are weakened.
+4. Redundancy: sentences are picked greedily, and one too similar to a
+   sentence already picked waits until everything else is used.
+
+The returned scores follow the greedy order (strictly decreasing along it),
+so ranking by score reproduces the pick order for any summary length.
+
+The constants below are the only tuned numbers. They were set on half of a
+150-article CNN/Daily Mail dev set and checked on the other half; each is a
+round value from a flat region, not a best-on-the-file optimum.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from briefing.summarize.cleaning import Assessment, assess
+from briefing.summarize.sumy_methods import build_document, stemmer, stop_words
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import numpy as np
+    from sumy.models.dom import ObjectDocumentModel
+
+POSITION_DECAY = 1.0
+"""Exponent of the position prior 1 / (1 + rank): the second sentence starts at half the first's."""
+CENTRALITY_WEIGHT = 2.0
+"""The most central sentence's score is (1 + CENTRALITY_WEIGHT) times its prior."""
+EDGE_THRESHOLD = 0.3
+"""Similarities below min + EDGE_THRESHOLD * (max - min) count as no link (PacSum's beta)."""
+BACKWARD_WEIGHT = 1.0
+"""How much links to earlier sentences count against a sentence (PacSum's lambda)."""
+REDUNDANCY = 0.5
+"""A sentence this similar (cosine) to one already picked is held back until the end."""
+
+PENALTIES = {
+    "furniture": 0.02,
+    "caption": 0.7,
+    "fragment": 0.5,
+    "dangling": 0.8,
+}
+"""Score multipliers for what `cleaning.assess` finds; furniture is all but excluded."""
+
+
+def rate_news(article: object) -> list[float]:
+    """One score per body sentence of the article; higher is better (see the module doc)."""
+    document = build_document(article)  # type: ignore[arg-type]
+    sentences = document.sentences
+    count = len(sentences)
+    if count == 0:
+        return []
+    if count == 1:
+        return [1.0]
+    import numpy as np
+
+    language = getattr(article, "language", "english")
+    title = _real_title(getattr(article, "title", ""), str(sentences[0]))
+    vectors = _tfidf([_terms(s.words, language) for s in sentences], _title_terms(title, language))
+    body, headline = vectors[:count], vectors[count:]
+    similarity = body @ body.T
+    np.fill_diagonal(similarity, 0.0)
+
+    content = _directed_centrality(similarity)
+    if headline.shape[0]:
+        overlap = (body @ headline[0]).clip(min=0.0)
+        if overlap.max() > 0:
+            content = (content + overlap / overlap.max()) / 2
+    ranks = np.asarray(_section_ranks(document), dtype=float)
+    decay = POSITION_DECAY * lead_strength(similarity)
+    relevance = (1.0 + CENTRALITY_WEIGHT * content) / (1.0 + ranks) ** decay
+    assessments = [assess(str(s)) for s in sentences]
+    relevance *= np.array([_quality(a) for a in assessments])
+    dangling = np.array([a.dangling for a in assessments])
+    return _greedy_scores(relevance, similarity, dangling)
+
+
+def _terms(words: Sequence[str], language: str) -> list[str]:
+    """Stemmed, lower-cased content words: the units of similarity."""
+    stops = stop_words(language)
+    stem = _stem_function(language)
+    return [stem(w.lower()) for w in words if w.lower() not in stops]
+
+
+def _title_terms(title: str, language: str) -> list[list[str]]:
+    if not title:
+        return []
+    from briefing.text import split_words
+
+    terms = _terms(split_words(title), language)
+    return [terms] if terms else []
+
+
+_STEMS: dict[str, dict[str, str]] = {}
+
+
+def _stem_function(language: str):
+    """sumy's stemmer with a per-language memo: news reuses its words, and stemming is the hot loop."""
+    memo = _STEMS.setdefault(language, {})
+    base = stemmer(language)
+
+    def stem(word: str) -> str:
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = base(word)
+            if len(memo) > 200_000:
+                memo.clear()
+        return found
+
+    return stem
+
+
+def _real_title(title: str, first_sentence: str) -> str:
+    """The article's headline, or "" when ingest only made one up from the first sentence."""
+    stripped = title.rstrip("…").strip()
+    if not stripped or first_sentence.startswith(stripped):
+        return ""
+    return title
+
+
+def _tfidf(documents: list[list[str]], extra: list[list[str]]) -> np.ndarray:
+    """Unit-length tf-idf rows for the sentences, then for `extra` (the headline), one matrix.
+
+    Inverse document frequency comes from the sentences alone (smoothed:
+    log((n + 1) / (df + 1)) + 1), so a headline cannot change the article's weights.
+    """
+    import numpy as np
+
+    vocabulary: dict[str, int] = {}
+    rows = documents + extra
+    entries = [[vocabulary.setdefault(t, len(vocabulary)) for t in row] for row in rows]
+    matrix = np.zeros((len(rows), max(len(vocabulary), 1)))
+    for i, columns in enumerate(entries):
+        np.add.at(matrix[i], columns, 1.0)
+    count = len(documents)
+    frequency = (matrix[:count] > 0).sum(axis=0)
+    matrix *= np.log((count + 1) / (frequency + 1)) + 1.0
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms > 0, norms, 1.0)
+
+
+def _directed_centrality(similarity: np.ndarray) -> np.ndarray:
+    """PacSum-style centrality in [0, 1]: links to later sentences minus links to earlier ones."""
+    import numpy as np
+
+    count = similarity.shape[0]
+    off_diagonal = similarity[~np.eye(count, dtype=bool)]
+    low, high = float(off_diagonal.min()), float(off_diagonal.max())
+    edges = np.clip(similarity - (low + EDGE_THRESHOLD * (high - low)), 0.0, None)
+    forward = np.triu(edges, 1).sum(axis=1)
+    backward = np.tril(edges, -1).sum(axis=1)
+    centrality = forward - BACKWARD_WEIGHT * backward
+    spread = centrality.max() - centrality.min()
+    return (centrality - centrality.min()) / spread if spread > 0 else np.zeros(count)
+
+
+def lead_strength(similarity: np.ndarray) -> float:
+    """How much the text reads like news, from 0 (no lead) to 1 (the opening sums it up).
+
+    A news lead shares vocabulary with the rest of the story more than a
+    typical sentence does. The ratio of the opening sentence's total similarity
+    to the average sentence's (capped at 1) scales the position prior, so an
+    essay that opens with an anecdote, or a list of unrelated notes, is
+    summarized on centrality instead of coming out as its first paragraph.
+    """
+    totals = similarity.sum(axis=1)
+    average = float(totals.mean())
+    if average <= 0:
+        return 1.0
+    return min(1.0, float(totals[0]) / average)
+
+
+def _section_ranks(document: ObjectDocumentModel) -> list[int]:
+    """Each body sentence's rank for the position prior: its index in its section plus the section's.
+
+    A plain news article has one section, so this is simply the sentence index.
+    """
+    ranks: list[int] = []
+    section, index = 0, 0
+    for number, paragraph in enumerate(document.paragraphs):
+        if paragraph.headings and number > 0 and ranks:
+            section, index = section + 1, 0
+        for _ in paragraph.sentences:
+            ranks.append(index + section)
+            index += 1
+    return ranks
+
+
+def _quality(assessment: Assessment) -> float:
+    """Score multiplier for a sentence's flaws, apart from dangling (which depends on the picks)."""
+    factor = 1.0
+    for flaw in ("furniture", "caption", "fragment"):
+        if getattr(assessment, flaw):
+            factor *= PENALTIES[flaw]
+    return factor
+
+
+def _greedy_scores(
+    relevance: np.ndarray, similarity: np.ndarray, dangling: np.ndarray
+) -> list[float]:
+    """Order all sentences by greedy picking and return scores that reproduce that order.
+
+    At each step the best remaining sentence is taken, where a sentence that
+    repeats a picked one (cosine >= REDUNDANCY) is held back, and one that
+    opens by pointing back ("He", "But") is weakened unless the sentence before
+    it is already picked. Scores are the relevance at pick time, made strictly
+    decreasing so a stable sort by score gives the same order.
+    """
+    import numpy as np
+
+    count = len(relevance)
+    base = relevance / (relevance.max() or 1.0)
+    picked = np.zeros(count, dtype=bool)
+    closest = np.zeros(count)
+    scores = [0.0] * count
+    previous = math.inf
+    for _ in range(count):
+        after_previous = np.concatenate(([True], picked[:-1]))
+        gain = base * np.where(dangling & ~after_previous, PENALTIES["dangling"], 1.0)
+        gain = np.where(closest >= REDUNDANCY, gain * 1e-3, gain)
+        gain[picked] = -math.inf
+        best = int(np.argmax(gain))
+        value = min(float(gain[best]), np.nextafter(previous, -math.inf))
+        scores[best] = value
+        previous = value
+        picked[best] = True
+        closest = np.maximum(closest, similarity[best])
+    return scores
