@@ -69,12 +69,12 @@ _CAPTION_MARK = re.compile(
 _LABEL = re.compile(r"^[‘'\"“]?[A-Z][^:.!?\d]{0,30}?[’'\"”]?:\s+(?=[A-Z‘'\"“])")
 """A caption's lead-in label: "Shocked: Pensioner Terry Cooper ...", "'WHERE'S SCOOBY?':"."""
 
-_SAYING = re.compile(
-    r"\b(?:say|says|said|saying|tell|tells|told|add|adds|added|ask|asks|asked|explain|explains|"
-    r"explained|write|writes|wrote|insist|insists|insisted|claim|claims|claimed|admit|admits|"
-    r"admitted|continue|continues|continued|reply|replies|replied|according)\b",
-    re.IGNORECASE,
+_SAYING = _wordset(
+    "say says said saying tell tells told add adds added ask asks asked explain explains "
+    "explained write writes wrote insist insists insisted claim claims claimed admit admits "
+    "admitted continue continues continued reply replies replied according"
 )
+"""Attribution verbs: a quote that has one is a whole statement, not a fragment."""
 _SHOUT = re.compile(r"^\W*[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)+\b(?!\.)")
 """An opening run of capitalised words, the headline of a caption: "BALL OF THE CENTURY"."""
 
@@ -84,6 +84,7 @@ _RUN_ON = re.compile(
 )
 """A caption run into the next sentence with no full stop: "... banned from driving The brother"."""
 
+_QUOTE_MARKS = "‘’“”\"'"
 _OPENING_QUOTE = re.compile(r"(?:^|[\s(\[—–-])[‘“\"']")
 _CLOSING_QUOTE = re.compile(r"[’”\"'](?:[\s,.;:!?)\]—–-]|$)")
 
@@ -134,8 +135,9 @@ def is_furniture(sentence: str) -> bool:
         return True
     if short and _is_byline(sentence):
         return True
-    tokens = [w.strip(".,;:()[]") for w in words]
-    tokens = [t for t in tokens if t]
+    if not short:
+        return False
+    tokens = [t for w in words if (t := w.strip(".,;:()[]"))]
     return bool(tokens) and sum(bool(_DATE_WORD.match(t)) for t in tokens) >= 0.6 * len(tokens)
 
 
@@ -163,16 +165,18 @@ def is_caption(sentence: str) -> bool:
 
 def is_fragment(sentence: str) -> bool:
     """A question, a few words, or a piece of a quote that runs over several sentences."""
-    bare = sentence.rstrip("’”\"')]} ")
-    if bare.endswith("?"):
+    if sentence.rstrip("’”\"')]} ").endswith("?"):
         return True
-    if len(sentence.split()) < 4:
+    words = sentence.split()
+    if len(words) < 4:
         return True
+    if not any(mark in sentence for mark in _QUOTE_MARKS):
+        return False
+    if not _SAYING.isdisjoint(w.strip(_QUOTE_MARKS + ".,;:!?()").lower() for w in words):
+        return False
     opens = bool(_OPENING_QUOTE.search(sentence))
     closes = bool(_CLOSING_QUOTE.search(sentence))
-    if _SAYING.search(sentence):
-        return False
-    starts_quoted = bool(re.match(r"^[‘“\"']", sentence))
-    ends_quoted = bool(re.search(r"[’”\"']$", sentence))
+    starts_quoted = sentence[0] in "‘“\"'"
+    ends_quoted = sentence[-1] in "’”\"'"
     # An unattributed quote, or the tail of one that opened in an earlier sentence.
     return starts_quoted or (ends_quoted and not opens) or (opens and not closes)
