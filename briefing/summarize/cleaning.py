@@ -96,16 +96,22 @@ _ANAPHORA = _wordset(
 """Opening words that point back to an earlier sentence ("He said ...", "But ...")."""
 
 
+MIN_WORDS = 4
+"""Shorter "sentences" are debris of the page ("By .", "Sam Webb .", "2.") or too thin to summarize."""
+
+
 @dataclass(frozen=True)
 class Assessment:
     """What one sentence is, as far as a summary cares."""
 
     furniture: bool = False
     """Not part of the story at all (byline, stamp, "Click here", credits)."""
+    tiny: bool = False
+    """Fewer than MIN_WORDS words: a name, a list number, a label, never a summary sentence."""
     caption: bool = False
     """A photo caption, or text with a caption run into it."""
     fragment: bool = False
-    """Makes no sense alone: a question, a piece of a longer quote, a few words."""
+    """Makes no sense alone: a question or a piece of a longer quote."""
     dangling: bool = False
     """Opens by pointing back ("He", "But", "This"), so it needs the sentence before it."""
 
@@ -117,6 +123,7 @@ def assess(sentence: str) -> Assessment:
     first = words[0].strip("‘'\"“(").lower() if words else ""
     return Assessment(
         furniture=is_furniture(text),
+        tiny=len(words) < MIN_WORDS,
         caption=is_caption(text),
         fragment=is_fragment(text),
         dangling=first in _ANAPHORA and len(words) > 1,
@@ -164,12 +171,10 @@ def is_caption(sentence: str) -> bool:
 
 
 def is_fragment(sentence: str) -> bool:
-    """A question, a few words, or a piece of a quote that runs over several sentences."""
+    """A question, or a piece of a quote that runs over several sentences."""
     if sentence.rstrip("’”\"')]} ").endswith("?"):
         return True
     words = sentence.split()
-    if len(words) < 4:
-        return True
     if not any(mark in sentence for mark in _QUOTE_MARKS):
         return False
     if not _SAYING.isdisjoint(w.strip(_QUOTE_MARKS + ".,;:!?()").lower() for w in words):

@@ -75,7 +75,7 @@ PENALTIES = {
     "fragment": 0.5,
     "dangling": 0.8,
 }
-"""Score multipliers for what `cleaning.assess` finds; furniture is all but excluded."""
+"""Score multipliers for what `cleaning.assess` finds; furniture (and tiny debris) is all but excluded."""
 
 
 def rate_news(article: Article) -> list[float]:
@@ -86,7 +86,10 @@ def rate_news(article: Article) -> list[float]:
     if count <= 1:
         return [1.0] * count
     head = min(count, MAX_SCORED)
-    scores = _rate_head(sentences[:head], _section_ranks(document)[:head], article)
+    assessments = [assess(s) for s in sentences[:head]]
+    aside = [a.furniture or a.tiny for a in assessments]
+    ranks = _section_ranks(document, aside)[:head]
+    scores = _rate_head(sentences[:head], ranks, assessments, article)
     # Past the window, article order: strictly below every scored sentence.
     floor = min(scores)
     tail = count - head
@@ -94,7 +97,9 @@ def rate_news(article: Article) -> list[float]:
     return scores
 
 
-def _rate_head(sentences: list[str], ranks: list[int], article: Article) -> list[float]:
+def _rate_head(
+    sentences: list[str], ranks: list[int], assessments: list[Assessment], article: Article
+) -> list[float]:
     import numpy as np
 
     count = len(sentences)
@@ -110,10 +115,10 @@ def _rate_head(sentences: list[str], ranks: list[int], article: Article) -> list
         overlap = (body @ headline[0]).clip(min=0.0)
         if overlap.max() > 0:
             content = (content + overlap / overlap.max()) / 2
-    decay = POSITION_DECAY * lead_strength(similarity)
+    kept = [not (a.furniture or a.tiny) for a in assessments]
+    decay = POSITION_DECAY * lead_strength(similarity[np.ix_(kept, kept)]) if any(kept) else 1.0
     prior = (1.0 + np.asarray(ranks, dtype=float)) ** -decay
     relevance = (1.0 + CENTRALITY_WEIGHT * content) * prior
-    assessments = [assess(s) for s in sentences]
     relevance *= np.array([_quality(a) for a in assessments])
     dangling = np.array([a.dangling for a in assessments])
     return _greedy_scores(relevance, similarity, dangling)
@@ -235,10 +240,12 @@ def lead_strength(similarity: np.ndarray) -> float:
     return min(1.0, float(totals[0]) / average)
 
 
-def _section_ranks(document: ObjectDocumentModel) -> list[int]:
+def _section_ranks(document: ObjectDocumentModel, aside: list[bool]) -> list[int]:
     """Each body sentence's rank for the position prior: its index in its section plus the section's.
 
-    A plain news article has one section, so this is simply the sentence index.
+    A plain news article has one section, so this is the sentence index,
+    except that sentences set `aside` (furniture, debris) take no place: the
+    lead under a byline and a publication stamp still ranks first.
     """
     ranks: list[int] = []
     section, index = 0, 0
@@ -247,14 +254,17 @@ def _section_ranks(document: ObjectDocumentModel) -> list[int]:
             section, index = section + 1, 0
         for _ in paragraph.sentences:
             ranks.append(index + section)
-            index += 1
+            if len(ranks) > len(aside) or not aside[len(ranks) - 1]:
+                index += 1
     return ranks
 
 
 def _quality(assessment: Assessment) -> float:
     """Score multiplier for a sentence's flaws, apart from dangling (which depends on the picks)."""
+    if assessment.furniture or assessment.tiny:
+        return PENALTIES["furniture"]
     factor = 1.0
-    for flaw in ("furniture", "caption", "fragment"):
+    for flaw in ("caption", "fragment"):
         if getattr(assessment, flaw):
             factor *= PENALTIES[flaw]
     return factor

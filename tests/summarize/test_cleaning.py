@@ -72,7 +72,6 @@ def test_a_caption_run_into_a_long_sentence_is_a_caption() -> None:
     [
         "Who owns the service after launch?",
         "REALLY?",
-        "He declined.",
         "'I want to get this sorted today.",
         "I haven't worked since December and have no income or benefits.'",
     ],
@@ -91,6 +90,12 @@ def test_fragments_are_recognised(sentence: str) -> None:
 )
 def test_whole_statements_are_not_fragments(sentence: str) -> None:
     assert not is_fragment(sentence)
+
+
+def test_debris_of_a_few_words_is_tiny() -> None:
+    assert assess("He declined.").tiny
+    assert assess("Sam Webb .").tiny
+    assert not assess("The council approved the budget.").tiny
 
 
 def test_dangling_openings() -> None:

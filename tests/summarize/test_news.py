@@ -93,6 +93,15 @@ def test_bylines_stamps_and_credits_are_skipped() -> None:
     assert news == STORM[2:5]
 
 
+def test_a_page_header_does_not_push_the_lead_down() -> None:
+    """Raw Daily Mail pages open with a byline and stamps split into debris "sentences"."""
+    header = "By . Sam Webb . PUBLISHED: . 10:07 EST, 20 June 2013 . | . UPDATED: . 12:09 EST, 20 June 2013 . "
+    story = " ".join(STORM[2:])
+    plain = summarize(parse_article(story, source="plain"), "news", Length(sentences=3))
+    raw = summarize(parse_article(header + story, source="raw"), "news", Length(sentences=3))
+    assert raw.sentences == plain.sentences == STORM[2:5]
+
+
 def test_a_repeated_lead_is_not_picked_twice() -> None:
     article = article_of(
         "Flooding closed the main road into Kessington on Monday, cutting off the town.",
