@@ -159,24 +159,29 @@ def test_lead_strength_tells_a_lead_from_an_unrelated_opening() -> None:
     assert lead_strength(np.zeros((3, 3))) == 1.0
 
 
-def test_a_note_with_sections_is_not_summarized_as_its_first_section(tmp_path) -> None:
-    note = tmp_path / "note.md"
-    note.write_text(
-        "# Migrating the billing service\n\n"
-        "## Background\n\nThe billing service still runs on the old monolith. "
-        "Invoices are generated nightly by a cron job that nobody owns. "
-        "Last quarter it failed twice and customers were billed late.\n\n"
-        "## Plan\n\nWe will move invoice generation into its own service with a queue. "
-        "Each invoice becomes a message, so a failure affects one customer. "
-        "The first release keeps the old database.\n\n"
-        "## Risks\n\nThe biggest risk is double billing while both systems run. "
-        "The new service will refuse any invoice that already has a payment reference.\n",
-        encoding="utf-8",
+def test_an_opening_that_is_not_a_lead_gives_way_to_centrality() -> None:
+    bridge = (
+        "The old swing bridge over the river will close for repairs in March.",
+        "Engineers found rust in the bridge's swing mechanism during an inspection.",
+        "The repairs to the bridge will take six weeks and cost two million pounds.",
+        "Drivers will be sent over the ring road bridge while the swing bridge is closed.",
     )
-    article = read_article(note)
-    background = set(article.blocks[0].sentences) | set(article.blocks[1].sentences)
-    picks = summarize(article, "news", Length(sentences=3)).sentences
-    assert any(p not in background for p in picks)
+    with_lead = article_of(*bridge)
+    without_lead = article_of("Spring has come early to the valley this year.", *bridge)
+    assert summarize(with_lead, "news", Length(sentences=2)).picks[0].index == 0
+    picks = [p.index for p in summarize(without_lead, "news", Length(sentences=2)).picks]
+    assert 0 not in picks
+
+
+def test_subheads_do_not_outrank_the_lead() -> None:
+    sentences = STORM[2:]
+    plain = article_of(*sentences, title="Storm closes harbour")
+    with_subhead = Article(
+        "Storm closes harbour",
+        "test",
+        (Block(sentences[:2]), Block(("Ferries stranded",), is_heading=True), Block(sentences[2:])),
+    )
+    assert rate_news(plain) == rate_news(with_subhead)
 
 
 def test_a_long_text_is_scored_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
