@@ -107,3 +107,17 @@ def test_methods_lists_news_as_the_default() -> None:
     assert result.returncode == 0
     line = next(line for line in result.stdout.splitlines() if line.startswith("news "))
     assert line.endswith("(default)")
+
+
+def test_a_short_first_paragraph_stays_the_lead_not_the_title(tmp_path: Path) -> None:
+    lead = "A storm closed the harbour on Monday, stranding dozens of ferries."
+    rows = [
+        {"id": "p", "article": lead + "\n\nThe port authority said it would reopen on Wednesday."},
+        {"id": "h", "article": "Storm closes harbour\n\n" + lead},
+    ]
+    result = run_cli(
+        "summarize", "--jsonl", str(write_jsonl(tmp_path / "in.jsonl", rows)), "-n", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line)["summary"] for line in result.stdout.splitlines()]
+    assert out == [lead, lead]
