@@ -10,11 +10,12 @@ drift hits all alike; the time column is also given as a ratio to LexRank
 measured in the same run.
 
 Run: python bench/quality.py [SET.jsonl] [--sentences 3] [--methods news,lead]
-     [--half even|odd] [--limit N] [--shuffle SEED] [--markdown]
+     [--half even|odd] [--limit N] [--shuffle SEED] [--prefix TEXT] [--markdown]
 
 `--half` scores every other article (tune on one half, report the other);
 `--shuffle` shuffles each article's sentences, a stand-in for text without a
-news lead.
+news lead; `--prefix` puts page furniture (a byline, a stamp) before every
+article, as raw web copies have it.
 """
 
 from __future__ import annotations
@@ -97,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=["even", "odd"], help="score every other article")
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--shuffle", type=int, metavar="SEED", help="shuffle sentence order")
+    parser.add_argument(
+        "--prefix", default="", metavar="TEXT", help="put TEXT before every article (a page header)"
+    )
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args(argv)
 
@@ -124,11 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     tallies = {n: Tally(n) for n in names}
     sentence_counts = []
     for done, row in enumerate(rows, start=1):
-        article = parse_article(row.text, source=row.ident)
+        article = parse_article(args.prefix + row.text, source=row.ident)
         if args.shuffle is not None:
             article = shuffled(article, args.shuffle + done)
         sentence_counts.append(len(article.sentences))
-        original = squash(row.text)
+        original = squash(args.prefix + row.text)
         for name in names:
             start = time.perf_counter()
             summary = summarize(article, name, length)
@@ -149,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         f"{path.name}: {len(rows)} articles{f' ({args.half} half)' if args.half else ''}"
-        f"{' with shuffled sentences' if args.shuffle is not None else ''}, "
+        f"{' with shuffled sentences' if args.shuffle is not None else ''}"
+        f"{' after a prefix' if args.prefix else ''}, "
         f"{statistics.fmean(sentence_counts):.1f} sentences on average "
         f"(median {statistics.median(sentence_counts):g}); {args.sentences} sentences per summary"
     )
