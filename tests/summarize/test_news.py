@@ -7,6 +7,8 @@ import statistics
 
 import pytest
 from conftest import EVAL_SET, SAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing.errors import UsageError
 from briefing.ingest import parse_article, read_article
@@ -209,3 +211,56 @@ def test_other_languages_use_their_own_stemmer() -> None:
     summary = summarize(article, "news", Length(sentences=2))
     assert len(summary.picks) == 2
     assert all(p.text == article.sentences[p.index] for p in summary.picks)
+
+
+WORDS = [
+    "harbour",
+    "storm",
+    "ferry",
+    "council",
+    "the",
+    "a",
+    "was",
+    "closed",
+    "He",
+    "But",
+    "'",
+    "?",
+    "By",
+    "2013",
+    "said",
+    "bridge",
+    "Scroll",
+    "down",
+    "for",
+    "video",
+    "东京",
+    "é",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(lambda w: " ".join(w) + "."),
+        min_size=1,
+        max_size=25,
+    ),
+    st.integers(min_value=1, max_value=6),
+)
+def test_any_sentences_get_distinct_positive_scores_and_verbatim_picks(
+    sentences: list[str], wanted: int
+) -> None:
+    article = article_of(*sentences)
+    scores = rate_news(article)
+    assert len(scores) == len(sentences)
+    assert all(0 < s <= 1 for s in scores)
+    assert len(set(scores)) == len(scores)
+    summary = summarize(article, "news", Length(sentences=wanted))
+    assert len(summary.picks) == min(wanted, len(sentences))
+    assert all(p.text == sentences[p.index] for p in summary.picks)
+
+
+def test_text_in_scripts_without_spaces_or_stemmers() -> None:
+    article = article_of("東京で大雨が降った。", "電車が止まった。", "明日は晴れる予定だ。")
+    assert len(summarize(article, "news", Length(sentences=2)).picks) == 2
