@@ -4,9 +4,9 @@ Articles copied from the web arrive with more than their story: bylines,
 "Scroll down for video", photo captions run into the text, publication
 stamps, "Reporting by ..." credits. None of it belongs in a summary, and a
 spoken briefing that reads it out sounds broken. The checks here are
-deliberately conservative patterns on one sentence at a time (plus its
-neighbour for quotes): a sentence of real news must never be mistaken for
-furniture, so anything doubtful is only marked as weaker, not removed.
+deliberately conservative patterns on one sentence at a time: a sentence of
+real news must never be mistaken for furniture, so anything doubtful is only
+marked as weaker (a caption, a fragment), not as furniture.
 """
 
 from __future__ import annotations
@@ -30,12 +30,18 @@ _CALL_TO_ACTION = re.compile(
 """Phrases that open a line of page furniture (and, run into text, a caption)."""
 
 _CREDIT = re.compile(
-    r"^\W*(?:(?:additional |further )?reporting|writing|editing|edited|compiled|research|"
-    r"graphics?|photos?) by\b|\bcontributed (?:to )?this (?:report|story|article)\b|"
+    r"^\W*(?:additional |further )?reporting by\b|"
+    r"\bcontributed (?:to )?this (?:report|story|article)\b|"
     r"^\W*this (?:article|story) (?:was|has been|first) (?:originally )?(?:published|appeared|updated)",
     re.IGNORECASE,
 )
-"""Credit lines news agencies put at the end of a story."""
+"""Credit lines news agencies put at the end of a story, however long."""
+
+_SHORT_CREDIT = re.compile(
+    r"^\W*(?:writing|editing|edited|compiled|graphics?|photos?|pictures?|video) by\b",
+    re.IGNORECASE,
+)
+"""Credits that only count as furniture on a short line ("Editing by Mary Roe")."""
 
 _STAMP = re.compile(
     r"^\W*(?:published|updated|last (?:updated|modified)|posted|first published)\b\W*",
@@ -66,8 +72,8 @@ _CAPTION_MARK = re.compile(
 )
 """Words only photo captions use: "(left)", "pictured", "(stock image)"."""
 
-_LABEL = re.compile(r"^[‘'\"“]?[A-Z][^:.!?\d]{0,30}?[’'\"”]?:\s+(?=[A-Z‘'\"“])")
-"""A caption's lead-in label: "Shocked: Pensioner Terry Cooper ...", "'WHERE'S SCOOBY?':"."""
+_LABEL = re.compile(r"^[‘'\"“]?(?P<label>[A-Z][^:.!?\d]{0,30}?)[’'\"”]?:\s+(?=[A-Z])")
+"""A caption's lead-in label: "Shocked: Pensioner Terry Cooper ..." (not "He said: ...")."""
 
 _SAYING = _wordset(
     "say says said saying tell tells told add adds added ask asks asked explain explains "
@@ -138,7 +144,9 @@ def is_furniture(sentence: str) -> bool:
     if _CREDIT.search(sentence):
         return True
     short = len(words) <= 12
-    if short and (_CALL_TO_ACTION.match(sentence) or _STAMP.match(sentence)):
+    if short and (
+        _CALL_TO_ACTION.match(sentence) or _STAMP.match(sentence) or _SHORT_CREDIT.match(sentence)
+    ):
         return True
     if short and _is_byline(sentence):
         return True
@@ -161,10 +169,11 @@ def _is_byline(sentence: str) -> bool:
 
 def is_caption(sentence: str) -> bool:
     """A photo caption, alone or run into the text it sat beside."""
+    label = _LABEL.match(sentence)
     return bool(
         _CAPTION_MARK.search(sentence)
         or _CALL_TO_ACTION.match(sentence)
-        or _LABEL.match(sentence)
+        or (label and _SAYING.isdisjoint(label.group("label").lower().split()))
         or _SHOUT.match(sentence)
         or (len(sentence.split()) > 30 and _RUN_ON.search(sentence))
     )

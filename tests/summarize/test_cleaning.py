@@ -104,3 +104,10 @@ def test_dangling_openings() -> None:
     assert assess("'It was a bit of an ego boost for me,' she said.").dangling
     assert not assess("Heavy rain closed the road on Monday.").dangling
     assert not assess("Theresa Devine was treated at a hospital.").dangling
+
+
+def test_news_that_merely_starts_like_a_credit_or_label_is_kept() -> None:
+    assert not is_furniture("Research by Oxford scientists found that bees can count to four.")
+    assert not is_caption("He said: The plan failed because nobody owned it.")
+    long_credit = "Reporting by John Smith in London and Jane Doe in Paris; Editing by Mary Roe"
+    assert is_furniture(long_credit)
