@@ -73,7 +73,7 @@ _CAPTION_MARK = re.compile(
 """Words only photo captions use: "(left)", "pictured", "(stock image)"."""
 
 _LABEL = re.compile(r"^[‘'\"“]?(?P<label>[A-Z][^:.!?\d]{0,30}?)[’'\"”]?:\s+(?=[A-Z])")
-"""A caption's lead-in label: "Shocked: Pensioner Terry Cooper ..." (not "He said: ...")."""
+"""A caption's lead-in label: "Soaked: Walkers on the pier ..." (not "He said: ...")."""
 
 _SAYING = _wordset(
     "say says said saying tell tells told add adds added ask asks asked explain explains "
@@ -82,13 +82,13 @@ _SAYING = _wordset(
 )
 """Attribution verbs: a quote that has one is a whole statement, not a fragment."""
 _SHOUT = re.compile(r"^\W*[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)+\b(?!\.)")
-"""An opening run of capitalised words, the headline of a caption: "BALL OF THE CENTURY"."""
+"""An opening run of capitalised words, the headline of a caption: "RECORD CATCH"."""
 
 _RUN_ON = re.compile(
     r"[a-z\d)’'] (?:The|A|An|He|She|It|They|We|His|Her|Their|Its|This|These|Those|But|And|"
     r"After|When|In|Mr|Mrs|Ms|Police|Officers)\b"
 )
-"""A caption run into the next sentence with no full stop: "... banned from driving The brother"."""
+"""A caption run into the next sentence with no full stop: "... on the pier on Monday The storm"."""
 
 _QUOTE_MARKS = "‘’“”\"'"
 _OPENING_QUOTE = re.compile(r"(?:^|[\s(\[—–-])[‘“\"']")
@@ -103,7 +103,7 @@ _ANAPHORA = _wordset(
 
 
 MIN_WORDS = 4
-"""Shorter "sentences" are debris of the page ("By .", "Sam Webb .", "2.") or too thin to summarize."""
+"""Shorter "sentences" are debris of the page ("By .", "Jo Bloggs .", "2.") or too thin to summarize."""
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 News is written as an inverted pyramid: the first sentences carry the story
 and everything after elaborates on them. Taking the first three sentences
-(Lead-3) is therefore hard to beat, but it stumbles on hooks ("Most people
-give up chocolate for Lent, but ..."), on captions and furniture copied in
+(Lead-3) is therefore hard to beat, but it stumbles on hooks ("It was meant
+to be a quiet Sunday ..."), on captions and furniture copied in
 with the text, and on leads that repeat themselves. This method keeps the
 lead's strength and fixes those failures:
 
@@ -94,6 +94,7 @@ def rate_news(article: Article) -> list[float]:
 
 
 def _rate_head(sentences: list[str], article: Article) -> list[float]:
+    """Scores for the opening sentences (all of them, for any ordinary article)."""
     import numpy as np
 
     assessments = [assess(s) for s in sentences]

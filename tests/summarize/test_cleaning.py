@@ -19,7 +19,7 @@ from briefing.summarize.cleaning import assess, is_caption, is_fragment, is_furn
         "Scroll down for video",
         "Click here to read more.",
         "Reporting by John Doe; Editing by Mary Roe",
-        "CNN's Moni Basu contributed to this report.",
+        "Our correspondent Ana Lima contributed to this report.",
         "Share this article",
         "Photo: Getty Images",
     ],
@@ -46,11 +46,11 @@ def test_news_sentences_are_not_furniture(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Scroll down for video Chris Roberts was grabbed after his plane landed in Syracuse.",
-        "Shocked: Pensioner Terry Cooper said the huge badger burst through a hedge.",
-        "Lady Gaga (left) and Lourdes Leon (right) have both adopted the trend.",
-        "James Boase, pictured, failed to stop after hitting another car.",
-        "BALL OF THE CENTURY Benaud was on hand to talk viewers through the delivery.",
+        "Scroll down for video Walkers were soaked by a wave on the pier at Kessington.",
+        "Soaked: Walkers on the pier were caught by the first wave of the storm.",
+        "The mayor (left) and the harbour master (right) opened the new pier.",
+        "The old lighthouse, pictured, will be repainted in the spring.",
+        "RECORD CATCH The trawler landed four tonnes of cod at dawn on Friday.",
     ],
 )
 def test_captions_are_recognised(sentence: str) -> None:
@@ -59,12 +59,14 @@ def test_captions_are_recognised(sentence: str) -> None:
 
 def test_a_caption_run_into_a_long_sentence_is_a_caption() -> None:
     run_on = (
-        "Rhodri Giggs outside Manchester Magistrates Court yesterday, where he was banned from "
-        "driving The brother of the footballer has lost his job as a lorry driver after being "
-        "banned from the roads for driving without insurance."
+        "Waves break over the sea wall at Kessington during the storm on Monday night "
+        "The storm closed the harbour for two days and stranded dozens of ferries with their "
+        "passengers and crews on board."
     )
     assert is_caption(run_on)
-    assert not is_caption("The brother of the footballer has lost his job as a lorry driver.")
+    assert not is_caption(
+        "The storm closed the harbour for two days and stranded dozens of ferries."
+    )
 
 
 @pytest.mark.parametrize(
@@ -72,8 +74,8 @@ def test_a_caption_run_into_a_long_sentence_is_a_caption() -> None:
     [
         "Who owns the service after launch?",
         "REALLY?",
-        "'I want to get this sorted today.",
-        "I haven't worked since December and have no income or benefits.'",
+        "'We just want the ferries running again.",
+        "Nobody knows when the harbour will open again.'",
     ],
 )
 def test_fragments_are_recognised(sentence: str) -> None:
@@ -83,8 +85,8 @@ def test_fragments_are_recognised(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "'We are second in qualifying,' centre back Gerard Pique told reporters.",
-        "He said: 'I work for an agency and I lost the job.'",
+        "'The harbour will reopen on Wednesday,' the port manager told reporters.",
+        "He said: 'We will reopen the harbour as soon as it is safe.'",
         "The council approved the budget for three new schools on Monday.",
     ],
 )
@@ -94,7 +96,7 @@ def test_whole_statements_are_not_fragments(sentence: str) -> None:
 
 def test_debris_of_a_few_words_is_tiny() -> None:
     assert assess("He declined.").tiny
-    assert assess("Sam Webb .").tiny
+    assert assess("Jo Bloggs .").tiny
     assert not assess("The council approved the budget.").tiny
 
 

@@ -97,7 +97,7 @@ def test_bylines_stamps_and_credits_are_skipped() -> None:
 
 def test_a_page_header_does_not_push_the_lead_down() -> None:
     """Raw Daily Mail pages open with a byline and stamps split into debris "sentences"."""
-    header = "By . Sam Webb . PUBLISHED: . 10:07 EST, 20 June 2013 . | . UPDATED: . 12:09 EST, 20 June 2013 . "
+    header = "By . Jo Bloggs . PUBLISHED: . 10:07 EST, 20 June 2013 . | . UPDATED: . 12:09 EST, 20 June 2013 . "
     story = " ".join(STORM[2:])
     plain = summarize(parse_article(story, source="plain"), "news", Length(sentences=3))
     raw = summarize(parse_article(header + story, source="raw"), "news", Length(sentences=3))
