@@ -77,6 +77,12 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         help="summary length as a share of the sentences (0-1]",
     )
     parser.add_argument(
+        "--order",
+        choices=["article", "score"],
+        default="article",
+        help="list the summary's sentences as in the article (default) or best first",
+    )
+    parser.add_argument(
         "--max-bytes",
         type=_positive_int,
         default=None,
@@ -108,12 +114,13 @@ def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> No
             "--format",
             default="md,wav",
             metavar="LIST",
-            help="comma-separated output formats: md, html, wav (default: md,wav)",
+            help="comma-separated output formats: md, html, wav, mp3 (with chapters), "
+            "vtt, srt (timed transcripts) (default: md,wav)",
         )
         parser.add_argument(
             "--no-audio",
             action="store_true",
-            help="skip audio (same as leaving wav out of --format)",
+            help="skip audio and transcripts (wav, mp3, vtt, srt)",
         )
     parser.add_argument(
         "--json", action="store_true", help='print {"files": [paths written]} as JSON'
@@ -192,6 +199,31 @@ def build_parser() -> argparse.ArgumentParser:
     speak.set_defaults(handler=cmd_speak)
 
     _add_daily(commands)
+    script = commands.add_parser(
+        "script",
+        help="print the speech script: exactly what the voice will say",
+        description="Print the speech script of a briefing or article (numbers, dates, "
+        "abbreviations written out as they will be spoken), or with --text the spoken "
+        "form of TEXT alone, on one line.",
+        epilog='Example: briefing script --text "The deal is worth $1.2bn."  '
+        "Pronunciations come from the lexicon: voices/lexicon.toml, a voice profile's "
+        "[lexicon] table, and <config>/lexicon.toml.",
+    )
+    script.add_argument(
+        "input", nargs="?", metavar="FILE", help="a briefing .md, an article, or - for stdin"
+    )
+    script.add_argument("--text", "-t", metavar="TEXT", help="print the spoken form of TEXT only")
+    script.add_argument(
+        "--voice",
+        "-v",
+        default="default",
+        metavar="NAME",
+        help="voice profile whose intro, outro and lexicon to use (see `briefing voices`)",
+    )
+    script.add_argument(
+        "--max-bytes", type=_positive_int, default=None, metavar="N", help="input size limit"
+    )
+    script.set_defaults(handler=cmd_script)
 
     methods = commands.add_parser("methods", help="list the summarizing methods")
     methods.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -329,7 +361,7 @@ def _read(source: str, args: argparse.Namespace) -> Article:
 def _summarize(article: Article, args: argparse.Namespace) -> Summary:
     from briefing.summarize import summarize
 
-    summary = summarize(article, args.method, _length(args))
+    summary = summarize(article, args.method, _length(args), order=args.order)
     for note in summary.notes:
         _note(f"{article.source}: {note}")
     return summary
@@ -376,19 +408,6 @@ class _Progress:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
-def _speaker(label: str) -> Callable[..., Any]:
-    def speak(text: str, voice: VoiceProfile, path: Path) -> Any:
-        from briefing.speech.engine import render_wav
-
-        progress = _Progress(label)
-        try:
-            return render_wav(text, voice, path, progress=progress)
-        finally:
-            progress.close()
-
-    return speak
-
-
 def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
     if as_json:
         print(json.dumps({"files": [str(f) for f in files], **extra}, ensure_ascii=False))
@@ -402,7 +421,7 @@ def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
 
 def cmd_make(args: argparse.Namespace) -> int:
     from briefing.assemble import briefing_from
-    from briefing.export import export_briefing, parse_formats, slugify
+    from briefing.export import AUDIO_FORMATS, export_briefing, parse_formats, slugify
     from briefing.locations import output_dir
 
     try:
@@ -410,16 +429,17 @@ def cmd_make(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.no_audio:
-        formats = tuple(f for f in formats if f != "wav")
+        formats = tuple(f for f in formats if f not in AUDIO_FORMATS)
     if not formats:
         raise UsageError("nothing to write: --no-audio left no format in --format")
-    voice = _voice(args.voice) if "wav" in formats else None
+    voice = _voice(args.voice) if AUDIO_FORMATS.intersection(formats) else None
     summaries = [_summarize(_read(source, args), args) for source in args.inputs]
     folder = args.out or output_dir()
     stems = _unique_stems([slugify(s.article.title) for s in summaries])
     written: list[Path] = []
     for summary, stem in zip(summaries, stems, strict=True):
         briefing = briefing_from([summary])
+        progress = _Progress(f"Speaking {stem}")
         written += export_briefing(
             briefing,
             folder,
@@ -427,8 +447,9 @@ def cmd_make(args: argparse.Namespace) -> int:
             voice=_voice_for(summary.article, voice),
             force=args.force,
             stem=stem,
-            speak=_speaker(f"Speaking {stem}"),
+            progress=progress,
         )
+        progress.close()
     _print_files(written, args.json)
     return EXIT_OK
 
@@ -470,6 +491,12 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _summarize_batch(args: argparse.Namespace) -> int:
+    """Lines {"id", "article"} in, lines {"id", "summary"} out (sentences joined by newlines).
+
+    Every line is checked before anything is printed, so a bad line fails the
+    run with nothing written. An article with no text gets an empty summary and
+    a note on stderr, so the output keeps one line per input, in order.
+    """
     from briefing.errors import InputError
     from briefing.ingest import decode, parse_article
 
@@ -478,8 +505,8 @@ def _summarize_batch(args: argparse.Namespace) -> int:
         raw = Path(name).read_bytes() if name != "-" else sys.stdin.buffer.read()
     except OSError as exc:
         raise InputError(name, exc.strerror or "can't be read") from None
-    lines = decode(name, raw).splitlines()
-    for number, line in enumerate(lines, start=1):
+    rows: list[tuple[int, Any, str]] = []
+    for number, line in enumerate(decode(name, raw).splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -489,13 +516,20 @@ def _summarize_batch(args: argparse.Namespace) -> int:
                 raise TypeError("article is not a string")
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(name, f'line {number}: expected {{"id", "article"}} ({exc})') from None
-        try:
-            article = parse_article(text, source=f"{name}:{number}")
-            summary_text = "\n".join(_summarize(article, args).sentences)
-        except InputError as exc:
-            _note(str(exc))
-            summary_text = ""
-        print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False), flush=False)
+        rows.append((number, ident, text))
+    progress = _Progress("Summarizing")
+    try:
+        for done, (number, ident, text) in enumerate(rows):
+            progress(done, len(rows))
+            try:
+                article = parse_article(text, source=f"{name}:{number}")
+                summary_text = "\n".join(_summarize(article, args).sentences)
+            except InputError as exc:
+                _note(str(exc))
+                summary_text = ""
+            print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False))
+    finally:
+        progress.close()
     return EXIT_OK
 
 
@@ -510,10 +544,15 @@ def cmd_speak(args: argparse.Namespace) -> int:
     if out.is_dir():
         out = out / f"{slugify(briefing.title)}.wav"
     check_free([out], force=args.force)
-    from briefing.speech.script import speech_script
+    from briefing.speech.engine import render_script
+    from briefing.speech.script import build_script
 
-    with atomic_path(out, force=args.force) as tmp:
-        audio = _speaker("Speaking")(speech_script(briefing), voice, tmp)
+    progress = _Progress("Speaking")
+    try:
+        with atomic_path(out, force=args.force) as tmp:
+            audio = render_script(build_script(briefing, voice), voice, tmp, progress=progress)
+    finally:
+        progress.close()
     _print_files([out], args.json, seconds=round(audio.seconds, 2))
     return EXIT_OK
 
@@ -618,6 +657,24 @@ def _report_daily(result: Any, args: argparse.Namespace) -> None:
             _note(f"skipped {skip.source}: {skip.reason}")
     for note in result.notes:
         _note(note)
+
+
+def cmd_script(args: argparse.Namespace) -> int:
+    """Print what the voice will say: a whole script, or one line for --text."""
+    from briefing.speech.script import build_script, spoken_text
+
+    voice = _voice(args.voice)
+    if args.text is not None:
+        if args.input is not None:
+            raise UsageError("give either FILE or --text TEXT, not both")
+        print(spoken_text(args.text, voice))
+        return EXIT_OK
+    if args.input is None:
+        raise UsageError("the following arguments are required: FILE (or --text TEXT)")
+    article, briefing = _read_briefing(args.input, args)
+    voice = _voice_for(article, voice) or voice
+    print(build_script(briefing, voice).text, end="")
+    return EXIT_OK
 
 
 def cmd_methods(args: argparse.Namespace) -> int:
