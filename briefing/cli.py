@@ -77,6 +77,12 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         help="summary length as a share of the sentences (0-1]",
     )
     parser.add_argument(
+        "--order",
+        choices=["article", "score"],
+        default="article",
+        help="list the summary's sentences as in the article (default) or best first",
+    )
+    parser.add_argument(
         "--max-bytes",
         type=_positive_int,
         default=None,
@@ -192,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     speak.set_defaults(handler=cmd_speak)
 
+    _add_daily(commands)
     script = commands.add_parser(
         "script",
         help="print the speech script: exactly what the voice will say",
@@ -265,6 +272,103 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("must be above 0 and at most 600")
+    return value
+
+
+def _add_daily(commands: Any) -> None:
+    daily = commands.add_parser(
+        "daily",
+        help="the daily brief: many feeds and pages into one spoken briefing and a podcast feed",
+        description=(
+            "Read feeds (RSS, Atom, OPML lists), article pages, files and folders; keep the\n"
+            "stories of the --since window, merge the same story told by several sources,\n"
+            "summarize them to fit the length, and write output/<YYYY-MM-DD>/briefing.md,\n"
+            "its audio and transcript, and update output/feed.xml (a podcast feed)."
+        ),
+        epilog=(
+            "Example: briefing daily feeds.opml --minutes 5 --base-url https://example.org/brief/\n"
+            "Settings can live in a TOML file: briefing daily --init writes a commented example."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    daily.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="feed or article URL, OPML/feed/article file, or folder (default: the config's feeds)",
+    )
+    daily.add_argument(
+        "--config",
+        "-c",
+        type=Path,
+        metavar="FILE",
+        help="settings file (default: config.toml in the user config folder, if present)",
+    )
+    daily.add_argument(
+        "--init",
+        action="store_true",
+        help="write a commented example settings file (at --config or the default) and stop",
+    )
+    size = daily.add_mutually_exclusive_group()
+    size.add_argument(
+        "--minutes", type=_minutes, metavar="M", help="length of the whole brief (default: 5)"
+    )
+    size.add_argument(
+        "--words", "-w", type=_positive_int, metavar="N", help="length of the whole brief in words"
+    )
+    daily.add_argument(
+        "--since",
+        metavar="DURATION",
+        help="only items from this window, e.g. 24h, 90m, 2d (default: 24h)",
+    )
+    daily.add_argument(
+        "--max-stories", type=_positive_int, metavar="N", help="at most N stories (default: 8)"
+    )
+    daily.add_argument(
+        "--voice",
+        "-v",
+        metavar="NAME",
+        help="voice profile (default: default; see `briefing voices`)",
+    )
+    daily.add_argument(
+        "--method", "-m", metavar="NAME", help="summarizing method (see `briefing methods`)"
+    )
+    daily.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        metavar="DIR",
+        help="output folder for <YYYY-MM-DD>/ and feed.xml (default: ./output)",
+    )
+    daily.add_argument(
+        "--base-url", metavar="URL", help="where the output folder is served, for the feed's links"
+    )
+    daily.add_argument("--title", metavar="TEXT", help="the podcast's title in feed.xml")
+    daily.add_argument(
+        "--no-audio", action="store_true", help="write the text only (no audio, no feed item)"
+    )
+    daily.add_argument(
+        "--force",
+        "-f",
+        action="store_true",
+        help="rewrite the day's files even when nothing changed (with --init: replace the file)",
+    )
+    daily.add_argument("--quiet", "-q", action="store_true", help="no notes on stderr, only errors")
+    daily.add_argument(
+        "--json",
+        action="store_true",
+        help="print a manifest: files written, stories and their sources, what was skipped and why",
+    )
+    daily.set_defaults(handler=cmd_daily)
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -292,7 +396,7 @@ def _read(source: str, args: argparse.Namespace) -> Article:
 def _summarize(article: Article, args: argparse.Namespace) -> Summary:
     from briefing.summarize import summarize
 
-    summary = summarize(article, args.method, _length(args))
+    summary = summarize(article, args.method, _length(args), order=args.order)
     for note in summary.notes:
         _note(f"{article.source}: {note}")
     return summary
@@ -457,6 +561,12 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _summarize_batch(args: argparse.Namespace) -> int:
+    """Lines {"id", "article"} in, lines {"id", "summary"} out (sentences joined by newlines).
+
+    Every line is checked before anything is printed, so a bad line fails the
+    run with nothing written. An article with no text gets an empty summary and
+    a note on stderr, so the output keeps one line per input, in order.
+    """
     from briefing.errors import InputError
     from briefing.ingest import decode, parse_article
 
@@ -465,8 +575,8 @@ def _summarize_batch(args: argparse.Namespace) -> int:
         raw = Path(name).read_bytes() if name != "-" else sys.stdin.buffer.read()
     except OSError as exc:
         raise InputError(name, exc.strerror or "can't be read") from None
-    lines = decode(name, raw).splitlines()
-    for number, line in enumerate(lines, start=1):
+    rows: list[tuple[int, Any, str]] = []
+    for number, line in enumerate(decode(name, raw).splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -476,13 +586,20 @@ def _summarize_batch(args: argparse.Namespace) -> int:
                 raise TypeError("article is not a string")
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(name, f'line {number}: expected {{"id", "article"}} ({exc})') from None
-        try:
-            article = parse_article(text, source=f"{name}:{number}")
-            summary_text = "\n".join(_summarize(article, args).sentences)
-        except InputError as exc:
-            _note(str(exc))
-            summary_text = ""
-        print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False), flush=False)
+        rows.append((number, ident, text))
+    progress = _Progress("Summarizing")
+    try:
+        for done, (number, ident, text) in enumerate(rows):
+            progress(done, len(rows))
+            try:
+                article = parse_article(text, source=f"{name}:{number}")
+                summary_text = "\n".join(_summarize(article, args).sentences)
+            except InputError as exc:
+                _note(str(exc))
+                summary_text = ""
+            print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False))
+    finally:
+        progress.close()
     return EXIT_OK
 
 
@@ -527,6 +644,89 @@ def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Any]
                 return article, briefing
     picks = tuple(Pick(i, s, 0.0) for i, s in enumerate(article.sentences))
     return article, briefing_from([Summary(article, "full", picks)])
+
+
+class _Steps:
+    """One self-erasing status line on stderr for the daily brief, only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        if not self.live:
+            return
+        if what == "Speaking" and total:
+            status = f"Speaking {100 * done // total:3d}%"
+        elif total:
+            status = f"{what} ({done}/{total})"
+        else:
+            status = what
+        print(f"\r\033[K{status[:78]}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.live:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def cmd_daily(args: argparse.Namespace) -> int:
+    from briefing import config as settings
+    from briefing import locations
+    from briefing.daily import NothingToBrief, options_from, run
+
+    config_path = args.config or locations.config_file()
+    if args.init:
+        if args.sources:
+            raise UsageError("--init writes the settings file only; give no sources with it")
+        path = settings.write_example(config_path, force=args.force)
+        print(path)
+        return EXIT_OK
+    conf = settings.load(config_path, required=args.config is not None)
+    options = options_from(
+        conf,
+        sources=tuple(args.sources),
+        since=args.since,
+        minutes=args.minutes,
+        words=args.words,
+        max_stories=args.max_stories,
+        voice=args.voice,
+        method=args.method,
+        out=args.out,
+        base_url=args.base_url,
+        title=args.title,
+        audio=not args.no_audio,
+        force=args.force,
+    )
+    steps = _Steps()
+    try:
+        result = run(options, progress=steps)
+    except NothingToBrief as exc:
+        steps.close()
+        _report_daily(exc.result, args)
+        if args.json:
+            print(json.dumps(exc.result.manifest(), ensure_ascii=False))
+        raise
+    finally:
+        steps.close()
+    _report_daily(result, args)
+    if args.json:
+        print(json.dumps(result.manifest(), ensure_ascii=False))
+    else:
+        for path in result.files:
+            print(path)
+        if result.feed and result.feed_updated:
+            print(result.feed)
+    return EXIT_OK
+
+
+def _report_daily(result: Any, args: argparse.Namespace) -> None:
+    """Skipped sources and notes on stderr: cron mails them, scripts can ignore them."""
+    if args.quiet:
+        return
+    for skip in result.skipped:
+        if skip.kind != "old":
+            _note(f"skipped {skip.source}: {skip.reason}")
+    for note in result.notes:
+        _note(note)
 
 
 def cmd_script(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import re
 import tempfile
@@ -87,6 +88,9 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
         raise OutputError(f"{path}: can't write: {_describe(exc)}") from None
     os.close(fd)
     tmp = Path(name)
+    with contextlib.suppress(OSError):
+        # mkstemp makes 0600 files; outputs (a served podcast, shared notes) follow the umask.
+        os.chmod(tmp, 0o666 & ~_umask())
     try:
         yield tmp
         if force:
@@ -107,6 +111,13 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text(path: Path, text: str, *, force: bool = False) -> Path:

@@ -235,9 +235,15 @@ def _text_blocks(text: str, *, markdown: bool) -> tuple[str, list[Block]]:
     return title, blocks
 
 
+_FULL_STOP_END = re.compile(r"(?<!\.)\.[\"'”’)\]]*$")
+
+
 def _is_title_line(line: str, lines: list[str], i: int) -> bool:
     next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
     words = len(line.split())
+    # Headlines don't end in a full stop; a first paragraph that does is the lead sentence.
+    if _FULL_STOP_END.search(line):
+        return False
     return words <= 25 and (next_blank or is_subhead(line)) and len(lines) > i + 1
 
 

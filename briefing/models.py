@@ -99,6 +99,10 @@ class Briefing:
     date: dt.date
     stories: tuple[Story, ...]
     audio_seconds: float | None = None
+    intro: str = ""
+    """Spoken and shown before the stories of a multi-story brief (date, number of stories)."""
+    outro: str = ""
+    """Spoken and shown after the last story."""
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -124,6 +124,15 @@ def build_script(
     story_pause = voice.story_pause if voice else 1.2
 
     planned: list[tuple[str, int]] = []  # (written sentence, chapter)
+    if briefing.intro or briefing.outro:
+        # A daily brief speaks its own intro, transitions, credits and outro (briefing.programme).
+        from briefing.programme import programme_sections
+
+        chapters = []
+        for title, said in programme_sections(briefing):
+            chapters.append(Chapter(title))
+            planned += [(s, len(chapters) - 1) for s in said]
+        return _script(planned, chapters, briefing.title, normalizer, title_pause, story_pause)
     if voice and voice.intro.strip():
         planned.append((_sentence(voice.intro.format_map(values)), 0))
     planned.append((_sentence(briefing.title), 0))
@@ -141,6 +150,17 @@ def build_script(
     if voice and voice.outro.strip():
         planned.append((_sentence(voice.outro.format_map(values)), len(chapters) - 1))
 
+    return _script(planned, chapters, briefing.title, normalizer, title_pause, story_pause)
+
+
+def _script(
+    planned: list[tuple[str, int]],
+    chapters: list[Chapter],
+    title: str,
+    normalizer: Normalizer,
+    title_pause: float,
+    story_pause: float,
+) -> SpeechScript:
     segments: list[Segment] = []
     offset = 0
     for i, (written, chapter) in enumerate(planned):
@@ -155,7 +175,7 @@ def build_script(
             offset += 2 if segments[-1].chapter != chapter else 1
         segments.append(Segment(" ".join(written.split()), spoken, offset, chapter, pause))
         offset += len(spoken)
-    return SpeechScript(tuple(segments), tuple(chapters), briefing.title)
+    return SpeechScript(tuple(segments), tuple(chapters), title)
 
 
 def speech_script(briefing: Briefing, voice: VoiceProfile | None = None) -> str:
