@@ -35,6 +35,7 @@ from briefing.tui.document import (
     SectionMissing,
     add_sentence,
     find_sentence,
+    refresh_contents,
     remove_sentence,
     selected_states,
     swap_sections,
@@ -608,7 +609,7 @@ class BriefingApp(App[int]):
             return
         self.entries[low], self.entries[high] = self.entries[high], self.entries[low]
         self.current = second
-        self._set_text(text)
+        self._set_text(refresh_contents(text))
         self.query_one("#articles", ArticleList).show(
             [e.headline for e in self.entries], self.current
         )
@@ -713,6 +714,7 @@ class BriefingApp(App[int]):
 
     def _briefing(self) -> tuple[str, str, Briefing]:
         """The editor's text, the whole file it makes (with front matter) and its briefing."""
+        self._set_text(refresh_contents(self.text))  # headlines may have been edited
         body = self.text
         full = with_front_matter(
             body, day=self.day, method=self._method_label(), keep_from=self.opening.text or ""

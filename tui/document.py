@@ -13,12 +13,23 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from briefing.render import escape, from_markdown, split_front_matter, to_markdown, unescape
+from briefing.render import (
+    CONTENTS,
+    anchor,
+    escape,
+    from_markdown,
+    split_front_matter,
+    to_markdown,
+    unescape,
+)
 
 SIMILAR = 0.6
 """How alike (difflib ratio) an edited line must be to still count as a sentence's line."""
 
 _SOURCE_LINE = re.compile(r"^Sources?: ")
+_ASIDE = re.compile(r"^\*(\S.*\S|\S)\*$|^\* \* \*$")
+"""An intro/outro line or the rule before the outro: never a sentence (sentences are escaped)."""
+_CONTENTS_ITEM = re.compile(r"^\d+\. \[.*\]\(#[^)]*\)$")
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,7 @@ def _content(lines: Sequence[str], start: int, end: int) -> list[int]:
         if lines[i].strip()
         and not _is_heading(lines[i].lstrip())
         and not _SOURCE_LINE.match(lines[i].strip())
+        and not _ASIDE.match(lines[i].strip())
     ]
 
 
@@ -215,10 +227,15 @@ def add_sentence(
     if earlier:
         lines.insert(earlier[-1] + 1, new)
         return "\n".join(lines)
-    # An empty story: heading, blank line, the sentence, blank line, then whatever followed.
-    first = next((i for i in range(start, len(lines)) if lines[i].strip()), len(lines))
-    first = min(first, max(source, start))
-    lines[start:first] = ["", new, ""]
+    # An empty story: heading (and any intro line), blank line, the sentence, blank line,
+    # then whatever followed.
+    after = start
+    for i in range(start, source):
+        if _ASIDE.match(lines[i].strip()):
+            after = i + 1
+    first = next((i for i in range(after, len(lines)) if lines[i].strip()), len(lines))
+    first = min(first, max(source, after))
+    lines[after:first] = ["", new, ""]
     return "\n".join(lines)
 
 
@@ -257,6 +274,41 @@ def swap_sections(text: str, first: Place, second: Place) -> str:
     if tail:
         result += tail
     return "\n".join(result)
+
+
+def refresh_contents(text: str) -> str:
+    """The text with its "## Contents" list renumbered and relinked to the stories as they are now.
+
+    Only the numbered links are rewritten; anything else the user put there stays.
+    """
+    lines = text.split("\n")
+    body = _body_start(lines)
+    heading = f"## {CONTENTS}"
+    start = next((i for i in range(body, len(lines)) if lines[i].strip() == heading), None)
+    if start is None:
+        return text
+    end = next(
+        (j for j in range(start + 1, len(lines)) if lines[j].startswith(("# ", "## "))),
+        len(lines),
+    )
+    items = [i for i in range(start + 1, end) if _CONTENTS_ITEM.match(lines[i].strip())]
+    headlines = [
+        _heading_text(line)
+        for line in lines[end:]
+        if line.startswith("## ") and line.strip() != heading
+    ]
+    used: dict[str, int] = {}
+    fresh: list[str] = []
+    for number, headline in enumerate(headlines, start=1):
+        slug = anchor(headline)
+        used[slug] = used.get(slug, -1) + 1
+        if used[slug]:
+            slug = f"{slug}-{used[slug]}"
+        fresh.append(f"{number}. [{escape(headline)}](#{slug})")
+    if not items:
+        return text
+    lines[items[0] : items[-1] + 1] = fresh
+    return "\n".join(lines)
 
 
 def with_front_matter(

@@ -370,6 +370,9 @@ async def test_several_articles_make_one_briefing_in_list_order(make_app, ready,
             garden.headline,
             tunnel.headline,
         ]
+        contents = [line for line in lines_of(app) if line[:3] in ("1. ", "2. ")]
+        assert contents[0].startswith("1. [Rooftop gardens")  # the contents follow the move
+        assert contents[1].startswith("2. [Harbour tunnel")
         assert app.current == 1  # the moved article stays the one being edited
         await pilot.press("up")  # in the article list: the garden
         await ready(pilot)

@@ -13,6 +13,7 @@ from briefing.tui.document import (
     add_sentence,
     find_sentence,
     present_indices,
+    refresh_contents,
     remove_sentence,
     selected_states,
     swap_sections,
@@ -135,3 +136,24 @@ def test_front_matter_follows_the_body() -> None:
     assert "sentences: 2" in text and 'tags: ["x"]' in text
     assert "audio_seconds" not in text
     assert text.endswith(body)
+
+
+def test_the_contents_follow_the_stories_after_a_move() -> None:
+    with_contents = TWO.replace(
+        "## Tunnel opens",
+        "## Contents\n\n1. [Tunnel opens](#tunnel-opens)\n2. [Garden grows](#garden-grows)\n\n"
+        "## Tunnel opens",
+    )
+    moved = refresh_contents(
+        swap_sections(with_contents, Place("Tunnel opens"), Place("Garden grows"))
+    )
+    assert "1. [Garden grows](#garden-grows)\n2. [Tunnel opens](#tunnel-opens)" in moved
+    assert [s.headline for s in from_markdown(moved).stories] == ["Garden grows", "Tunnel opens"]
+
+
+def test_intro_and_outro_lines_are_never_taken_for_sentences() -> None:
+    text = "# T\n\n*Here is your briefing.*\n\nSource: t.txt\n\n* * *\n\n*Thanks.*\n"
+    added = add_sentence(text, Place(), S[0])
+    assert added.index(S[0]) > added.index("*Here is your briefing.*")
+    assert added.index(S[0]) < added.index("Source: t.txt")
+    assert find_sentence(text, Place(), "Thanks.") is None
