@@ -630,18 +630,17 @@ def cmd_speak(args: argparse.Namespace) -> int:
 def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Any]:
     """The input as an article, and as a briefing: a `make` .md as written, else the full text."""
     from briefing.assemble import briefing_from
-    from briefing.ingest import MAX_BYTES, STDIN, decode
+    from briefing.ingest import MAX_BYTES, STDIN, kind_of, parse_article, read_text
     from briefing.models import Pick, Summary
-    from briefing.render import from_markdown, split_front_matter
+    from briefing.render import from_markdown, is_briefing_markdown
 
-    article = _read(source, args)
-    if source != STDIN and Path(source).suffix.lower() in {".md", ".markdown"}:
-        text = decode(source, Path(source).read_bytes()[: (args.max_bytes or MAX_BYTES) + 1])
-        meta, _ = split_front_matter(text)
-        if "title" in meta and "method" in meta:
-            briefing = from_markdown(text)
-            if briefing.stories:
-                return article, briefing
+    text = read_text(source, max_bytes=args.max_bytes or MAX_BYTES)
+    name = "stdin" if source == STDIN else source
+    article = parse_article(text, source=name, kind=kind_of(source, text))
+    if is_briefing_markdown(text):
+        briefing = from_markdown(text)
+        if briefing.stories:
+            return article, briefing
     picks = tuple(Pick(i, s, 0.0) for i, s in enumerate(article.sentences))
     return article, briefing_from([Summary(article, "full", picks)])
 

@@ -37,10 +37,18 @@ def read_article(source: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
         InputError: the file is missing, unreadable, binary, too large or empty.
     """
     name = str(source)
-    data = _read_bytes(name, max_bytes)
-    text = decode(name, data)
-    kind = _kind(name, text)
-    return parse_article(text, source="stdin" if name == STDIN else name, kind=kind)
+    text = read_text(name, max_bytes=max_bytes)
+    return parse_article(text, source="stdin" if name == STDIN else name, kind=kind_of(name, text))
+
+
+def read_text(source: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """The decoded text of a file (or stdin for "-"), refusing what `read_article` refuses.
+
+    Raises:
+        InputError: the file is missing, unreadable, binary, too large or empty.
+    """
+    name = str(source)
+    return decode(name, _read_bytes(name, max_bytes))
 
 
 def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
@@ -127,7 +135,8 @@ def _read_bytes(name: str, max_bytes: int) -> bytes:
     return data
 
 
-def _kind(name: str, text: str) -> str:
+def kind_of(name: str, text: str) -> str:
+    """ "text", "markdown" or "html", from the file name and, for stdin, a look at the text."""
     suffix = Path(name).suffix.lower()
     if suffix in {".html", ".htm", ".xhtml"}:
         return "html"

@@ -143,6 +143,12 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     return meta, text[match.end() :]
 
 
+def is_briefing_markdown(text: str) -> bool:
+    """A Markdown file written by `briefing make`/`edit` (front matter with title and method)."""
+    meta, _ = split_front_matter(text)
+    return "title" in meta and "method" in meta
+
+
 def from_markdown(text: str, *, day: dt.date | None = None) -> Briefing:
     """Read a briefing Markdown file (ours, possibly edited by hand) back into a Briefing."""
     meta, body = split_front_matter(text)

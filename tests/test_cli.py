@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, run_cli, wav_info
+from support import SAMPLES, run_cli, wav_info
 
 from briefing.render import split_front_matter
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from support import SHARED
 
 CHECKER = SHARED / "checks" / "contracts.py"
 

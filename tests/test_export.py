@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import wav_info
+from support import wav_info
 
 from briefing.errors import EngineError, OutputError
 from briefing.export import atomic_path, export_briefing, parse_formats, slugify, write_text

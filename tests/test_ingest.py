@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from support import SAMPLES
 
 from briefing.errors import InputError
 from briefing.ingest import parse_article, read_article

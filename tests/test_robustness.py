@@ -8,9 +8,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BRIEFING, SAMPLES, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import BRIEFING, SAMPLES, run_cli
 
 from briefing.assemble import briefing_from
 from briefing.errors import InputError

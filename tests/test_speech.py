@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import wav_info
+from support import wav_info
 
 from briefing.errors import VoiceError
 from briefing.speech.engine import CHUNK_CHARS, chunks, get_engine, render_wav

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES
+from support import SAMPLES
 
 from briefing.errors import UsageError
 from briefing.ingest import read_article

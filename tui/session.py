@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import InputError, UsageError
-from briefing.ingest import MAX_BYTES, STDIN, decode, read_article
+from briefing.ingest import MAX_BYTES, STDIN, read_article, read_text
 from briefing.models import Article, Summary
-from briefing.render import from_markdown, split_front_matter
+from briefing.render import from_markdown, is_briefing_markdown, split_front_matter
 from briefing.summarize import summarize
 from briefing.summarize.length import Length
 from briefing.summarize.registry import METHODS
@@ -125,29 +125,6 @@ def _identity(source: str, article: Article | None = None, text: str = "") -> st
     return str(Path(source).resolve())
 
 
-def _read_text(source: str, max_bytes: int) -> str:
-    path = Path(source)
-    try:
-        if path.is_dir():
-            raise InputError(source, "is a directory, not a file")
-        if path.stat().st_size > max_bytes:
-            raise InputError(source, f"file is over the {max_bytes:,}-byte limit (see --max-bytes)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except OSError as exc:
-        raise InputError(source, exc.strerror or "can't be read") from None
-    return decode(source, data)
-
-
-def is_briefing(text: str) -> bool:
-    """A Markdown file written by `briefing make`/`edit` (front matter with title and method)."""
-    meta, _ = split_front_matter(text)
-    return "title" in meta and "method" in meta
-
-
 def open_inputs(
     sources: Sequence[str],
     *,
@@ -167,8 +144,8 @@ def open_inputs(
         raise UsageError("stdin (-) can be given only once")
     for source in sources:
         if source != STDIN and Path(source).suffix.lower() in BRIEFING_SUFFIXES:
-            text = _read_text(source, max_bytes)
-            if is_briefing(text):
+            text = read_text(source, max_bytes=max_bytes)
+            if is_briefing_markdown(text):
                 if len(sources) > 1:
                     raise UsageError(f"{source} is a briefing; reopen it on its own")
                 return _reopen(source, text, method=method, length=length, max_bytes=max_bytes)

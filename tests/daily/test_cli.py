@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import feedparser
-from conftest import BRIEFING, run_cli, wav_info
+from support import BRIEFING, run_cli, wav_info
 
 from .newsroom import (
     BRIDGE_GAZETTE,

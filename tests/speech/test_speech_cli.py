@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, run_cli, wav_info
+from support import SAMPLES, run_cli, wav_info
 
 ARTICLE = SAMPLES / "harbour-tunnel.txt"
 

@@ -7,7 +7,7 @@ import itertools
 import re
 from pathlib import Path
 
-from conftest import wav_info
+from support import wav_info
 
 from briefing.models import Audio, Briefing, Story, WordMark
 from briefing.speech.engine import render_script

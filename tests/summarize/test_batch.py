@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EVAL_SET, SAMPLES, run_cli
+from support import EVAL_SET, SAMPLES, run_cli
 
 from briefing.ingest import parse_article
 from briefing.summarize import Length, summarize

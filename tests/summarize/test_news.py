@@ -6,9 +6,9 @@ import json
 import statistics
 
 import pytest
-from conftest import EVAL_SET, SAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import EVAL_SET, SAMPLES
 
 from briefing.errors import UsageError
 from briefing.ingest import parse_article, read_article

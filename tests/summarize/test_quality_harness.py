@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from support import REPO
 
 HARNESS = REPO / "bench" / "quality.py"
 ARTICLES = [
