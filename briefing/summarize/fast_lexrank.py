@@ -13,6 +13,11 @@ The graph is the same edge for edge: cosines within a hair of the threshold
 another order may round them to the other side. The matrix handed to sumy's
 power method is then bit for bit sumy's (its entries are 0 and 1/degree), and
 so are the scores.
+
+One sumy wart is smoothed over: when no sentence links to any (say, an
+article of stop words), the power method divides by a zero norm; sumy's
+ratings become NaN (taken as 0) and numpy prints a RuntimeWarning on stderr.
+The ratings stay the same here, without the warning.
 """
 
 from __future__ import annotations
@@ -40,6 +45,11 @@ class FastLexRankSummarizer(LexRankSummarizer):
 
     def __init__(self, stemmer: Any = null_stemmer) -> None:
         super().__init__(cached_stemmer(stemmer))
+
+    @staticmethod
+    def power_method(matrix: np.ndarray, epsilon: float) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return LexRankSummarizer.power_method(matrix, epsilon)
 
     @staticmethod
     def _compute_idf(sentences: list[list[str]]) -> dict[str, float]:
