@@ -61,6 +61,12 @@ def cached_stemmer(stem: Callable[[str], str]) -> CachedStemmer:
         return CachedStemmer(stem)
 
 
+def clear_stem_caches() -> None:
+    """Forget every cached stem (benchmarks use this to time a cold start)."""
+    for cached in list(_CACHED.values()):
+        cached._cache.clear()
+
+
 @dataclass(frozen=True)
 class Terms:
     """A sparse sentence x term count matrix, one entry per (sentence, distinct term).
