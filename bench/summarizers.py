@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for method in methods:
             fast_cls = FAST[method]
-            stock_cls = fast_cls.__mro__[1]
+            stock_cls = next(c for c in fast_cls.__mro__ if c.__module__.startswith("sumy."))
 
             ours_time, ours_scores = best_time(partial(rating, fast_cls, article, document))
             stock_time: float | None = None

@@ -33,8 +33,13 @@ class Result:
     stderr: str
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None,
-            env: dict[str, str] | None = None, timeout: float = 120) -> Result:
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> Result:
     """Run `briefing` the way a user does: a separate process, real exit status and streams."""
     full_env = {**os.environ, **(env or {})}
     proc = subprocess.run(

@@ -12,7 +12,8 @@ The graph is the same edge for edge: cosines within a hair of the threshold
 (NEAR_THRESHOLD) are recomputed with sumy's own function, because summing in
 another order may round them to the other side. The matrix handed to sumy's
 power method is then bit for bit sumy's (its entries are 0 and 1/degree), and
-so are the scores.
+so are the scores. Past graph.DENSE_LIMIT sentences the power method runs on
+the graph's edges instead (see graph.py).
 
 One sumy wart is smoothed over: when no sentence links to any (say, an
 article of stop words), the power method divides by a zero norm; sumy's
@@ -30,7 +31,8 @@ import numpy as np
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
-from briefing.summarize.terms import cached_stemmer, gram_dense
+from briefing.summarize.graph import DENSE_LIMIT, Transitions, power_iteration
+from briefing.summarize.terms import StemsOnce, cached_stemmer, gram_pairs
 
 NEAR_THRESHOLD = 1e-9
 """Cosines this close to the threshold are recomputed exactly as sumy does.
@@ -40,14 +42,16 @@ order it stays within about 1e-13 of sumy's value.
 """
 
 
-class FastLexRankSummarizer(LexRankSummarizer):
+class FastLexRankSummarizer(StemsOnce, LexRankSummarizer):
     """sumy's LexRankSummarizer with a vectorized graph; bit-identical scores."""
 
     def __init__(self, stemmer: Any = null_stemmer) -> None:
         super().__init__(cached_stemmer(stemmer))
 
     @staticmethod
-    def power_method(matrix: np.ndarray, epsilon: float) -> np.ndarray:
+    def power_method(matrix: np.ndarray | Transitions, epsilon: float) -> np.ndarray:
+        if isinstance(matrix, Transitions):
+            return power_iteration(matrix, epsilon, normalize=True)
         with np.errstate(divide="ignore", invalid="ignore"):
             return LexRankSummarizer.power_method(matrix, epsilon)
 
@@ -69,8 +73,11 @@ class FastLexRankSummarizer(LexRankSummarizer):
         threshold: float,
         tf_metrics: list[dict[str, float]],
         idf_metrics: dict[str, float],
-    ) -> np.ndarray:
-        """sumy's row-normalised adjacency matrix (C order, float64), from sparse TF-IDF vectors."""
+    ) -> np.ndarray | Transitions:
+        """sumy's row-normalised adjacency matrix (C order, float64), from sparse TF-IDF vectors.
+
+        Beyond DENSE_LIMIT sentences, the same matrix as edges.
+        """
         count = len(sentences)
         vocabulary: dict[str, int] = {}
         rows: list[int] = []
@@ -82,27 +89,33 @@ class FastLexRankSummarizer(LexRankSummarizer):
                 cols.append(vocabulary.setdefault(term, len(vocabulary)))
                 weights.append(value * idf_metrics[term])
         row_array = np.array(rows, dtype=np.int64)
-        col_array = np.array(cols, dtype=np.int64)
         tfidf = np.array(weights, dtype=np.float64)
         norms = np.sqrt(np.bincount(row_array, tfidf * tfidf, minlength=count))
-
-        # Cosines in place of the Gram matrix; a zero vector has cosine 0 with all.
-        matrix = gram_dense(row_array, col_array, tfidf, count)
         inverse = np.zeros(count)
-        np.divide(1.0, norms, out=inverse, where=norms > 0)
-        matrix *= inverse[:, np.newaxis]
-        matrix *= inverse[np.newaxis, :]
+        np.divide(1.0, norms, out=inverse, where=norms > 0)  # a zero vector: cosine 0 with all
 
-        linked = matrix > threshold
-        near = (matrix >= threshold - NEAR_THRESHOLD) & (matrix <= threshold + NEAR_THRESHOLD)
-        for row, col in np.argwhere(near).tolist():
+        # Cosines of the pairs sharing a term (all others are 0, never linked).
+        source, target, cosines = gram_pairs(
+            row_array, np.array(cols, dtype=np.int64), tfidf, count
+        )
+        cosines *= inverse[source]
+        cosines *= inverse[target]
+        linked = cosines > threshold
+        near = np.flatnonzero(np.abs(cosines - threshold) <= NEAR_THRESHOLD)
+        for k, row, col in zip(
+            near.tolist(), source[near].tolist(), target[near].tolist(), strict=True
+        ):
             exact = self.cosine_similarity(
                 sentences[row], sentences[col], tf_metrics[row], tf_metrics[col], idf_metrics
             )
-            linked[row, col] = exact > threshold
+            linked[k] = exact > threshold
+        source, target = source[linked], target[linked]
 
-        degrees = linked.sum(axis=1).astype(np.float64)
+        degrees = np.bincount(source, minlength=count).astype(np.float64)
         degrees[degrees == 0] = 1.0
-        matrix[...] = linked
-        matrix /= degrees[:, np.newaxis]
+        if count > DENSE_LIMIT:
+            return Transitions(source, target, 1.0 / degrees[source], count)
+        # sumy's cells: 1.0 / degree where linked, 0.0 elsewhere.
+        matrix = np.zeros((count, count))
+        matrix[source, target] = 1.0 / degrees[source]
         return matrix

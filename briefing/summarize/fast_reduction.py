@@ -20,10 +20,10 @@ import numpy as np
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.reduction import ReductionSummarizer
 
-from briefing.summarize.terms import cached_stemmer, count_terms, gram_sparse
+from briefing.summarize.terms import StemsOnce, cached_stemmer, count_terms, gram_pairs
 
 
-class FastReductionSummarizer(ReductionSummarizer):
+class FastReductionSummarizer(StemsOnce, ReductionSummarizer):
     """sumy's ReductionSummarizer over sparse pairs; bit-identical ratings."""
 
     def __init__(self, stemmer: Any = null_stemmer) -> None:
@@ -34,7 +34,7 @@ class FastReductionSummarizer(ReductionSummarizer):
         words = [self._to_words_set(s) for s in sentences]
         count = len(words)
         terms = count_terms(words)
-        rows, cols, shared = gram_sparse(terms.rows, terms.cols, terms.counts, count)
+        rows, cols, shared = gram_pairs(terms.rows, terms.cols, terms.counts, count)
         others = rows != cols
         rows, cols, shared = rows[others], cols[others], shared[others]
 

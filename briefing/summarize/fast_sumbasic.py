@@ -38,12 +38,26 @@ class FastSumBasicSummarizer(SumBasicSummarizer):
     def __init__(self, stemmer: Any = null_stemmer) -> None:
         super().__init__(cached_stemmer(stemmer))
 
-    def _normalize_words(self, words: Any) -> list[str]:
-        return [w.lower() for w in words]
+    def _get_content_words_in_sentence(self, sentence: Any) -> list[str]:
+        """sumy's content words (lowercased, stop words dropped, stemmed), each token done once."""
+        table: dict[str, str | None] = self.__dict__.setdefault("_token_stems", {})
+        stops = self.stop_words
+        words: list[str] = []
+        for token in sentence.words:
+            try:
+                stem = table[token]
+            except KeyError:
+                word = self.normalize_word(token)
+                stem = table[token] = None if word in stops else self.stem_word(word)
+            if stem is not None:
+                words.append(stem)
+        return words
 
     def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
-        word_freq = self._compute_tf(sentences)
         content = [self._get_content_words_in_sentence(s) for s in sentences]
+        # sumy's _compute_tf: the document's content words are the sentences' in turn.
+        everything = [w for words in content for w in words]
+        word_freq = {w: f / len(everything) for w, f in self._compute_word_freq(everything).items()}
         ratings: dict[Any, int] = {}
         for index in self._greedy_order(content, word_freq):
             # As sumy: the n-th pick rates -n (a repeated sentence keeps its later rating).
@@ -53,23 +67,27 @@ class FastSumBasicSummarizer(SumBasicSummarizer):
     def _greedy_order(self, content: list[list[str]], word_freq: dict[str, float]) -> list[int]:
         """Sentence indices in the order sumy's greedy loop removes them.
 
-        `word_freq` is updated exactly as sumy updates it.
+        `word_freq` is updated exactly as sumy updates it. After each pick only
+        the sentences sharing a word with it get a new average, summed afresh
+        from their words (not patched, which would lose precision as the
+        probabilities shrink).
         """
         count = len(content)
-        vocabulary = {word: term for term, word in enumerate(word_freq)}
+        words = list(word_freq)
+        vocabulary = {word: term for term, word in enumerate(words)}
         terms = count_terms(content, vocabulary)
-        ids = [[vocabulary[w] for w in words] for words in content]
+        rows, cols, counts = terms.rows, terms.cols, terms.counts
+        row_start = np.searchsorted(rows, np.arange(count + 1))
+        by_column = np.argsort(cols, kind="stable")
+        column_start = np.searchsorted(cols[by_column], np.arange(len(vocabulary) + 1))
         freq = np.fromiter(word_freq.values(), dtype=np.float64, count=len(word_freq))
         lengths = terms.lengths.astype(np.float64)
-        has_words = lengths > 0
-        remaining = np.ones(count, dtype=bool)
-        order: list[int] = []
+
         averages = np.zeros(count)
+        sums = np.bincount(rows, counts * freq[cols], minlength=count)
+        np.divide(sums, lengths, out=averages, where=lengths > 0)
+        order: list[int] = []
         for _ in range(count):
-            sums = np.bincount(terms.rows, terms.counts * freq[terms.cols], minlength=count)
-            averages.fill(0.0)
-            np.divide(sums, lengths, out=averages, where=has_words)
-            averages[~remaining] = -1.0
             best = int(np.argmax(averages))
             top = averages[best]
             if top > 0:
@@ -78,10 +96,24 @@ class FastSumBasicSummarizer(SumBasicSummarizer):
                     best = self._exact_best(close, content, word_freq)
             # top == 0: every remaining average is exactly 0 in sumy too; the first one wins.
             order.append(best)
-            remaining[best] = False
+            averages[best] = -1.0  # sumy's averages are never negative: out of the running
             self._update_tf(word_freq, content[best])
-            changed = ids[best]
-            freq[changed] = [word_freq[w] for w in content[best]]
+            changed = cols[row_start[best] : row_start[best + 1]]
+            if not len(changed):
+                continue
+            freq[changed] = [word_freq[words[t]] for t in changed.tolist()]
+            # Rows sharing a changed word, still in the running, re-averaged from scratch.
+            sizes = column_start[changed + 1] - column_start[changed]
+            offsets = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+            touched = np.unique(rows[by_column[np.repeat(column_start[changed], sizes) + offsets]])
+            touched = touched[averages[touched] >= 0]
+            if not len(touched):
+                continue
+            spans = row_start[touched + 1] - row_start[touched]
+            offsets = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
+            entries = np.repeat(row_start[touched], spans) + offsets
+            values = counts[entries] * freq[cols[entries]]
+            averages[touched] = np.add.reduceat(values, np.cumsum(spans) - spans) / lengths[touched]
         return order
 
     def _exact_best(

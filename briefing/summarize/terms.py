@@ -10,8 +10,9 @@ triples instead of sentences squared times words squared.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -20,6 +21,9 @@ STEM_CACHE_LIMIT = 200_000
 
 PAIR_CHUNK = 1 << 20
 """(sentence, sentence, term) triples handled at once; bounds the scratch memory."""
+
+BLOCK_CELLS = 1 << 21
+"""Cells of a band of the sentence x sentence Gram matrix (16 MB of float64)."""
 
 
 class CachedStemmer:
@@ -124,68 +128,96 @@ def count_terms(
     )
 
 
-def _pair_triples(rows: np.ndarray, cols: np.ndarray, values: np.ndarray):
-    """Yield (i, j, value_i * value_j) for every two entries sharing a column, in chunks.
+def gram_blocks(
+    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int, cells: int = BLOCK_CELLS
+) -> Iterator[tuple[int, np.ndarray]]:
+    """The Gram matrix of a sparse n-row matrix, a band of rows at a time.
 
-    Every ordered pair is produced, (i, i) included, so a dense sum of them is a
-    full symmetric Gram matrix.
+    Yields (first row, block): block[r, j] is the sum, over the columns rows
+    first + r and j share, of value x value (float64, C order, at most `cells`
+    cells). Only pairs of rows that share a column are visited. Sums of whole
+    numbers stay exact, so with counts as values a block holds the number of
+    shared tokens of every two sentences.
     """
     order = np.lexsort((rows, cols))
     rows, cols, values = rows[order], cols[order], values[order]
     entries = len(cols)
-    if not entries:
-        return
-    starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]])
-    sizes = np.diff(np.r_[starts, entries])
-    group_start = np.repeat(starts, sizes)
-    group_size = np.repeat(sizes, sizes)
-    # Chunk boundaries over entries so no chunk makes more than PAIR_CHUNK triples.
-    cumulative = np.cumsum(group_size)
+    if entries:
+        starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]])
+        sizes = np.diff(np.r_[starts, entries])
+        group_start = np.repeat(starts, sizes)
+        group_size = np.repeat(sizes, sizes)
+    height = max(1, cells // max(n, 1))
+    for first in range(0, n, height):
+        last = min(n, first + height)
+        flat = np.zeros((last - first) * n)
+        if entries:
+            left = np.flatnonzero((rows >= first) & (rows < last))
+            for chunk in _chunks(left, group_size[left]):
+                sizes_here = group_size[chunk]
+                pairs = np.repeat(chunk, sizes_here)
+                offsets = np.arange(len(pairs)) - np.repeat(
+                    np.cumsum(sizes_here) - sizes_here, sizes_here
+                )
+                right = group_start[pairs] + offsets
+                flat += np.bincount(
+                    (rows[pairs] - first) * n + rows[right],
+                    weights=values[pairs] * values[right],
+                    minlength=len(flat),
+                )
+        yield first, flat.reshape(last - first, n)
+
+
+def _chunks(entries: np.ndarray, pairs_per_entry: np.ndarray) -> Iterator[np.ndarray]:
+    """Split `entries` so no piece makes more than PAIR_CHUNK pairs (bounds scratch memory)."""
+    cumulative = np.cumsum(pairs_per_entry)
     begin = 0
-    while begin < entries:
+    while begin < len(entries):
         base = cumulative[begin - 1] if begin else 0
-        end = int(np.searchsorted(cumulative, base + PAIR_CHUNK, side="right"))
-        end = max(end, begin + 1)
-        sizes_here = group_size[begin:end]
-        left = np.repeat(np.arange(begin, end), sizes_here)
-        first_of_left = np.repeat(cumulative[begin:end] - sizes_here, sizes_here)
-        right = group_start[left] + (np.arange(len(left)) + base - first_of_left)
-        yield rows[left], rows[right], values[left] * values[right]
+        end = max(int(np.searchsorted(cumulative, base + PAIR_CHUNK, side="right")), begin + 1)
+        yield entries[begin:end]
         begin = end
 
 
-def gram_dense(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
-    """The n x n matrix of sum over shared columns of value_i * value_j (C order, float64).
-
-    Sums of whole numbers stay exact, so with counts as values this is the
-    number of shared tokens of every two sentences.
-    """
-    flat: np.ndarray | None = None
-    for i, j, products in _pair_triples(rows, cols, values):
-        part = np.bincount(i * n + j, weights=products, minlength=n * n)
-        if flat is None:
-            flat = part
-        else:
-            flat += part
-    return (np.zeros(n * n) if flat is None else flat).reshape(n, n)
-
-
-def gram_sparse(
+def gram_pairs(
     rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The nonzero entries (i, j, sum of value_i * value_j) of the Gram matrix, sorted by (i, j)."""
-    keys_parts: list[np.ndarray] = []
-    sums_parts: list[np.ndarray] = []
-    for i, j, products in _pair_triples(rows, cols, values):
-        keys, inverse = np.unique(i * n + j, return_inverse=True)
-        keys_parts.append(keys)
-        sums_parts.append(np.bincount(inverse, weights=products, minlength=len(keys)))
-    if not keys_parts:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    keys = np.concatenate(keys_parts)
-    sums = np.concatenate(sums_parts)
-    if len(keys_parts) > 1:
-        keys, inverse = np.unique(keys, return_inverse=True)
-        sums = np.bincount(inverse, weights=sums, minlength=len(keys))
-    return keys // n, keys % n, sums
+    """The nonzero cells (i, j, value) of the Gram matrix, ordered by i then j."""
+    found = [
+        (first, block, *np.nonzero(block)) for first, block in gram_blocks(rows, cols, values, n)
+    ]
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    return (
+        np.concatenate([first + i for first, _, i, _ in found]),
+        np.concatenate([j for _, _, _, j in found]),
+        np.concatenate([block[i, j] for _, block, i, j in found]),
+    )
+
+
+class StemsOnce:
+    """Mixin for sumy summarizers: each distinct token is normalized and stemmed once.
+
+    sumy's `_to_words_set` lowercases every word, drops stop words and stems
+    the rest, word by word through two method calls; a per-summarizer table
+    from token to stem (or None for a stop word) gives the same lists.
+    """
+
+    _stop_words: frozenset[str]
+
+    def _to_words_set(self, sentence: Any) -> list[str]:
+        table: dict[str, str | None] | None = self.__dict__.get("_token_stems")
+        if table is None or self.__dict__.get("_token_stems_for") is not self._stop_words:
+            table = self.__dict__["_token_stems"] = {}
+            self.__dict__["_token_stems_for"] = self._stop_words
+        stems: list[str] = []
+        for token in sentence.words:
+            try:
+                stem = table[token]
+            except KeyError:
+                word = self.normalize_word(token)  # type: ignore[attr-defined]
+                stem = None if word in self._stop_words else self.stem_word(word)  # type: ignore[attr-defined]
+                table[token] = stem
+            if stem is not None:
+                stems.append(stem)
+        return stems
