@@ -76,38 +76,36 @@ class FastKLSummarizer(KLSummarizer):
         part_f_log_f = f_log_f[cols]
         part_f = entry_freq.copy()
         part_f_log_n = entry_freq * np.log(counts)
-        row_f_log_f = np.bincount(rows, part_f_log_f, minlength=count)
+        # Per candidate: its own words' share of sum f log f - sum f log n (own_part),
+        # and of sum f (row_f); the summary's words' shares are the all_* scalars.
+        own_part = np.bincount(rows, part_f_log_f - part_f_log_n, minlength=count)
         row_f = np.bincount(rows, part_f, minlength=count)
-        row_f_log_n = np.bincount(rows, part_f_log_n, minlength=count)
         by_column = np.argsort(cols, kind="stable")
         column_start = np.searchsorted(cols[by_column], np.arange(len(vocabulary) + 1))
 
         summary_counts = np.zeros(len(vocabulary))
         all_f_log_f = all_f = all_f_log_s = 0.0
         summary_length = 0
-        lengths = own.lengths.astype(np.float64)
-        remaining = np.ones(count, dtype=bool)
+        lengths = own.lengths
+        # log of every length a candidate plus the summary can have (1 for 0: its weight is 0)
+        log_length = np.log(
+            np.maximum(np.arange(lengths.max(initial=0) + raw.lengths.sum() + 1), 1)
+        )
         summary_tally: dict[str, int] = {}
         order: list[int] = []
         for _ in range(count):
-            weight = all_f + row_f
-            total = lengths + summary_length
-            divergence = (
-                all_f_log_f
-                + row_f_log_f
-                + np.log(np.maximum(total, 1.0)) * weight
-                - all_f_log_s
-                - row_f_log_n
-            )
-            divergence[weight == 0] = 0.0
-            divergence[~remaining] = np.inf
+            # A candidate without known words, before the summary has any, gets
+            # exactly 0 here, as in sumy (every term is 0). Picked ones are +inf.
+            divergence = log_length[lengths + summary_length] * (all_f + row_f)
+            divergence += own_part
+            divergence += all_f_log_f - all_f_log_s
             best = int(np.argmin(divergence))
             lowest = divergence[best]
             close = np.flatnonzero(divergence <= lowest + NEAR_TIE * max(1.0, abs(lowest)))
             if len(close) > 1:
                 best = self._exact_best(close, content, summary_tally, summary_length, word_freq)
             order.append(best)
-            remaining[best] = False
+            own_part[best] = np.inf
 
             words = sentences[best].words
             for word in words:
@@ -135,16 +133,17 @@ class FastKLSummarizer(KLSummarizer):
             offsets = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
             entries = by_column[np.repeat(column_start[terms], sizes) + offsets]
             entry_rows = rows[entries]
-            fresh = entries[np.repeat(new, sizes)]
+            fresh = np.repeat(new, sizes)
             new_part = entry_freq[entries] * (
                 np.log(counts[entries] + np.repeat(after, sizes)) - np.repeat(log_after, sizes)
             )
-            np.add.at(row_f_log_n, entry_rows, new_part - part_f_log_n[entries])
+            change = part_f_log_n[entries] - new_part
             part_f_log_n[entries] = new_part
-            np.subtract.at(row_f_log_f, rows[fresh], part_f_log_f[fresh])
-            np.subtract.at(row_f, rows[fresh], part_f[fresh])
-            part_f_log_f[fresh] = 0.0
-            part_f[fresh] = 0.0
+            change[fresh] -= part_f_log_f[entries[fresh]]
+            np.add.at(own_part, entry_rows, change)
+            np.subtract.at(row_f, entry_rows[fresh], part_f[entries[fresh]])
+            part_f_log_f[entries[fresh]] = 0.0
+            part_f[entries[fresh]] = 0.0
         return order
 
     @staticmethod
@@ -164,6 +163,10 @@ class FastKLSummarizer(KLSummarizer):
         best, lowest = -1, math.inf
         seen: set[tuple[str, ...]] = set()
         log = math.log
+        # The summary's own terms depend on the candidate only through its
+        # length; compute them once per length, then skip the candidate's words.
+        known = [(w, f, n) for w, n in summary_tally.items() if (f := word_freq.get(w))]
+        tails: dict[float, list[tuple[str, float]]] = {}
         for index in candidates.tolist():
             key = tuple(content[index])
             if key in seen:  # same words, same divergence: the earlier one wins
@@ -177,14 +180,14 @@ class FastKLSummarizer(KLSummarizer):
             for word, number in own.items():
                 frequency = word_freq.get(word)
                 if frequency:
-                    value += frequency * log(
-                        frequency / ((number + summary_tally.get(word, 0)) / total)
-                    )
-            for word, number in summary_tally.items():
+                    joint = (number + summary_tally.get(word, 0)) / total
+                    value += frequency * log(frequency / joint)
+            tail = tails.get(total)
+            if tail is None:
+                tail = tails[total] = [(w, f * log(f / (n / total))) for w, f, n in known]
+            for word, term in tail:
                 if word not in own:
-                    frequency = word_freq.get(word)
-                    if frequency:
-                        value += frequency * log(frequency / (number / total))
+                    value += term
             if best < 0 or value < lowest:
                 best, lowest = index, value
         return best

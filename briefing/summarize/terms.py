@@ -10,8 +10,10 @@ triples instead of sentences squared times words squared.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -95,7 +97,7 @@ class Terms:
 
 
 def count_terms(
-    sentences: Sequence[Iterable[str]], vocabulary: dict[str, int] | None = None
+    sentences: Sequence[Sequence[str]], vocabulary: dict[str, int] | None = None
 ) -> Terms:
     """Count each sentence's tokens into a `Terms` matrix.
 
@@ -108,17 +110,16 @@ def count_terms(
     cols: list[int] = []
     counts: list[int] = []
     lengths: list[int] = []
+
+    def term_id(term: str) -> int:
+        return vocabulary.setdefault(term, len(vocabulary))
+
     for index, tokens in enumerate(sentences):
-        tally: dict[str, int] = {}
-        total = 0
-        for token in tokens:
-            tally[token] = tally.get(token, 0) + 1
-            total += 1
-        lengths.append(total)
-        for term, count in tally.items():
-            rows.append(index)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            counts.append(count)
+        tally = Counter(tokens)  # insertion order: first occurrence
+        lengths.append(len(tokens))
+        rows.extend(repeat(index, len(tally)))
+        cols.extend(map(term_id, tally))
+        counts.extend(tally.values())
     return Terms(
         rows=np.array(rows, dtype=np.int64),
         cols=np.array(cols, dtype=np.int64),
