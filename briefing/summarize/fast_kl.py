@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from sumy.summarizers.kl import KLSummarizer
 
-from briefing.summarize.terms import count_terms
+from briefing.summarize.terms import count_terms, row_sums
 
 NEAR_TIE = 1e-8
 """Candidates this close to the best (relative, at least absolute) are compared exactly.
@@ -78,8 +78,8 @@ class FastKLSummarizer(KLSummarizer):
         part_f_log_n = entry_freq * np.log(counts)
         # Per candidate: its own words' share of sum f log f - sum f log n (own_part),
         # and of sum f (row_f); the summary's words' shares are the all_* scalars.
-        own_part = np.bincount(rows, part_f_log_f - part_f_log_n, minlength=count)
-        row_f = np.bincount(rows, part_f, minlength=count)
+        own_part = row_sums(rows, part_f_log_f - part_f_log_n, count)
+        row_f = row_sums(rows, part_f, count)
         by_column = np.argsort(cols, kind="stable")
         column_start = np.searchsorted(cols[by_column], np.arange(len(vocabulary) + 1))
 

@@ -32,7 +32,7 @@ from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
 from briefing.summarize.graph import DENSE_LIMIT, Transitions, power_iteration
-from briefing.summarize.terms import StemsOnce, cached_stemmer, gram_pairs
+from briefing.summarize.terms import StemsOnce, cached_stemmer, gram_pairs, row_sums
 
 NEAR_THRESHOLD = 1e-9
 """Cosines this close to the threshold are recomputed exactly as sumy does.
@@ -90,7 +90,7 @@ class FastLexRankSummarizer(StemsOnce, LexRankSummarizer):
                 weights.append(value * idf_metrics[term])
         row_array = np.array(rows, dtype=np.int64)
         tfidf = np.array(weights, dtype=np.float64)
-        norms = np.sqrt(np.bincount(row_array, tfidf * tfidf, minlength=count))
+        norms = np.sqrt(row_sums(row_array, tfidf * tfidf, count))
         inverse = np.zeros(count)
         np.divide(1.0, norms, out=inverse, where=norms > 0)  # a zero vector: cosine 0 with all
 

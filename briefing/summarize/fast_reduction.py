@@ -20,7 +20,13 @@ import numpy as np
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.reduction import ReductionSummarizer
 
-from briefing.summarize.terms import StemsOnce, cached_stemmer, count_terms, gram_pairs
+from briefing.summarize.terms import (
+    StemsOnce,
+    cached_stemmer,
+    count_terms,
+    gram_pairs,
+    row_sums,
+)
 
 
 class FastReductionSummarizer(StemsOnce, ReductionSummarizer):
@@ -46,7 +52,7 @@ class FastReductionSummarizer(StemsOnce, ReductionSummarizer):
         # (a, b), a < b, in order: a sentence's total grows over the others in
         # index order. Pairs come sorted by (row, col) and bincount adds in input
         # order, so every total is summed in that same order.
-        totals = np.bincount(rows, weights=ranks, minlength=count)
+        totals = row_sums(rows, ranks, count)
 
         ratings: defaultdict[Any, float] = defaultdict(float)
         positions: dict[Any, list[int]] = {}

@@ -19,7 +19,7 @@ import numpy as np
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 
-from briefing.summarize.terms import cached_stemmer, count_terms
+from briefing.summarize.terms import cached_stemmer, count_terms, row_sums
 
 NEAR_TIE = 1e-9
 """Averages this close (relative) to the best are compared exactly.
@@ -84,7 +84,7 @@ class FastSumBasicSummarizer(SumBasicSummarizer):
         lengths = terms.lengths.astype(np.float64)
 
         averages = np.zeros(count)
-        sums = np.bincount(rows, counts * freq[cols], minlength=count)
+        sums = row_sums(rows, counts * freq[cols], count)
         np.divide(sums, lengths, out=averages, where=lengths > 0)
         order: list[int] = []
         for _ in range(count):

@@ -21,7 +21,13 @@ from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from briefing.summarize.graph import DENSE_LIMIT, Transitions, power_iteration
-from briefing.summarize.terms import StemsOnce, cached_stemmer, count_terms, gram_pairs
+from briefing.summarize.terms import (
+    StemsOnce,
+    cached_stemmer,
+    count_terms,
+    gram_pairs,
+    row_sums,
+)
 
 
 class FastTextRankSummarizer(StemsOnce, TextRankSummarizer):
@@ -49,7 +55,7 @@ class FastTextRankSummarizer(StemsOnce, TextRankSummarizer):
         teleport = (1.0 - self.damping) / count
 
         if count > DENSE_LIMIT:
-            totals = np.bincount(rows, weights=shared, minlength=count)
+            totals = row_sums(rows, shared, count)
             shared /= totals[rows] + self._ZERO_DIVISION_PREVENTION
             shared *= self.damping
             return Transitions(rows, cols, shared, count, teleport)

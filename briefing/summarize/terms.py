@@ -129,6 +129,11 @@ def count_terms(
     )
 
 
+def row_sums(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Sum of `values` per row index, in input order (float64, also when there are none)."""
+    return np.bincount(rows, weights=values, minlength=n).astype(np.float64, copy=False)
+
+
 def gram_blocks(
     rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int, cells: int = BLOCK_CELLS
 ) -> Iterator[tuple[int, np.ndarray]]:
