@@ -5,8 +5,9 @@ have the highest average probability, then squares the probability of each of
 its words (once per occurrence) so later picks favour new words. Each step
 re-averages every remaining sentence word by word in Python.
 
-Here each step is a weighted count over a sparse sentence x word matrix, and
-the stems are cached. The averages round differently from sumy's sums, so
+Here each distinct word is stemmed once, and after each pick only the
+sentences sharing a word with it are re-averaged, with vector operations over
+a sparse sentence x word matrix. The averages round differently from sumy's, so
 sentences within a hair of the best (NEAR_TIE, relative) are settled with
 sumy's own arithmetic: the picks and their order are sumy's.
 """
@@ -19,7 +20,7 @@ import numpy as np
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 
-from briefing.summarize.terms import cached_stemmer, count_terms, row_sums
+from briefing.summarize.terms import StemsOnce, cached_stemmer, count_terms, row_sums
 
 NEAR_TIE = 1e-9
 """Averages this close (relative) to the best are compared exactly.
@@ -32,26 +33,15 @@ TINY = 1e-300
 """Absolute slack for averages so small that relative rounding no longer holds."""
 
 
-class FastSumBasicSummarizer(SumBasicSummarizer):
+class FastSumBasicSummarizer(StemsOnce, SumBasicSummarizer):
     """sumy's SumBasicSummarizer with the greedy loop vectorized; same picks, same order."""
 
     def __init__(self, stemmer: Any = null_stemmer) -> None:
         super().__init__(cached_stemmer(stemmer))
 
     def _get_content_words_in_sentence(self, sentence: Any) -> list[str]:
-        """sumy's content words (lowercased, stop words dropped, stemmed), each token done once."""
-        table: dict[str, str | None] = self.__dict__.setdefault("_token_stems", {})
-        stops = self.stop_words
-        words: list[str] = []
-        for token in sentence.words:
-            try:
-                stem = table[token]
-            except KeyError:
-                word = self.normalize_word(token)
-                stem = table[token] = None if word in stops else self.stem_word(word)
-            if stem is not None:
-                words.append(stem)
-        return words
+        # sumy's content words are what the other methods call `_to_words_set`.
+        return self._to_words_set(sentence)
 
     def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
         content = [self._get_content_words_in_sentence(s) for s in sentences]
