@@ -3,6 +3,9 @@
 Usage: python bench/summarizers.py [--sizes 30,400,2000] [--methods kl,lexrank]
                                    [--stock-budget SECONDS] [--eval PATH]
 
+The dev set is looked for in $BRIEFING_SHARED/eval (default: ../shared beside
+the repository).
+
 Articles are consecutive dev-set articles run together (a merged daily brief)
 when the dev set is found, generated text otherwise. Both sides rate the same
 already-tokenized document (tokenizing costs both the same and is printed
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import sys
 import time
@@ -43,7 +47,7 @@ from briefing.summarize.terms import clear_stem_caches
 from briefing.text import split_words
 
 REPO = Path(__file__).resolve().parent.parent
-DEV_SET = REPO.parent / "shared" / "eval" / "dev.jsonl"
+DEV_SET = Path(os.environ.get("BRIEFING_SHARED", REPO.parent / "shared")) / "eval" / "dev.jsonl"
 
 FAST: dict[str, type] = {
     "kl": FastKLSummarizer,

@@ -24,3 +24,35 @@ def briefing_from(
         else:
             title = f"Briefing for {day:%A, %B} {day.day}, {day.year}"
     return Briefing(title=title, date=day, stories=tuple(story_from(s) for s in summaries))
+
+
+_COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def spoken_date(day: dt.date) -> str:
+    """A date the way a newsreader says it: "Tuesday, March 4, 2025"."""
+    return f"{day:%A, %B} {day.day}, {day.year}"
+
+
+def intro_for(day: dt.date, count: int) -> str:
+    """The opening line of a daily brief: the date and how many stories follow."""
+    number = _COUNTS[count] if count < len(_COUNTS) else str(count)
+    noun = "story" if count == 1 else "stories"
+    return f"Here is your briefing for {spoken_date(day)}, with {number} {noun}."
+
+
+OUTRO = "That's the briefing for today. Thanks for listening."
+
+
+def programme_from(
+    stories: Sequence[Story], *, day: dt.date | None = None, title: str | None = None
+) -> Briefing:
+    """A daily brief: the stories in order, between an intro (date, count) and an outro."""
+    day = day or dt.date.today()
+    return Briefing(
+        title=title or f"Briefing for {spoken_date(day)}",
+        date=day,
+        stories=tuple(stories),
+        intro=intro_for(day, len(stories)),
+        outro=OUTRO,
+    )

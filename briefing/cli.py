@@ -77,6 +77,12 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         help="summary length as a share of the sentences (0-1]",
     )
     parser.add_argument(
+        "--order",
+        choices=["article", "score"],
+        default="article",
+        help="list the summary's sentences as in the article (default) or best first",
+    )
+    parser.add_argument(
         "--max-bytes",
         type=_positive_int,
         default=None,
@@ -108,12 +114,13 @@ def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> No
             "--format",
             default="md,wav",
             metavar="LIST",
-            help="comma-separated output formats: md, html, wav (default: md,wav)",
+            help="comma-separated output formats: md, html, wav, mp3 (with chapters), "
+            "vtt, srt (timed transcripts) (default: md,wav)",
         )
         parser.add_argument(
             "--no-audio",
             action="store_true",
-            help="skip audio (same as leaving wav out of --format)",
+            help="skip audio and transcripts (wav, mp3, vtt, srt)",
         )
     parser.add_argument(
         "--json", action="store_true", help='print {"files": [paths written]} as JSON'
@@ -191,6 +198,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     speak.set_defaults(handler=cmd_speak)
 
+    _add_daily(commands)
+    script = commands.add_parser(
+        "script",
+        help="print the speech script: exactly what the voice will say",
+        description="Print the speech script of a briefing or article (numbers, dates, "
+        "abbreviations written out as they will be spoken), or with --text the spoken "
+        "form of TEXT alone, on one line.",
+        epilog='Example: briefing script --text "The deal is worth $1.2bn."  '
+        "Pronunciations come from the lexicon: voices/lexicon.toml, a voice profile's "
+        "[lexicon] table, and <config>/lexicon.toml.",
+    )
+    script.add_argument(
+        "input", nargs="?", metavar="FILE", help="a briefing .md, an article, or - for stdin"
+    )
+    script.add_argument("--text", "-t", metavar="TEXT", help="print the spoken form of TEXT only")
+    script.add_argument(
+        "--voice",
+        "-v",
+        default="default",
+        metavar="NAME",
+        help="voice profile whose intro, outro and lexicon to use (see `briefing voices`)",
+    )
+    script.add_argument(
+        "--max-bytes", type=_positive_int, default=None, metavar="N", help="input size limit"
+    )
+    script.set_defaults(handler=cmd_script)
+
     methods = commands.add_parser("methods", help="list the summarizing methods")
     methods.add_argument("--json", action="store_true", help="print the list as JSON")
     methods.set_defaults(handler=cmd_methods)
@@ -212,6 +246,103 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
         print(f"{parser.prog} {_version()}")
         parser.exit()
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("must be above 0 and at most 600")
+    return value
+
+
+def _add_daily(commands: Any) -> None:
+    daily = commands.add_parser(
+        "daily",
+        help="the daily brief: many feeds and pages into one spoken briefing and a podcast feed",
+        description=(
+            "Read feeds (RSS, Atom, OPML lists), article pages, files and folders; keep the\n"
+            "stories of the --since window, merge the same story told by several sources,\n"
+            "summarize them to fit the length, and write output/<YYYY-MM-DD>/briefing.md,\n"
+            "its audio and transcript, and update output/feed.xml (a podcast feed)."
+        ),
+        epilog=(
+            "Example: briefing daily feeds.opml --minutes 5 --base-url https://example.org/brief/\n"
+            "Settings can live in a TOML file: briefing daily --init writes a commented example."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    daily.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="feed or article URL, OPML/feed/article file, or folder (default: the config's feeds)",
+    )
+    daily.add_argument(
+        "--config",
+        "-c",
+        type=Path,
+        metavar="FILE",
+        help="settings file (default: config.toml in the user config folder, if present)",
+    )
+    daily.add_argument(
+        "--init",
+        action="store_true",
+        help="write a commented example settings file (at --config or the default) and stop",
+    )
+    size = daily.add_mutually_exclusive_group()
+    size.add_argument(
+        "--minutes", type=_minutes, metavar="M", help="length of the whole brief (default: 5)"
+    )
+    size.add_argument(
+        "--words", "-w", type=_positive_int, metavar="N", help="length of the whole brief in words"
+    )
+    daily.add_argument(
+        "--since",
+        metavar="DURATION",
+        help="only items from this window, e.g. 24h, 90m, 2d (default: 24h)",
+    )
+    daily.add_argument(
+        "--max-stories", type=_positive_int, metavar="N", help="at most N stories (default: 8)"
+    )
+    daily.add_argument(
+        "--voice",
+        "-v",
+        metavar="NAME",
+        help="voice profile (default: default; see `briefing voices`)",
+    )
+    daily.add_argument(
+        "--method", "-m", metavar="NAME", help="summarizing method (see `briefing methods`)"
+    )
+    daily.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        metavar="DIR",
+        help="output folder for <YYYY-MM-DD>/ and feed.xml (default: ./output)",
+    )
+    daily.add_argument(
+        "--base-url", metavar="URL", help="where the output folder is served, for the feed's links"
+    )
+    daily.add_argument("--title", metavar="TEXT", help="the podcast's title in feed.xml")
+    daily.add_argument(
+        "--no-audio", action="store_true", help="write the text only (no audio, no feed item)"
+    )
+    daily.add_argument(
+        "--force",
+        "-f",
+        action="store_true",
+        help="rewrite the day's files even when nothing changed (with --init: replace the file)",
+    )
+    daily.add_argument("--quiet", "-q", action="store_true", help="no notes on stderr, only errors")
+    daily.add_argument(
+        "--json",
+        action="store_true",
+        help="print a manifest: files written, stories and their sources, what was skipped and why",
+    )
+    daily.set_defaults(handler=cmd_daily)
 
 
 def _version() -> str:
@@ -241,7 +372,7 @@ def _read(source: str, args: argparse.Namespace) -> Article:
 def _summarize(article: Article, args: argparse.Namespace) -> Summary:
     from briefing.summarize import summarize
 
-    summary = summarize(article, args.method, _length(args))
+    summary = summarize(article, args.method, _length(args), order=args.order)
     for note in summary.notes:
         _note(f"{article.source}: {note}")
     return summary
@@ -251,6 +382,21 @@ def _voice(name: str) -> VoiceProfile:
     from briefing.speech.voices import get_profile
 
     return get_profile(name)
+
+
+def _voice_for(article: Article, voice: VoiceProfile | None) -> VoiceProfile | None:
+    """The voice profile switched to an engine voice for the article's language, if needed."""
+    from briefing.language import DEFAULT_LANGUAGE
+
+    if voice is None or article.language == DEFAULT_LANGUAGE:
+        return voice
+    from briefing.speech.engine import get_engine
+    from briefing.speech.voices import voice_for_language
+
+    chosen, warning = voice_for_language(voice, article.language, get_engine().installed_voices())
+    if warning:
+        _note(f"{article.source}: {warning}")
+    return chosen
 
 
 def _note(message: str) -> None:
@@ -273,19 +419,6 @@ class _Progress:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
-def _speaker(label: str) -> Callable[..., Any]:
-    def speak(text: str, voice: VoiceProfile, path: Path) -> Any:
-        from briefing.speech.engine import render_wav
-
-        progress = _Progress(label)
-        try:
-            return render_wav(text, voice, path, progress=progress)
-        finally:
-            progress.close()
-
-    return speak
-
-
 def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
     if as_json:
         print(json.dumps({"files": [str(f) for f in files], **extra}, ensure_ascii=False))
@@ -299,7 +432,7 @@ def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
 
 def cmd_make(args: argparse.Namespace) -> int:
     from briefing.assemble import briefing_from
-    from briefing.export import export_briefing, parse_formats, slugify
+    from briefing.export import AUDIO_FORMATS, export_briefing, parse_formats, slugify
     from briefing.locations import output_dir
 
     try:
@@ -307,25 +440,27 @@ def cmd_make(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.no_audio:
-        formats = tuple(f for f in formats if f != "wav")
+        formats = tuple(f for f in formats if f not in AUDIO_FORMATS)
     if not formats:
         raise UsageError("nothing to write: --no-audio left no format in --format")
-    voice = _voice(args.voice) if "wav" in formats else None
+    voice = _voice(args.voice) if AUDIO_FORMATS.intersection(formats) else None
     summaries = [_summarize(_read(source, args), args) for source in args.inputs]
     folder = args.out or output_dir()
     stems = _unique_stems([slugify(s.article.title) for s in summaries])
     written: list[Path] = []
     for summary, stem in zip(summaries, stems, strict=True):
         briefing = briefing_from([summary])
+        progress = _Progress(f"Speaking {stem}")
         written += export_briefing(
             briefing,
             folder,
             formats,
-            voice=voice,
+            voice=_voice_for(summary.article, voice),
             force=args.force,
             stem=stem,
-            speak=_speaker(f"Speaking {stem}"),
+            progress=progress,
         )
+        progress.close()
     _print_files(written, args.json)
     return EXIT_OK
 
@@ -367,6 +502,12 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _summarize_batch(args: argparse.Namespace) -> int:
+    """Lines {"id", "article"} in, lines {"id", "summary"} out (sentences joined by newlines).
+
+    Every line is checked before anything is printed, so a bad line fails the
+    run with nothing written. An article with no text gets an empty summary and
+    a note on stderr, so the output keeps one line per input, in order.
+    """
     from briefing.errors import InputError
     from briefing.ingest import decode, parse_article
 
@@ -375,8 +516,8 @@ def _summarize_batch(args: argparse.Namespace) -> int:
         raw = Path(name).read_bytes() if name != "-" else sys.stdin.buffer.read()
     except OSError as exc:
         raise InputError(name, exc.strerror or "can't be read") from None
-    lines = decode(name, raw).splitlines()
-    for number, line in enumerate(lines, start=1):
+    rows: list[tuple[int, Any, str]] = []
+    for number, line in enumerate(decode(name, raw).splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -386,13 +527,20 @@ def _summarize_batch(args: argparse.Namespace) -> int:
                 raise TypeError("article is not a string")
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(name, f'line {number}: expected {{"id", "article"}} ({exc})') from None
-        try:
-            article = parse_article(text, source=f"{name}:{number}")
-            summary_text = "\n".join(_summarize(article, args).sentences)
-        except InputError as exc:
-            _note(str(exc))
-            summary_text = ""
-        print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False), flush=False)
+        rows.append((number, ident, text))
+    progress = _Progress("Summarizing")
+    try:
+        for done, (number, ident, text) in enumerate(rows):
+            progress(done, len(rows))
+            try:
+                article = parse_article(text, source=f"{name}:{number}")
+                summary_text = "\n".join(_summarize(article, args).sentences)
+            except InputError as exc:
+                _note(str(exc))
+                summary_text = ""
+            print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False))
+    finally:
+        progress.close()
     return EXIT_OK
 
 
@@ -401,21 +549,27 @@ def cmd_speak(args: argparse.Namespace) -> int:
     from briefing.locations import output_dir
 
     voice = _voice(args.voice)
-    briefing = _read_briefing(args.input, args)
+    article, briefing = _read_briefing(args.input, args)
+    voice = _voice_for(article, voice) or voice
     out = args.out or output_dir() / f"{slugify(briefing.title)}.wav"
     if out.is_dir():
         out = out / f"{slugify(briefing.title)}.wav"
     check_free([out], force=args.force)
-    from briefing.speech.script import speech_script
+    from briefing.speech.engine import render_script
+    from briefing.speech.script import build_script
 
-    with atomic_path(out, force=args.force) as tmp:
-        audio = _speaker("Speaking")(speech_script(briefing), voice, tmp)
+    progress = _Progress("Speaking")
+    try:
+        with atomic_path(out, force=args.force) as tmp:
+            audio = render_script(build_script(briefing, voice), voice, tmp, progress=progress)
+    finally:
+        progress.close()
     _print_files([out], args.json, seconds=round(audio.seconds, 2))
     return EXIT_OK
 
 
-def _read_briefing(source: str, args: argparse.Namespace) -> Any:
-    """A briefing .md written by `make` as is; any other article read in full."""
+def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Any]:
+    """The input as an article, and as a briefing: a `make` .md as written, else the full text."""
     from briefing.assemble import briefing_from
     from briefing.ingest import MAX_BYTES, STDIN, decode
     from briefing.models import Pick, Summary
@@ -428,9 +582,110 @@ def _read_briefing(source: str, args: argparse.Namespace) -> Any:
         if "title" in meta and "method" in meta:
             briefing = from_markdown(text)
             if briefing.stories:
-                return briefing
+                return article, briefing
     picks = tuple(Pick(i, s, 0.0) for i, s in enumerate(article.sentences))
-    return briefing_from([Summary(article, "full", picks)])
+    return article, briefing_from([Summary(article, "full", picks)])
+
+
+class _Steps:
+    """One self-erasing status line on stderr for the daily brief, only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        if not self.live:
+            return
+        if what == "Speaking" and total:
+            status = f"Speaking {100 * done // total:3d}%"
+        elif total:
+            status = f"{what} ({done}/{total})"
+        else:
+            status = what
+        print(f"\r\033[K{status[:78]}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.live:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def cmd_daily(args: argparse.Namespace) -> int:
+    from briefing import config as settings
+    from briefing import locations
+    from briefing.daily import NothingToBrief, options_from, run
+
+    config_path = args.config or locations.config_file()
+    if args.init:
+        if args.sources:
+            raise UsageError("--init writes the settings file only; give no sources with it")
+        path = settings.write_example(config_path, force=args.force)
+        print(path)
+        return EXIT_OK
+    conf = settings.load(config_path, required=args.config is not None)
+    options = options_from(
+        conf,
+        sources=tuple(args.sources),
+        since=args.since,
+        minutes=args.minutes,
+        words=args.words,
+        max_stories=args.max_stories,
+        voice=args.voice,
+        method=args.method,
+        out=args.out,
+        base_url=args.base_url,
+        title=args.title,
+        audio=not args.no_audio,
+        force=args.force,
+    )
+    steps = _Steps()
+    try:
+        result = run(options, progress=steps)
+    except NothingToBrief as exc:
+        steps.close()
+        _report_daily(exc.result, args)
+        if args.json:
+            print(json.dumps(exc.result.manifest(), ensure_ascii=False))
+        raise
+    finally:
+        steps.close()
+    _report_daily(result, args)
+    if args.json:
+        print(json.dumps(result.manifest(), ensure_ascii=False))
+    else:
+        for path in result.files:
+            print(path)
+        if result.feed and result.feed_updated:
+            print(result.feed)
+    return EXIT_OK
+
+
+def _report_daily(result: Any, args: argparse.Namespace) -> None:
+    """Skipped sources and notes on stderr: cron mails them, scripts can ignore them."""
+    if args.quiet:
+        return
+    for skip in result.skipped:
+        if skip.kind != "old":
+            _note(f"skipped {skip.source}: {skip.reason}")
+    for note in result.notes:
+        _note(note)
+
+
+def cmd_script(args: argparse.Namespace) -> int:
+    """Print what the voice will say: a whole script, or one line for --text."""
+    from briefing.speech.script import build_script, spoken_text
+
+    voice = _voice(args.voice)
+    if args.text is not None:
+        if args.input is not None:
+            raise UsageError("give either FILE or --text TEXT, not both")
+        print(spoken_text(args.text, voice))
+        return EXIT_OK
+    if args.input is None:
+        raise UsageError("the following arguments are required: FILE (or --text TEXT)")
+    article, briefing = _read_briefing(args.input, args)
+    voice = _voice_for(article, voice) or voice
+    print(build_script(briefing, voice).text, end="")
+    return EXIT_OK
 
 
 def cmd_methods(args: argparse.Namespace) -> int:

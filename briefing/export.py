@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import re
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import OutputError
 from briefing.models import Audio, Briefing, VoiceProfile
 from briefing.render import to_html, to_markdown
 
-FORMATS = ("md", "html", "wav")
-"""Every format `export_briefing` can write, in the order they are written."""
-MAX_SLUG = 60
+if TYPE_CHECKING:
+    from briefing.speech.engine import Progress
+    from briefing.speech.script import SpeechScript
+
+Speak = Callable[["SpeechScript", VoiceProfile, Path], Audio]
+"""Renders a speech script with a voice into a WAV file at a path."""
+
+FORMATS = ("md", "html", "wav", "mp3", "vtt", "srt")
+"""Every format `export_briefing` can write, in the order they are listed."""
+AUDIO_FORMATS = frozenset({"wav", "mp3", "vtt", "srt"})
+"""Formats that need the briefing spoken (transcripts are timed against the audio)."""
+MAX_SLUG = 80
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 
 
@@ -77,6 +88,9 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
         raise OutputError(f"{path}: can't write: {_describe(exc)}") from None
     os.close(fd)
     tmp = Path(name)
+    with contextlib.suppress(OSError):
+        # mkstemp makes 0600 files; outputs (a served podcast, shared notes) follow the umask.
+        os.chmod(tmp, 0o666 & ~_umask())
     try:
         yield tmp
         if force:
@@ -97,6 +111,13 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text(path: Path, text: str, *, force: bool = False) -> Path:
@@ -125,17 +146,22 @@ def export_briefing(
     voice: VoiceProfile | None = None,
     force: bool = False,
     stem: str | None = None,
-    speak: Callable[[str, VoiceProfile, Path], Audio] | None = None,
+    speak: Speak | None = None,
     markdown_text: str | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write the briefing in each format to `folder`, named from its title.
 
-    Audio is rendered first so the Markdown can record its length; if speech
-    fails, the Markdown and HTML are still written before the error is raised.
+    Audio is rendered first (into a hidden scratch file) so the Markdown can
+    record its length; the WAV, MP3 and transcripts are all made from that one
+    rendering. If speech fails, the Markdown and HTML are still written before
+    the error is raised, and no audio file or transcript is left behind.
 
     Args:
-        speak: renders (text, voice, path) to a WAV; defaults to the real engine.
+        speak: renders (script, voice, path) to a WAV and returns its Audio;
+            defaults to the real engine (speech.engine.render_script).
         markdown_text: the Markdown to save instead of a fresh rendering (an edited draft).
+        progress: called with (characters spoken, characters in all) while speaking.
 
     Returns:
         The paths written, in FORMATS order.
@@ -145,23 +171,19 @@ def export_briefing(
     check_free(list(targets.values()), force=force)
     ensure_dir(folder)
     written: list[Path] = []
-    pending_error: Exception | None = None
-    with contextlib.ExitStack() as stack:
-        if "wav" in targets:
-            from briefing.speech.script import speech_script
-            from briefing.speech.voices import get_profile
-
-            voice = voice or get_profile()
-            speak = speak or _default_speak
-            tmp = stack.enter_context(atomic_path(targets["wav"], force=force))
+    errors: list[Exception] = []
+    spoken: _Spoken | None = None
+    scratch: Path | None = None
+    try:
+        if AUDIO_FORMATS & targets.keys():
+            scratch = _scratch_file(folder, stem)
             try:
-                audio = speak(speech_script(briefing), voice, tmp)
-                briefing = replace(briefing, audio_seconds=audio.seconds)
+                spoken = _speak(briefing, scratch, voice, speak, progress)
+                briefing = replace(briefing, audio_seconds=spoken.audio.seconds)
             except Exception as exc:
-                pending_error = exc
-                stack.pop_all()
-                tmp.unlink(missing_ok=True)
-                targets.pop("wav")
+                errors.append(exc)
+                for fmt in AUDIO_FORMATS:
+                    targets.pop(fmt, None)
         if markdown_text is None or briefing.audio_seconds is not None:
             markdown_text = _with_audio_seconds(markdown_text, briefing)
         if "md" in targets:
@@ -170,11 +192,98 @@ def export_briefing(
             written.append(
                 write_text(targets["html"], to_html(briefing, markdown_text), force=force)
             )
-    if "wav" in targets:
-        written.append(targets["wav"])
-    if pending_error is not None:
-        raise pending_error
+        if spoken is not None and scratch is not None:
+            written += _write_audio(briefing, spoken, scratch, targets, force, errors)
+    finally:
+        if scratch is not None:
+            scratch.unlink(missing_ok=True)
+    if errors:
+        raise errors[0]
     return written
+
+
+@dataclass(frozen=True)
+class _Spoken:
+    script: SpeechScript
+    audio: Audio
+
+
+def _scratch_file(folder: Path, stem: str) -> Path:
+    """A hidden temporary WAV next to the outputs (same disk, so it moves into place in one step)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".wav.part", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{folder}: can't write: {_describe(exc)}") from None
+    os.close(fd)
+    return Path(name)
+
+
+def _speak(
+    briefing: Briefing,
+    path: Path,
+    voice: VoiceProfile | None,
+    speak: Speak | None,
+    progress: Progress | None,
+) -> _Spoken:
+    from briefing.speech.script import build_script
+    from briefing.speech.voices import get_profile
+
+    voice = voice or get_profile()
+    script = build_script(briefing, voice)
+    if speak is None:
+        from briefing.speech.engine import render_script
+
+        audio = render_script(script, voice, path, progress=progress)
+    else:
+        audio = speak(script, voice, path)
+    return _Spoken(script, audio)
+
+
+def _write_audio(
+    briefing: Briefing,
+    spoken: _Spoken,
+    scratch: Path,
+    targets: dict[str, Path],
+    force: bool,
+    errors: list[Exception],
+) -> list[Path]:
+    """The WAV, MP3 and transcripts from one rendering; a failing format doesn't stop the others."""
+    from briefing.speech import transcript
+
+    written: list[Path] = []
+    if "mp3" in targets:
+        try:
+            written.append(_write_mp3(briefing, spoken, scratch, targets["mp3"], force))
+        except Exception as exc:
+            errors.append(exc)
+    cues = transcript.cues(spoken.script, spoken.audio)
+    if "vtt" in targets:
+        written.append(
+            write_text(targets["vtt"], transcript.to_vtt(cues, briefing.title), force=force)
+        )
+    if "srt" in targets:
+        written.append(write_text(targets["srt"], transcript.to_srt(cues), force=force))
+    if "wav" in targets:
+        with atomic_path(targets["wav"], force=force) as tmp:
+            os.replace(scratch, tmp)
+        written.append(targets["wav"])
+    return sorted(written, key=lambda p: FORMATS.index(p.suffix[1:]))
+
+
+def _write_mp3(briefing: Briefing, spoken: _Spoken, wav: Path, path: Path, force: bool) -> Path:
+    from briefing.speech import mp3, transcript
+
+    sources = ", ".join(briefing.sources)
+    tags = mp3.Mp3Tags(
+        title=briefing.title,
+        date=briefing.date.isoformat(),
+        comment=f"Sources: {sources}" if sources else "",
+        chapters=transcript.chapter_times(spoken.script, spoken.audio),
+    )
+    with atomic_path(path, force=force) as tmp:
+        mp3.encode_mp3(wav, tmp)
+        mp3.write_tags(tmp, tags)
+    return path
 
 
 def _with_audio_seconds(markdown_text: str | None, briefing: Briefing) -> str:
@@ -189,9 +298,3 @@ def _with_audio_seconds(markdown_text: str | None, briefing: Briefing) -> str:
         if end != -1:
             return markdown_text[:end] + "\n" + seconds + markdown_text[end:]
     return markdown_text
-
-
-def _default_speak(text: str, voice: VoiceProfile, path: Path) -> Audio:
-    from briefing.speech.engine import render_wav
-
-    return render_wav(text, voice, path)

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.language import detect_language
 from briefing.models import Article, Block
 from briefing.text import is_subhead, split_sentences, squash
 
@@ -52,7 +53,13 @@ def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
         if blocks or title:
             raise InputError(source, "no article text found (only a title or headings)")
         raise InputError(source, "file is empty")
-    return Article(title=title or _fallback_title(blocks), source=source, blocks=tuple(blocks))
+    language = detect_language(" ".join(s for b in blocks for s in b.sentences))
+    return Article(
+        title=title or _fallback_title(blocks),
+        source=source,
+        blocks=tuple(blocks),
+        language=language,
+    )
 
 
 def decode(name: str, data: bytes) -> str:
@@ -157,9 +164,10 @@ def _paragraph(lines: list[str]) -> list[Block]:
                 blocks.append(Block(tuple(sentences)))
             pending.clear()
 
-    for line in lines:
+    for i, line in enumerate(lines):
         starts_fresh = not pending or pending[-1].rstrip()[-1:] in _SENTENCE_END
-        if is_subhead(line) and starts_fresh:
+        continues = i + 1 < len(lines) and lines[i + 1].lstrip()[:1].islower()
+        if is_subhead(line) and starts_fresh and not continues:
             flush()
             blocks.append(Block((squash(line),), is_heading=True))
         else:
@@ -215,7 +223,7 @@ def _text_blocks(text: str, *, markdown: bool) -> tuple[str, list[Block]]:
             line = _inline_markdown(line.lstrip("> ").strip())
             if not line:
                 continue
-        elif not blocks and not run and _is_title_line(line, lines, i):
+        elif not title and not blocks and not run and _is_title_line(line, lines, i):
             # A plain-text article's first line is its title when it reads like one.
             title = squash(line)
             continue
@@ -227,9 +235,15 @@ def _text_blocks(text: str, *, markdown: bool) -> tuple[str, list[Block]]:
     return title, blocks
 
 
+_FULL_STOP_END = re.compile(r"(?<!\.)\.[\"'”’)\]]*$")
+
+
 def _is_title_line(line: str, lines: list[str], i: int) -> bool:
     next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
     words = len(line.split())
+    # Headlines don't end in a full stop; a first paragraph that does is the lead sentence.
+    if _FULL_STOP_END.search(line):
+        return False
     return words <= 25 and (next_blank or is_subhead(line)) and len(lines) > i + 1
 
 

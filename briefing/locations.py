@@ -9,28 +9,46 @@ from pathlib import Path
 APP_NAME = "briefing"
 
 
+def output_root() -> Path:
+    """The output folder that holds one folder per day (BRIEFING_OUTPUT replaces ./output)."""
+    return Path(os.environ.get("BRIEFING_OUTPUT", "output"))
+
+
 def output_dir(day: dt.date | None = None) -> Path:
     """Default export folder: ./output/<YYYY-MM-DD>/ (BRIEFING_OUTPUT replaces ./output)."""
-    base = Path(os.environ.get("BRIEFING_OUTPUT", "output"))
-    return base / (day or dt.date.today()).isoformat()
+    return output_root() / (day or dt.date.today()).isoformat()
 
 
 def config_dir() -> Path:
     """The user's config folder (BRIEFING_HOME overrides it, e.g. in tests)."""
     if home := os.environ.get("BRIEFING_HOME"):
         return Path(home) / "config"
-    if xdg := os.environ.get("XDG_CONFIG_HOME"):
-        return Path(xdg) / APP_NAME
-    return Path.home() / ".config" / APP_NAME
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    """The `briefing daily` settings file read when no --config is given."""
+    return config_dir() / "config.toml"
 
 
 def state_dir() -> Path:
-    """Where drafts and caches live (BRIEFING_HOME overrides it)."""
+    """Where drafts and learned settings live (BRIEFING_HOME overrides it)."""
     if home := os.environ.get("BRIEFING_HOME"):
         return Path(home) / "state"
-    if xdg := os.environ.get("XDG_STATE_HOME"):
-        return Path(xdg) / APP_NAME
-    return Path.home() / ".local" / "state" / APP_NAME
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Where fetched pages and feeds are kept between runs; safe to delete at any time."""
+    if home := os.environ.get("BRIEFING_HOME"):
+        return Path(home) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def user_voices_dir() -> Path:

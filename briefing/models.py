@@ -99,6 +99,10 @@ class Briefing:
     date: dt.date
     stories: tuple[Story, ...]
     audio_seconds: float | None = None
+    intro: str = ""
+    """Spoken and shown before the stories of a multi-story brief (date, number of stories)."""
+    outro: str = ""
+    """Spoken and shown after the last story."""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -133,6 +137,16 @@ class VoiceProfile:
     pitch: int = 50
     description: str = ""
     path: Path | None = None
+    title_pause: float = 0.8
+    """Seconds of silence after the briefing's title."""
+    story_pause: float = 1.2
+    """Seconds of silence between stories."""
+    intro: str = ""
+    """Said before the title, e.g. "Here is your briefing for {date}." (see speech.script)."""
+    outro: str = ""
+    """Said after the last story."""
+    lexicon: tuple[tuple[str, str], ...] = ()
+    """The profile's own pronunciations (written, spoken), over the shipped lexicon."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +14,11 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("BRIEFING_SHARED", REPO.parent / "shared"))
 EVAL_SET = SHARED / "eval" / "dev.jsonl"
+_SCRIPT = Path(sys.executable).parent / "briefing"
+BRIEFING = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "briefing"]
+"""The installed console script, as users run it (never the source tree shadowing the install)."""
 
 
 @pytest.fixture(autouse=True)
@@ -42,8 +46,10 @@ def run_cli(
 ) -> Result:
     """Run `briefing` the way a user does: a separate process, real exit status and streams."""
     full_env = {**os.environ, **(env or {})}
+    if cwd is None:
+        cwd = Path(tempfile.mkdtemp(prefix="briefing-cli-"))
     proc = subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
+        [*BRIEFING, *args],
         cwd=cwd,
         input=stdin,
         capture_output=True,

@@ -9,9 +9,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import EngineError
 from briefing.models import Audio, VoiceProfile, WordMark
+
+if TYPE_CHECKING:
+    from briefing.speech.script import SpeechScript
 
 SAMPLE_RATE = 22050
 CHUNK_CHARS = 4000
@@ -40,6 +44,15 @@ class PcmSink:
     def write(self, pcm: bytes) -> None:
         self._wav.writeframesraw(pcm)
         self.frames += len(pcm) // 2
+
+    def write_silence(self, seconds: float) -> None:
+        """Pauses between sections: written in small blocks, like everything else."""
+        frames = round(seconds * SAMPLE_RATE)
+        block = b"\x00\x00" * SAMPLE_RATE
+        while frames > 0:
+            count = min(frames, SAMPLE_RATE)
+            self.write(block[: count * 2])
+            frames -= count
 
 
 class SpeechEngine(ABC):
@@ -95,6 +108,54 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
+def render_script(
+    script: SpeechScript,
+    voice: VoiceProfile,
+    path: Path,
+    *,
+    engine: SpeechEngine | None = None,
+    progress: Progress | None = None,
+    loudness: bool = True,
+) -> Audio:
+    """Speak a script into a WAV file at `path`, a sentence at a time, streaming samples to disk.
+
+    Each sentence is synthesized on its own, so its start time is exact: the
+    marks include one zero-length mark at every sentence's offset, followed by
+    the engine's word marks (offsets into `script.text`, times into the file).
+    Silence follows the title and each story as the script asks, and the file
+    is finally brought to a standard loudness (see loudness.py).
+    """
+    engine = engine or get_engine()
+    total = len(script.text)
+    marks: list[WordMark] = []
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(SAMPLE_RATE)
+        sink = PcmSink(wav)
+        for segment in script.segments:
+            marks.append(WordMark(segment.offset, 0, sink.frames / SAMPLE_RATE))
+            for offset, piece in chunks(segment.spoken):
+                start_seconds = sink.frames / SAMPLE_RATE
+                base = segment.offset + offset
+                marks += [
+                    WordMark(m.offset + base, m.length, m.seconds + start_seconds)
+                    for m in engine.synthesize(piece, voice, sink)
+                ]
+            if segment.pause_after > 0:
+                sink.write_silence(segment.pause_after)
+            if progress:
+                progress(segment.offset + len(segment.spoken), total)
+        frames = sink.frames
+    if loudness and frames:
+        from briefing.speech.loudness import normalize_loudness
+
+        normalize_loudness(path)
+    return Audio(
+        path=path, seconds=frames / SAMPLE_RATE, sample_rate=SAMPLE_RATE, marks=tuple(marks)
+    )
+
+
 def render_wav(
     text: str,
     voice: VoiceProfile,
@@ -103,9 +164,10 @@ def render_wav(
     engine: SpeechEngine | None = None,
     progress: Progress | None = None,
 ) -> Audio:
-    """Speak `text` into a WAV file at `path`, chunk by chunk, streaming samples to disk.
+    """Speak plain `text` into a WAV file at `path`, chunk by chunk, streaming samples to disk.
 
-    Word marks carry offsets into `text` and times into the whole file.
+    Word marks carry offsets into `text` and times into the whole file. Text
+    is spoken as given: build a script (speech.script) to have it normalized.
     """
     engine = engine or get_engine()
     pieces = chunks(text)

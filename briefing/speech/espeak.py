@@ -18,6 +18,8 @@ from briefing.speech.engine import SAMPLE_RATE, EngineVoice, PcmSink, SpeechEngi
 
 _LOCK = threading.Lock()
 _BINDING: Any = None
+_CURRENT_VOICE: tuple[str, int, float, int] | None = None
+"""The settings espeak-ng holds now, so speaking sentence by sentence doesn't reload the voice."""
 BUFFER_MS = 200
 
 
@@ -54,6 +56,34 @@ def binding() -> Any:
     return _BINDING
 
 
+def phonemes(text: str, voice: str = "en-us") -> str:
+    """The phonemes espeak-ng would speak for `text` (its ASCII mnemonics), clause by clause.
+
+    Used to check pronunciation without listening: two texts that give the
+    same phonemes sound the same.
+    """
+    espeak = binding()
+    convert = espeak.dll.espeak_TextToPhonemes
+    convert.restype = ctypes.c_char_p
+    convert.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
+    global _CURRENT_VOICE
+    with _LOCK:
+        _CURRENT_VOICE = None
+        if espeak.SetVoiceByName(voice.encode()) != 0:
+            raise EngineError(f"espeak-ng has no voice {voice!r}")
+        buffer = ctypes.create_string_buffer(text.encode("utf-8"))
+        pointer = ctypes.c_void_p(ctypes.addressof(buffer))
+        clauses = []
+        while pointer.value:
+            result = convert(ctypes.byref(pointer), _CHARS_UTF8, 0)
+            if result:
+                clauses.append(result.decode("utf-8", "replace").strip())
+    return " ".join(c for c in clauses if c)
+
+
+_CHARS_UTF8 = 1
+
+
 def _ignore_audio(wav: Any, count: int, events: Any) -> int:
     return 0
 
@@ -65,6 +95,10 @@ class EspeakEngine(SpeechEngine):
         self._espeak = binding()
 
     def _set_voice(self, voice: VoiceProfile) -> None:
+        global _CURRENT_VOICE
+        key = (voice.voice, voice.rate, voice.volume, voice.pitch)
+        if key == _CURRENT_VOICE:
+            return
         espeak = self._espeak
         wanted = voice.voice
         if espeak.SetVoiceByName(wanted.encode()) != 0:
@@ -84,6 +118,7 @@ class EspeakEngine(SpeechEngine):
         espeak.SetParameter(espeak.RATE, int(voice.rate), 0)
         espeak.SetParameter(espeak.VOLUME, round(voice.volume * 100), 0)
         espeak.SetParameter(espeak.PITCH, int(voice.pitch), 0)
+        _CURRENT_VOICE = key
 
     def synthesize(self, text: str, voice: VoiceProfile, sink: PcmSink) -> list[WordMark]:
         espeak = self._espeak

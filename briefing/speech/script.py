@@ -1,22 +1,189 @@
-"""The exact text handed to the speech engine for a briefing."""
+"""The speech script: the exact, normalized text handed to the engine, sentence by sentence.
+
+A script knows, for every sentence, its written form (for transcripts), its
+spoken form (for the engine), its offset in the script text (so engine word
+marks map back to sentences) and its chapter (title, then one per story), so
+sentence boundaries become cue times and chapter times once spoken.
+"""
 
 from __future__ import annotations
 
-from briefing.models import Briefing
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from briefing.models import Briefing, VoiceProfile
+from briefing.speech.lexicon import Lexicon, load_lexicon
+from briefing.speech.normalize import Normalizer
+
+TEMPLATE_FIELDS = ("date", "weekday", "month", "day", "year", "title", "stories")
+"""Fields an intro or outro template may use, e.g. "Here is your briefing for {date}."."""
 
 
-def speech_script(briefing: Briefing) -> str:
-    """Title, then each story (with its headline when there are several), as plain sentences."""
-    parts = [_sentence(briefing.title)]
-    several = len(briefing.stories) > 1
-    for story in briefing.stories:
-        if several or story.headline != briefing.title:
-            parts.append(_sentence(story.headline))
-        parts.append(" ".join(story.sentences))
-    return "\n\n".join(p for p in parts if p.strip()) + "\n"
+@dataclass(frozen=True)
+class Segment:
+    """One sentence of the script: synthesized on its own so its start time is exact."""
+
+    written: str
+    spoken: str
+    offset: int
+    """Where `spoken` starts in the script text."""
+    chapter: int
+    pause_after: float = 0.0
+    """Seconds of silence after it (after the title, between stories)."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A section of the audio: the title (with the intro), or one story (the outro joins the last)."""
+
+    title: str
+
+
+@dataclass(frozen=True)
+class SpeechScript:
+    """Everything the engine will say, in order."""
+
+    segments: tuple[Segment, ...]
+    chapters: tuple[Chapter, ...]
+    title: str = ""
+
+    @cached_property
+    def text(self) -> str:
+        """The script as one text: a sentence per line, a blank line between chapters."""
+        parts: list[str] = []
+        for previous, segment in zip((None, *self.segments), self.segments, strict=False):
+            if previous is not None:
+                parts.append("\n\n" if previous.chapter != segment.chapter else "\n")
+            parts.append(segment.spoken)
+        return "".join(parts) + ("\n" if parts else "")
+
+    @property
+    def seconds_of_pauses(self) -> float:
+        return sum(s.pause_after for s in self.segments)
+
+
+def template_values(briefing: Briefing) -> dict[str, str]:
+    """What {date}, {weekday}, ... in an intro or outro stand for."""
+    day: dt.date = briefing.date
+    suffix = (
+        "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    )
+    return {
+        "date": f"{day:%A}, {day:%B} {day.day}{suffix}",
+        "weekday": f"{day:%A}",
+        "month": f"{day:%B}",
+        "day": f"{day.day}{suffix}",
+        "year": str(day.year),
+        "title": briefing.title,
+        "stories": str(len(briefing.stories)),
+    }
 
 
 def _sentence(text: str) -> str:
     """A heading read as a sentence, so the engine pauses after it."""
-    text = text.strip()
+    text = " ".join(text.split())
     return text if not text or text[-1] in ".!?…" else text + "."
+
+
+def speaks_english(voice: VoiceProfile | None) -> bool:
+    """Whether the profile's engine voice is English (the normalizer's rules are English)."""
+    if voice is None:
+        return True
+    code = voice.voice.lower().split("/")[-1]
+    return code.startswith("en") or code in {"english", "default"}
+
+
+def profile_lexicon(voice: VoiceProfile | None) -> Lexicon:
+    """The shipped and user lexicons with the profile's own entries in between."""
+    entries = dict(voice.lexicon) if voice is not None else {}
+    base = load_lexicon()
+    if not entries:
+        return base
+    # The user's file still wins over the profile: reload it on top.
+    from briefing.speech.lexicon import read_lexicon, user_lexicon_path
+
+    merged = base.merged(Lexicon(entries))
+    user = user_lexicon_path()
+    return merged.merged(read_lexicon(user)) if user.is_file() else merged
+
+
+def build_script(
+    briefing: Briefing, voice: VoiceProfile | None = None, *, lexicon: Lexicon | None = None
+) -> SpeechScript:
+    """The script of a briefing: intro, title, each story (its headline when there are several), outro.
+
+    Args:
+        voice: supplies the intro/outro templates, pauses and lexicon; None means
+            no intro or outro and the shipped lexicon.
+        lexicon: overrides the voice's lexicon.
+    """
+    normalizer = Normalizer(lexicon or profile_lexicon(voice), english=speaks_english(voice))
+    values = template_values(briefing)
+    title_pause = voice.title_pause if voice else 0.8
+    story_pause = voice.story_pause if voice else 1.2
+
+    planned: list[tuple[str, int]] = []  # (written sentence, chapter)
+    if briefing.intro or briefing.outro:
+        # A daily brief speaks its own intro, transitions, credits and outro (briefing.programme).
+        from briefing.programme import programme_sections
+
+        chapters = []
+        for title, said in programme_sections(briefing):
+            chapters.append(Chapter(title))
+            planned += [(s, len(chapters) - 1) for s in said]
+        return _script(planned, chapters, briefing.title, normalizer, title_pause, story_pause)
+    if voice and voice.intro.strip():
+        planned.append((_sentence(voice.intro.format_map(values)), 0))
+    planned.append((_sentence(briefing.title), 0))
+    chapters = [Chapter(briefing.title)]
+    several = len(briefing.stories) > 1
+    for story in briefing.stories:
+        sentences = list(story.sentences)
+        if several or " ".join(story.headline.split()) != " ".join(briefing.title.split()):
+            sentences.insert(0, _sentence(story.headline))
+        sentences = [s for s in sentences if s.strip()]
+        if not sentences:
+            continue
+        chapters.append(Chapter(story.headline or briefing.title))
+        planned += [(s, len(chapters) - 1) for s in sentences]
+    if voice and voice.outro.strip():
+        planned.append((_sentence(voice.outro.format_map(values)), len(chapters) - 1))
+
+    return _script(planned, chapters, briefing.title, normalizer, title_pause, story_pause)
+
+
+def _script(
+    planned: list[tuple[str, int]],
+    chapters: list[Chapter],
+    title: str,
+    normalizer: Normalizer,
+    title_pause: float,
+    story_pause: float,
+) -> SpeechScript:
+    segments: list[Segment] = []
+    offset = 0
+    for i, (written, chapter) in enumerate(planned):
+        spoken = normalizer(written)
+        if not spoken:
+            continue
+        next_chapter = planned[i + 1][1] if i + 1 < len(planned) else chapter
+        pause = 0.0
+        if next_chapter != chapter:
+            pause = title_pause if chapter == 0 else story_pause
+        if segments:
+            offset += 2 if segments[-1].chapter != chapter else 1
+        segments.append(Segment(" ".join(written.split()), spoken, offset, chapter, pause))
+        offset += len(spoken)
+    return SpeechScript(tuple(segments), tuple(chapters), title)
+
+
+def speech_script(briefing: Briefing, voice: VoiceProfile | None = None) -> str:
+    """The exact text handed to the engine for a briefing (see build_script)."""
+    return build_script(briefing, voice).text
+
+
+def spoken_text(text: str, voice: VoiceProfile | None = None) -> str:
+    """The spoken form of any text on one line, with the voice's lexicon: `briefing script --text`."""
+    normalizer = Normalizer(profile_lexicon(voice), english=speaks_english(voice))
+    return " ".join(normalizer(text).split())

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import locations
 from briefing.errors import VoiceError
+from briefing.language import DEFAULT_LANGUAGE, ISO_CODES
 from briefing.models import VoiceProfile
+from briefing.speech.lexicon import parse_lexicon
+
+if TYPE_CHECKING:
+    from briefing.speech.engine import EngineVoice
 
 DEFAULT_VOICE = "default"
 _FIELDS = {
@@ -18,8 +25,12 @@ _FIELDS = {
     "rate": int,
     "volume": float,
     "pitch": int,
+    "intro": str,
+    "outro": str,
 }
 _RANGES = {"rate": (40, 500), "volume": (0.0, 2.0), "pitch": (0, 100)}
+_PAUSES = {"after_title": "title_pause", "between_stories": "story_pause"}
+_MAX_PAUSE = 10.0
 
 
 def profile_files() -> dict[str, Path]:
@@ -65,9 +76,52 @@ def load_profile(path: Path) -> VoiceProfile:
             )
         values[key] = value
     values.setdefault("name", path.stem)
+    values.update(_pauses(data.get("pauses", {}), path))
+    for key in ("intro", "outro"):
+        if key in values:
+            _check_template(str(values[key]), f"{path}: field {key!r}")
+    if "lexicon" in data:
+        if not isinstance(data["lexicon"], dict):
+            raise VoiceError(f"{path}: [lexicon] must be a table (spell, say, words)")
+        entries = parse_lexicon(data["lexicon"], f"{path}: [lexicon]").entries
+        values["lexicon"] = tuple(entries.items())
+    # Fields added to VoiceProfile later (by other features) pass through unchecked.
     extra = getattr(VoiceProfile, "__dataclass_fields__", {})
-    known = {k: v for k, v in data.items() if k in extra and k not in values and k != "path"}
+    known = {
+        k: v
+        for k, v in data.items()
+        if k in extra
+        and k not in values
+        and k not in {"path", "lexicon", "title_pause", "story_pause"}
+    }
     return VoiceProfile(path=path, **values, **known)  # type: ignore[arg-type]
+
+
+def _pauses(table: object, path: Path) -> dict[str, float]:
+    """The [pauses] table: seconds of silence after the title and between stories."""
+    if not isinstance(table, dict):
+        raise VoiceError(f"{path}: [pauses] must be a table (after_title, between_stories)")
+    values: dict[str, float] = {}
+    for key, value in table.items():
+        if key not in _PAUSES:
+            raise VoiceError(f"{path}: unknown pause {key!r} (known: {', '.join(_PAUSES)})")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise VoiceError(f"{path}: pause {key!r} must be a number of seconds")
+        if not 0 <= value <= _MAX_PAUSE:
+            raise VoiceError(f"{path}: pause {key!r} must be between 0 and {_MAX_PAUSE:g} seconds")
+        values[_PAUSES[key]] = float(value)
+    return values
+
+
+def _check_template(template: str, where: str) -> None:
+    """Refuse an intro/outro naming a field the script can't fill, at load time, not mid-render."""
+    from briefing.speech.script import TEMPLATE_FIELDS
+
+    try:
+        template.format_map(dict.fromkeys(TEMPLATE_FIELDS, ""))
+    except (KeyError, ValueError, IndexError, AttributeError) as exc:
+        known = ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
+        raise VoiceError(f"{where}: bad template ({exc}); known fields: {known}") from None
 
 
 def get_profile(name: str = DEFAULT_VOICE) -> VoiceProfile:
@@ -84,3 +138,21 @@ def get_profile(name: str = DEFAULT_VOICE) -> VoiceProfile:
 
 def all_profiles() -> list[VoiceProfile]:
     return [load_profile(path) for path in profile_files().values()]
+
+
+def voice_for_language(
+    profile: VoiceProfile, language: str, installed: list[EngineVoice]
+) -> tuple[VoiceProfile, str | None]:
+    """The profile with an engine voice that speaks `language`, and a warning if none is installed.
+
+    The profile's rate, pitch and volume are kept; only the engine voice changes.
+    """
+    code = ISO_CODES.get(language)
+    if language == DEFAULT_LANGUAGE or code is None:
+        return profile, None
+    if profile.voice.lower().split("/")[-1].startswith(code):
+        return profile, None
+    for voice in installed:
+        if any(lang == code or lang.startswith(code + "-") for lang in voice.languages):
+            return replace(profile, voice=voice.languages[0]), None
+    return profile, f"no {language} voice is installed; reading it with {profile.voice!r}"

@@ -7,7 +7,10 @@ from briefing.models import Article, Pick, Summary
 from briefing.summarize.length import Length, choose
 from briefing.summarize.registry import DEFAULT_METHOD, METHODS, Method, get_method
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "Length", "Method", "rank", "summarize"]
+__all__ = ["DEFAULT_METHOD", "METHODS", "ORDERS", "Length", "Method", "rank", "summarize"]
+
+ORDERS = ("article", "score")
+"""How a summary's sentences are listed: as in the article (default) or best first."""
 
 
 def rank(scores: list[float]) -> list[int]:
@@ -16,13 +19,25 @@ def rank(scores: list[float]) -> list[int]:
 
 
 def summarize(
-    article: Article, method: str = DEFAULT_METHOD, length: Length | None = None
+    article: Article,
+    method: str = DEFAULT_METHOD,
+    length: Length | None = None,
+    order: str = "article",
 ) -> Summary:
-    """Pick the article's most important sentences, verbatim and in article order.
+    """Pick the article's most important sentences, verbatim.
+
+    Args:
+        article: the article to summarize.
+        method: a name from METHODS.
+        length: the summary's size (default: Length.default()).
+        order: "article" lists the picks as they appear in the article (reads
+            as a story); "score" lists them best first.
 
     Raises:
-        UsageError: the method name is unknown.
+        UsageError: the method name or the order is unknown.
     """
+    if order not in ORDERS:
+        raise UsageError(f"unknown order {order!r} (known: {', '.join(ORDERS)})")
     try:
         chosen_method = get_method(method)
     except KeyError as exc:
@@ -31,7 +46,11 @@ def summarize(
     sentences = article.sentences
     scores = chosen_method.rate(article) if sentences else []
     lengths = [len(s.split()) for s in sentences]
-    chosen = choose(rank(scores), lengths, length)
+    ranking = rank(scores)
+    chosen = choose(ranking, lengths, length)
+    if order == "score":
+        place = {index: position for position, index in enumerate(ranking)}
+        chosen.sort(key=place.__getitem__)
     notes: tuple[str, ...] = ()
     if length.sentences is not None and length.sentences > len(sentences):
         notes = (

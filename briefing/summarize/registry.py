@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefing.models import Article
 
-DEFAULT_METHOD = "lexrank"
+DEFAULT_METHOD = "news"
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,21 @@ def _lead(article: Article) -> list[float]:
     return rate_lead(article)
 
 
+def _news(article: Article) -> list[float]:
+    from briefing.summarize.news import rate_news
+
+    return rate_news(article)
+
+
 METHODS: dict[str, Method] = {
     m.name: m
     for m in (
+        Method(
+            "news",
+            "News: the lead first, then what later sentences elaborate on; skips captions,"
+            " bylines and repeats.",
+            _news,
+        ),
         Method("lead", "The first sentences of the article (the classic news baseline).", _lead),
         Method(
             "lexrank",

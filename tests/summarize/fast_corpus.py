@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 from functools import cache
-from pathlib import Path
 
 from conftest import EVAL_SET, SAMPLES
 
@@ -25,14 +23,10 @@ def sample_articles() -> tuple[Article, ...]:
 
 @cache
 def dev_articles() -> tuple[Article, ...]:
-    """Every article of the dev set (empty when the set is not on this machine).
-
-    BRIEFING_EVAL_SET points at it when the checkout is not beside shared/.
-    """
-    path = Path(os.environ.get("BRIEFING_EVAL_SET") or EVAL_SET)
-    if not path.exists():
+    """Every article of the dev set (empty when the set is not on this machine)."""
+    if not EVAL_SET.exists():
         return ()
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows = [json.loads(line) for line in EVAL_SET.read_text(encoding="utf-8").splitlines() if line]
     return tuple(parse_article(row["article"], source=row["id"]) for row in rows)
 
 

@@ -1,0 +1,122 @@
+"""The length budget of a multi-story brief: words for the whole, shared out story by story."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.models import VoiceProfile
+
+DEFAULT_MINUTES = 5.0
+MIN_STORY_WORDS = 25
+"""Below this a story is a headline and half a sentence: better left out."""
+LEAD_BONUS = 0.5
+"""The first story gets this much more than an even share, the bonus shrinking down the list."""
+_LEARN = 0.5
+"""How much one run's measured rate moves the remembered one."""
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How many words the whole brief may have, and how that number was reached."""
+
+    words: int
+    wpm: float
+    minutes: float | None = None
+
+    def describe(self) -> str:
+        if self.minutes is None:
+            return f"{self.words} words"
+        return f"{self.minutes:g} minutes ({self.words} words at {self.wpm:.0f} words a minute)"
+
+
+def budget_for(*, minutes: float | None = None, words: int | None = None, wpm: float) -> Budget:
+    """The word budget for `minutes` of speech at `wpm`, or an explicit word count."""
+    if words is not None:
+        return Budget(words=words, wpm=wpm)
+    minutes = DEFAULT_MINUTES if minutes is None else minutes
+    return Budget(words=max(1, round(minutes * wpm)), wpm=wpm, minutes=minutes)
+
+
+def weights(count: int) -> list[float]:
+    """Shares for `count` stories: leading stories get more, the rest even."""
+    raw = [1.0 + LEAD_BONUS / (1 + i) if i < 3 else 1.0 for i in range(count)]
+    total = sum(raw) or 1.0
+    return [w / total for w in raw]
+
+
+def share(total: int, fixed: int, overheads: Sequence[int]) -> list[int]:
+    """Words for each story's summary so the whole brief fits `total` words.
+
+    Args:
+        total: the whole brief's budget in words.
+        fixed: words spoken once whatever the stories (intro, outro).
+        overheads: for each story, best first, the words spoken around its summary
+            (transition, headline, sources).
+
+    Returns:
+        One allowance per story that fits, best first; stories that can't get
+        MIN_STORY_WORDS are left off the end (the result is shorter).
+    """
+    count = len(overheads)
+    while count:
+        room = total - fixed - sum(overheads[:count])
+        allowances = [int(room * w) for w in weights(count)]
+        if allowances and min(allowances) >= MIN_STORY_WORDS:
+            return allowances
+        count -= 1
+    # Even one story doesn't fit: still tell the best one, as briefly as possible.
+    return [MIN_STORY_WORDS] if overheads else []
+
+
+class Rates:
+    """The speaking rate each engine and voice really achieved, learned from past runs.
+
+    A voice's nominal words per minute ignores pauses at sentence ends and
+    headings; the rate measured on the last briefings is closer to what the
+    next one will take.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._rates: dict[str, float] = {}
+        with contextlib.suppress(OSError, ValueError):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                self._rates = {
+                    str(k): float(v) for k, v in data.items() if isinstance(v, (int, float))
+                }
+
+    @staticmethod
+    def key(engine: str, voice: VoiceProfile) -> str:
+        return f"{engine}:{voice.voice}:{voice.rate}"
+
+    def known(self, engine: str, voice: VoiceProfile) -> bool:
+        return self.key(engine, voice) in self._rates
+
+    def wpm(self, engine: str, voice: VoiceProfile) -> float:
+        """The learned rate, or the voice's nominal one; never far from the nominal."""
+        learned = self._rates.get(self.key(engine, voice))
+        if learned is None:
+            return float(voice.rate)
+        return min(max(learned, voice.rate * 0.5), voice.rate * 1.5)
+
+    def learn(self, engine: str, voice: VoiceProfile, words: int, seconds: float) -> None:
+        """Fold in one rendering's rate; best effort (a failed save costs only accuracy)."""
+        if words < 50 or seconds <= 0:
+            return
+        measured = words / (seconds / 60)
+        key = self.key(engine, voice)
+        old = self._rates.get(key)
+        self._rates[key] = measured if old is None else old + _LEARN * (measured - old)
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=".rates.", suffix=".part")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(self._rates, out, indent=1, sort_keys=True)
+            os.replace(name, self.path)

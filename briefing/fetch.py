@@ -1,0 +1,282 @@
+"""HTTP(S) downloads for the daily brief: polite, bounded, and cached by URL with ETag/Last-Modified."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import socket
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from http.client import HTTPException
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import InputError
+
+TIMEOUT = 20.0
+"""Seconds allowed for connecting, for any single read, and for a whole download."""
+MAX_BYTES = 5 * 1024 * 1024
+MAX_REDIRECTS = 5
+CACHE_DAYS = 14
+"""Cached responses unused for this long are deleted."""
+
+
+def user_agent() -> str:
+    """Says who we are, so site owners can tell a briefing run from a crawler."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ours = version("briefing")
+    except PackageNotFoundError:
+        ours = "0"
+    return f"briefing/{ours} (daily news briefing; one request per feed or article)"
+
+
+def is_web_url(text: str) -> bool:
+    return urllib.parse.urlsplit(text).scheme.lower() in ("http", "https")
+
+
+@dataclass(frozen=True)
+class Response:
+    """A page or feed body, from the network or the cache."""
+
+    url: str
+    """The address asked for."""
+    final_url: str
+    """Where redirects led; relative links resolve against this."""
+    body: bytes
+    content_type: str
+    status: str
+    """"fetched" (a new body), "not-modified" (304, cached body) or "fresh" (cache, no request)."""
+
+    @property
+    def charset(self) -> str | None:
+        match = re.search(r"charset=([\w.:-]+)", self.content_type, re.I)
+        return match.group(1) if match else None
+
+
+@dataclass
+class Stats:
+    """What a run's downloads cost: new bodies, cache revalidations and failures."""
+
+    fetched: int = 0
+    not_modified: int = 0
+    fresh: int = 0
+    failed: int = 0
+    urls: list[str] = field(default_factory=list)
+    """Every URL whose body came over the network, in order."""
+
+
+class Cache:
+    """One file per URL: a JSON header line, then the body; replaced atomically."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, url: str) -> Path:
+        return self.folder / (hashlib.sha256(url.encode("utf-8")).hexdigest()[:40] + ".cache")
+
+    def load(self, url: str) -> tuple[dict[str, Any], bytes] | None:
+        try:
+            data = self._path(url).read_bytes()
+        except OSError:
+            return None
+        head, sep, body = data.partition(b"\n")
+        if not sep:
+            return None
+        try:
+            meta = json.loads(head)
+        except ValueError:
+            return None
+        if not isinstance(meta, dict) or meta.get("url") != url or meta.get("size") != len(body):
+            return None
+        return meta, body
+
+    def store(self, url: str, meta: dict[str, Any], body: bytes) -> None:
+        """Best effort: a cache that can't be written only costs a refetch next time."""
+        meta = {**meta, "url": url, "size": len(body), "stored": time.time()}
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".part")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(json.dumps(meta).encode("utf-8") + b"\n" + body)
+                os.replace(name, self._path(url))
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(name)
+
+    def touch(self, url: str) -> None:
+        with contextlib.suppress(OSError):
+            os.utime(self._path(url))
+
+    def prune(self, days: float = CACHE_DAYS) -> None:
+        """Forget responses no run has used for `days` days."""
+        limit = time.time() - days * 86400
+        with contextlib.suppress(OSError):
+            for path in self.folder.glob("*.cache"):
+                with contextlib.suppress(OSError):
+                    if path.stat().st_mtime < limit:
+                        path.unlink()
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follow at most `limit` redirects, and only to http(s) addresses."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.max_redirections = limit
+        self.max_repeats = min(self.max_repeats, limit)
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        if not is_web_url(newurl):
+            raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+class Fetcher:
+    """Downloads with a timeout, a size limit, a User-Agent, a redirect limit and a cache.
+
+    Every failure is an InputError naming the URL, so callers can report the
+    source and carry on with the others.
+    """
+
+    def __init__(
+        self,
+        cache: Cache | None = None,
+        *,
+        timeout: float = TIMEOUT,
+        max_bytes: int = MAX_BYTES,
+        max_redirects: int = MAX_REDIRECTS,
+        agent: str | None = None,
+    ) -> None:
+        self.cache = cache
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.max_redirects = max_redirects
+        self.agent = agent or user_agent()
+        self.stats = Stats()
+        # No ProxyHandler: the environment's proxy settings still apply through urllib's default.
+        self._opener = urllib.request.build_opener(_Redirects(max_redirects))
+
+    def get(self, url: str) -> Response:
+        """The body at `url`, revalidated against the cache when we have a copy.
+
+        Raises:
+            InputError: not an http(s) URL, network error, HTTP error status,
+                too large, too slow, or too many redirects.
+        """
+        if not is_web_url(url):
+            raise InputError(url, "only http and https addresses can be fetched")
+        cached = self.cache.load(url) if self.cache else None
+        if cached and _still_fresh(cached[0]):
+            self.stats.fresh += 1
+            self.cache.touch(url)  # type: ignore[union-attr]
+            return _from_cache(url, cached, "fresh")
+        headers = {"User-Agent": self.agent, "Accept": "*/*", "Accept-Encoding": "identity"}
+        if cached:
+            if etag := cached[0].get("etag"):
+                headers["If-None-Match"] = etag
+            if modified := cached[0].get("last_modified"):
+                headers["If-Modified-Since"] = modified
+        try:
+            response = self._download(url, headers)
+        except urllib.error.HTTPError as exc:
+            if exc.code == 304 and cached:
+                self.stats.not_modified += 1
+                self.cache.touch(url)  # type: ignore[union-attr]
+                return _from_cache(url, cached, "not-modified")
+            self.stats.failed += 1
+            raise InputError(url, _http_problem(exc, self.max_redirects)) from None
+        except InputError:
+            self.stats.failed += 1
+            raise
+        except (urllib.error.URLError, OSError, HTTPException, ValueError) as exc:
+            self.stats.failed += 1
+            raise InputError(url, _network_problem(exc)) from None
+        self.stats.fetched += 1
+        self.stats.urls.append(url)
+        return response
+
+    def _download(self, url: str, headers: dict[str, str]) -> Response:
+        request = urllib.request.Request(url, headers=headers)
+        deadline = time.monotonic() + self.timeout
+        with self._opener.open(request, timeout=self.timeout) as reply:
+            length = reply.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > self.max_bytes:
+                raise InputError(
+                    url, f"{int(length):,} bytes, over the {self.max_bytes:,}-byte limit"
+                )
+            parts: list[bytes] = []
+            size = 0
+            while chunk := reply.read(65536):
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise InputError(url, f"more than the {self.max_bytes:,}-byte limit")
+                if time.monotonic() > deadline:
+                    raise InputError(url, f"download took longer than {self.timeout:g} seconds")
+                parts.append(chunk)
+            body = b"".join(parts)
+            meta = {
+                "final_url": reply.geturl(),
+                "content_type": reply.headers.get("Content-Type", ""),
+                "etag": reply.headers.get("ETag"),
+                "last_modified": reply.headers.get("Last-Modified"),
+                "max_age": _max_age(reply.headers.get("Cache-Control", "")),
+            }
+        if self.cache and (meta["etag"] or meta["last_modified"] or meta["max_age"]):
+            self.cache.store(url, meta, body)
+        return Response(url, meta["final_url"], body, meta["content_type"], "fetched")
+
+
+def _from_cache(url: str, cached: tuple[dict[str, Any], bytes], status: str) -> Response:
+    meta, body = cached
+    return Response(url, meta.get("final_url") or url, body, meta.get("content_type") or "", status)
+
+
+def _max_age(cache_control: str) -> int | None:
+    if re.search(r"\bno-(?:cache|store)\b", cache_control, re.I):
+        return None
+    match = re.search(r"\bmax-age\s*=\s*(\d+)", cache_control, re.I)
+    return int(match.group(1)) if match else None
+
+
+def _still_fresh(meta: dict[str, Any]) -> bool:
+    max_age = meta.get("max_age")
+    stored = meta.get("stored")
+    if not isinstance(max_age, int) or not isinstance(stored, (int, float)):
+        return False
+    return time.time() < stored + max_age
+
+
+def _http_problem(exc: urllib.error.HTTPError, redirects: int) -> str:
+    if 300 <= exc.code < 400:
+        reason = str(exc.reason)
+        if "infinite loop" in reason:
+            return f"more than {redirects} redirects"
+        if "not allowed" in reason or reason.startswith("redirect to"):
+            target = exc.headers.get("Location", "") if exc.headers else ""
+            return f"redirect to a non-web address {target!r}"
+        return f"HTTP {exc.code} without a usable redirect"
+    reason = exc.reason if isinstance(exc.reason, str) else ""
+    return f"HTTP {exc.code}" + (f" {reason}" if reason else "")
+
+
+def _network_problem(exc: BaseException) -> str:
+    reason: object = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return "timed out"
+    if isinstance(reason, socket.gaierror):
+        return "host not found"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror.lower()
+    return str(reason) or type(reason).__name__

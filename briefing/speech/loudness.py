@@ -1,0 +1,222 @@
+"""Loudness: measure a WAV file's integrated loudness (ITU-R BS.1770 style) and bring it to a target.
+
+Voices and articles come out of the engine at different levels; every
+briefing is brought to the same loudness (-16 LUFS, the usual level for
+spoken podcasts) without clipping: a soft limiter tames the few peaks the
+gain would push past -1 dBFS. Both steps read the file in blocks, so
+memory stays flat however long the audio is.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+TARGET_LUFS = -18.0
+PEAK_LIMIT_DB = -1.0
+"""No sample ends above this level (dBFS): louder peaks are softly limited."""
+KNEE_DB = -4.0
+"""Limiting starts here, gently, so only the rare loud peak is touched."""
+MAX_LIMITING_DB = 6.0
+"""At most this much of a peak is limited away; beyond it the gain itself gives way."""
+MAX_GAIN_DB = 24.0
+_SUB_BLOCK = 0.1
+"""About the seconds per measured piece; four make one ~400 ms gating block, overlapping by 75 %."""
+_ABSOLUTE_GATE = -70.0
+_RELATIVE_GATE = -10.0
+
+
+@dataclass(frozen=True)
+class Loudness:
+    """What was measured: integrated loudness (LUFS, -inf for silence) and sample peak (dBFS)."""
+
+    lufs: float
+    peak_db: float
+
+
+def _pcm_region(path: Path) -> tuple[int, int, int]:
+    """(offset of the samples, their byte count, sample rate) of a 16-bit mono PCM WAV file."""
+    with path.open("rb") as f:
+        riff = f.read(12)
+        if len(riff) < 12 or riff[:4] != b"RIFF" or riff[8:12] != b"WAVE":
+            raise ValueError(f"{path}: not a WAV file")
+        rate = 0
+        while True:
+            header = f.read(8)
+            if len(header) < 8:
+                raise ValueError(f"{path}: no audio data")
+            kind, size = header[:4], struct.unpack("<I", header[4:])[0]
+            if kind == b"fmt ":
+                fmt = f.read(size)
+                channels, rate, bits = (
+                    struct.unpack("<H", fmt[2:4])[0],
+                    *struct.unpack("<I", fmt[4:8]),
+                    struct.unpack("<H", fmt[14:16])[0],
+                )
+                if channels != 1 or bits != 16:
+                    raise ValueError(f"{path}: expected 16-bit mono audio")
+                if size % 2:
+                    f.read(1)
+            elif kind == b"data":
+                start = f.tell()
+                end = min(start + size, path.stat().st_size)
+                return start, end - start, rate
+            else:
+                f.seek(size + size % 2, 1)
+
+
+def _biquad_power(
+    b: tuple[float, float, float], a: tuple[float, float, float], w: np.ndarray
+) -> np.ndarray:
+    """|H(e^jw)|² of one biquad section at angular frequencies `w`."""
+    import numpy as np
+
+    z = np.exp(-1j * w)
+    numerator = b[0] + b[1] * z + b[2] * z * z
+    denominator = a[0] + a[1] * z + a[2] * z * z
+    return np.abs(numerator / denominator) ** 2
+
+
+def k_weighting(rate: int, size: int) -> np.ndarray:
+    """Power weights of the K filter (a +4 dB shelf above ~1.5 kHz, a high-pass at ~38 Hz) per rfft bin."""
+    import numpy as np
+
+    w = np.linspace(0.0, math.pi, size // 2 + 1)
+    # High shelf, RBJ cookbook form.
+    gain = 10 ** (4.0 / 40)
+    w0 = 2 * math.pi * 1681.97 / rate
+    alpha = math.sin(w0) / (2 * 0.7072)
+    cos0, root = math.cos(w0), 2 * math.sqrt(gain) * alpha
+    shelf_b = (
+        gain * ((gain + 1) + (gain - 1) * cos0 + root),
+        -2 * gain * ((gain - 1) + (gain + 1) * cos0),
+        gain * ((gain + 1) + (gain - 1) * cos0 - root),
+    )
+    shelf_a = (
+        (gain + 1) - (gain - 1) * cos0 + root,
+        2 * ((gain - 1) - (gain + 1) * cos0),
+        (gain + 1) - (gain - 1) * cos0 - root,
+    )
+    # High-pass.
+    w1 = 2 * math.pi * 38.13 / rate
+    alpha1 = math.sin(w1) / (2 * 0.5003)
+    cos1 = math.cos(w1)
+    high_b = ((1 + cos1) / 2, -(1 + cos1), (1 + cos1) / 2)
+    high_a = (1 + alpha1, -2 * cos1, 1 - alpha1)
+    return _biquad_power(shelf_b, shelf_a, w) * _biquad_power(high_b, high_a, w)
+
+
+def measure(path: Path) -> Loudness:
+    """Integrated loudness and peak of a 16-bit mono WAV file, read in 100 ms pieces."""
+    import numpy as np
+
+    start, size, rate = _pcm_region(path)
+    # A power of two near 100 ms keeps the FFTs fast (2,048 samples at 22,050 Hz).
+    piece = 1 << max(4, round(math.log2(rate * _SUB_BLOCK)))
+    weights = k_weighting(rate, piece)
+    scale = np.full(weights.shape, 2.0)
+    scale[0] = 1.0
+    if piece % 2 == 0:
+        scale[-1] = 1.0
+    powers: list[float] = []
+    peak = 0
+    with path.open("rb") as f:
+        f.seek(start)
+        left = size // 2
+        while left > 0:
+            count = min(piece * 100, left)
+            samples = np.frombuffer(f.read(count * 2), dtype="<i2")
+            if samples.size == 0:
+                break
+            left -= samples.size
+            peak = max(peak, int(np.abs(samples.astype(np.int32)).max()))
+            usable = samples.size // piece * piece
+            if usable:
+                blocks = samples[:usable].reshape(-1, piece).astype(np.float32) / 32768.0
+                spectrum = np.abs(np.fft.rfft(blocks, axis=1)) ** 2
+                # Parseval: mean square of the filtered piece from its weighted spectrum.
+                powers += list((spectrum * weights * scale).sum(axis=1) / (piece * piece))
+    peak_db = 20 * math.log10(peak / 32768.0) if peak else -math.inf
+    return Loudness(_gated_loudness(np.array(powers)), peak_db)
+
+
+def _gated_loudness(powers: np.ndarray) -> float:
+    """BS.1770 gating over 400 ms blocks made of four 100 ms pieces (75 % overlap)."""
+    import numpy as np
+
+    if powers.size == 0:
+        return -math.inf
+    if powers.size < 4:
+        blocks = np.array([powers.mean()])
+    else:
+        blocks = np.convolve(powers, np.ones(4) / 4, mode="valid")
+    with np.errstate(divide="ignore"):
+        block_lufs = -0.691 + 10 * np.log10(blocks)
+    kept = blocks[block_lufs > _ABSOLUTE_GATE]
+    if kept.size == 0:
+        return -math.inf
+    relative = -0.691 + 10 * math.log10(kept.mean()) + _RELATIVE_GATE
+    with np.errstate(divide="ignore"):
+        kept = kept[-0.691 + 10 * np.log10(kept) > relative]
+    return -0.691 + 10 * math.log10(kept.mean()) if kept.size else -math.inf
+
+
+def gain_for(
+    loudness: Loudness, target: float = TARGET_LUFS, peak_limit: float = PEAK_LIMIT_DB
+) -> float:
+    """The gain in dB that brings `loudness` to `target` without pushing the peak past `peak_limit`."""
+    if math.isinf(loudness.lufs) or math.isinf(loudness.peak_db):
+        return 0.0
+    headroom = peak_limit - loudness.peak_db + MAX_LIMITING_DB
+    return min(target - loudness.lufs, headroom, MAX_GAIN_DB)
+
+
+def _limit(samples: np.ndarray) -> np.ndarray:
+    """Soft-limit samples (floats, full scale 1.0) above the knee towards the -1 dBFS ceiling."""
+    import numpy as np
+
+    knee = 10 ** (KNEE_DB / 20)
+    ceiling = 10 ** (PEAK_LIMIT_DB / 20)
+    size = np.abs(samples)
+    loud = size > knee
+    if loud.any():
+        span = ceiling - knee
+        squeezed = knee + span * np.tanh((size[loud] - knee) / span)
+        samples = samples.copy()
+        samples[loud] = np.sign(samples[loud]) * squeezed
+    return samples
+
+
+def apply_gain(path: Path, gain_db: float) -> None:
+    """Scale every sample of a 16-bit mono WAV file in place, one second at a time."""
+    import numpy as np
+
+    factor = 10 ** (gain_db / 20)
+    start, size, rate = _pcm_region(path)
+    block = rate * 2
+    with path.open("r+b") as f:
+        position = start
+        end = start + size - size % 2
+        while position < end:
+            f.seek(position)
+            raw = f.read(min(block, end - position))
+            samples = _limit(
+                np.frombuffer(raw, dtype="<i2").astype(np.float32) * (factor / 32768.0)
+            )
+            scaled = np.clip(np.rint(samples * 32768.0), -32768, 32767).astype("<i2").tobytes()
+            f.seek(position)
+            f.write(scaled)
+            position += len(raw)
+
+
+def normalize_loudness(path: Path, target: float = TARGET_LUFS) -> float:
+    """Bring a WAV file to `target` LUFS in place (peaks limited to -1 dBFS); returns the gain in dB."""
+    gain = gain_for(measure(path), target)
+    apply_gain(path, gain)
+    return gain

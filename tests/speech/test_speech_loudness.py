@@ -1,0 +1,53 @@
+"""Loudness: different voices and levels end up at the same loudness, never clipping."""
+
+from __future__ import annotations
+
+import math
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefing.speech.loudness import TARGET_LUFS, measure, normalize_loudness
+
+RATE = 22050
+
+
+def _write(path: Path, samples: np.ndarray) -> Path:
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(RATE)
+        wav.writeframes(np.clip(samples, -32768, 32767).astype("<i2").tobytes())
+    return path
+
+
+def _speechlike(amplitude: float, pitch: float, seconds: float = 4.0) -> np.ndarray:
+    t = np.arange(int(seconds * RATE)) / RATE
+    envelope = (np.sin(2 * np.pi * 3 * t) > 0).astype(float)  # syllable-like bursts
+    tone = np.sin(2 * np.pi * pitch * t) + 0.3 * np.sin(2 * np.pi * pitch * 5 * t)
+    return amplitude * 32767 * envelope * tone / 1.3
+
+
+def test_sine_calibration(tmp_path: Path) -> None:
+    t = np.arange(RATE * 3) / RATE
+    loud = measure(_write(tmp_path / "s.wav", 32767 * np.sin(2 * np.pi * 1000 * t)))
+    assert -4.0 < loud.lufs < -2.5
+    quiet = measure(_write(tmp_path / "q.wav", 3276.7 * np.sin(2 * np.pi * 1000 * t)))
+    assert abs((loud.lufs - quiet.lufs) - 20) < 0.1
+
+
+@pytest.mark.parametrize(("amplitude", "pitch"), [(0.05, 120), (0.3, 220), (0.9, 180)])
+def test_levels_converge_to_the_target(tmp_path: Path, amplitude: float, pitch: float) -> None:
+    path = _write(tmp_path / "v.wav", _speechlike(amplitude, pitch))
+    normalize_loudness(path)
+    after = measure(path)
+    assert abs(after.lufs - TARGET_LUFS) < 1.0
+    assert after.peak_db <= -0.9
+
+
+def test_silence_is_left_alone(tmp_path: Path) -> None:
+    path = _write(tmp_path / "z.wav", np.zeros(RATE))
+    assert normalize_loudness(path) == 0.0
+    assert math.isinf(measure(path).lufs)

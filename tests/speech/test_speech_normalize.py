@@ -1,0 +1,212 @@
+"""The normalizer: every reading in readings.tsv sounds right through espeak-ng, rules one by one, properties."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.speech.lexicon import Lexicon
+from briefing.speech.normalize import Normalizer, normalize
+
+READINGS = Path(__file__).with_name("readings.tsv")
+
+
+def _readings() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in READINGS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            category, written, reading = line.split("\t")
+            rows.append((category, written, reading))
+    return rows
+
+
+def _sound(text: str) -> str:
+    """espeak-ng's phonemes without stress marks, pauses and word gaps: what a listener hears."""
+    from briefing.speech.espeak import phonemes
+
+    return re.sub(r"[ ',_:;]", "", phonemes(text))
+
+
+@pytest.fixture(scope="module")
+def espeak() -> None:
+    try:
+        from briefing.speech.espeak import binding
+
+        binding()
+    except Exception as exc:  # the native engine is missing on this machine
+        pytest.skip(f"espeak-ng unavailable: {exc}")
+
+
+ROWS = _readings()
+
+
+def test_the_table_covers_every_category() -> None:
+    categories = {row[0] for row in ROWS}
+    assert len(ROWS) >= 200
+    wanted = {
+        "money",
+        "percent",
+        "ordinal",
+        "date",
+        "year",
+        "decade",
+        "time",
+        "title",
+        "place",
+        "abbrev",
+        "dotted",
+        "initialism",
+        "roman",
+        "unit",
+        "symbol",
+        "fraction",
+        "punct",
+    }
+    assert wanted <= categories
+
+
+@pytest.mark.parametrize(("category", "written", "reading"), ROWS, ids=[r[1][:40] for r in ROWS])
+def test_sounds_like_a_newsreader(espeak: None, category: str, written: str, reading: str) -> None:
+    spoken = normalize(written)
+    assert _sound(spoken) == _sound(reading), f"{category}: {written!r} -> {spoken!r}"
+
+
+def test_raw_espeak_gets_most_of_the_table_wrong(espeak: None) -> None:
+    """The table is worth having: without normalization most readings are wrong."""
+    right = sum(_sound(w) == _sound(r) for c, w, r in ROWS if c not in {"plain", "dotted"})
+    assert right < len(ROWS) * 0.6
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("$1.2bn", "one point two billion dollars"),
+        ("£3.50", "three pounds and fifty pence"),
+        ("€1", "one euro"),
+        ("5%", "five percent"),
+        ("Nov. 25", "November twenty-fifth"),
+        ("25 Nov 2024", "the twenty-fifth of November twenty twenty-four"),
+        ("1990s", "nineteen nineties"),
+        ("'80s", "eighties"),
+        ("2005", "two thousand five"),
+        ("10:30 a.m.", "ten thirty a.m."),
+        ("9pm", "nine p.m."),
+        ("Gen. Milley", "General Milley"),
+        ("World War II", "World War Two"),
+        ("Henry VIII", "Henry the Eighth"),
+        ("40°C", "forty degrees Celsius"),
+        ("-5°C", "minus five degrees Celsius"),
+        ("3/4", "three quarters"),
+        ("A&B", "A. and B."),
+        ("FBI", "F.B.I."),
+        ("NATO", "Nato"),
+        ("a “quoted” word", "a quoted word"),
+        ("this — that", "this, that"),
+        ("1,500", "one thousand five hundred"),
+        ("21st", "twenty-first"),
+    ],
+)
+def test_rules(written: str, spoken: str) -> None:
+    assert normalize(written) == spoken
+
+
+def test_dashes_and_quotes_are_never_spoken() -> None:
+    spoken = normalize("He said — again — that “the plan – all of it – works”.")
+    assert not re.search(r"[—–\"“”]|dash|quote", spoken)
+    assert spoken.count(",") >= 2
+
+
+def test_a_lexicon_decides_initialisms_and_acronyms() -> None:
+    custom = Normalizer(Lexicon({"NASA": "N.A.S.A.", "FBI": "Feebie"}))
+    assert custom("NASA and the FBI") == "N.A.S.A. and the Feebie"
+    assert Normalizer(Lexicon())("NASA") == "NASA"
+
+
+def test_lexicon_output_is_not_rewritten_by_other_rules() -> None:
+    custom = Normalizer(Lexicon({"Agent 47": "Agent 47"}))
+    assert custom("Agent 47 and 47") == "Agent 47 and forty-seven"
+
+
+def test_output_is_one_line() -> None:
+    assert normalize("one\n\ntwo\r\nthree") == "one two three"
+
+
+NEWSY = st.sampled_from(
+    [
+        "$",
+        "£",
+        "€",
+        "1.2",
+        "bn",
+        "m",
+        "Nov.",
+        "25",
+        "1990s",
+        "'80s",
+        "10:30",
+        "a.m.",
+        "Gen.",
+        "Mr.",
+        "St.",
+        "Louis",
+        "World War",
+        "II",
+        "Henry",
+        "VIII",
+        "°C",
+        "-5",
+        "%",
+        "&",
+        "#1",
+        "/",
+        "1/2",
+        "www.bbc.co.uk",
+        "FBI",
+        "NATO",
+        "U.S.",
+        " ",
+        ".",
+        ",",
+        "—",
+        "“",
+        "”",
+        "21st",
+        "km",
+        "No.",
+        "vs.",
+        "Inc.",
+        "2024",
+        "1,500",
+        "the",
+        "MPs",
+        "x",
+        "(",
+        ")",
+        "@",
+        "e.g.",
+        "’",
+    ]
+)
+TEXTS = st.one_of(
+    st.text(max_size=60),
+    st.lists(NEWSY, max_size=14).map(" ".join),
+    st.lists(NEWSY, max_size=14).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_never_raises_and_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+    assert "\n" not in once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NEWSY, min_size=1, max_size=10).map(" ".join))
+def test_no_digits_survive(text: str) -> None:
+    assert not re.search(r"\d", normalize(text))

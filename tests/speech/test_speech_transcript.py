@@ -1,0 +1,77 @@
+"""Timed transcripts and chapters: one cue per sentence, in order, covering the whole audio."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from pathlib import Path
+
+from conftest import wav_info
+
+from briefing.models import Audio, Briefing, Story, WordMark
+from briefing.speech.engine import render_script
+from briefing.speech.fake import FakeEngine
+from briefing.speech.script import build_script
+from briefing.speech.transcript import chapter_times, cues, to_srt, to_vtt
+from briefing.speech.voices import get_profile
+
+VTT_TIME = r"\d\d:\d\d:\d\d\.\d\d\d"
+
+
+def _briefing() -> Briefing:
+    return Briefing(
+        "Title & more",
+        dt.date(2024, 1, 2),
+        (
+            Story("One", ("First <sentence>.", "Second one --> here."), ("a",)),
+            Story("Two", ("Third sentence is here.",), ("b",)),
+        ),
+    )
+
+
+def test_cues_are_sentences_in_order_covering_the_audio(tmp_path: Path) -> None:
+    voice = get_profile()
+    script = build_script(_briefing(), voice)
+    audio = render_script(script, voice, tmp_path / "a.wav", engine=FakeEngine())
+    result = cues(script, audio)
+    assert [c.text for c in result] == [s.written for s in script.segments]
+    assert result[0].start == 0
+    for before, after in itertools.pairwise(result):
+        assert before.start < after.start and before.end == after.start
+    assert abs(result[-1].end - wav_info(audio.path)[1]) < 0.5
+    chapters = chapter_times(script, audio)
+    assert [c.title for c in chapters] == ["Title & more", "One", "Two"]
+    assert chapters[0].start == 0 and chapters[-1].end == audio.seconds
+    assert all(a.end == b.start for a, b in itertools.pairwise(chapters))
+
+
+def test_vtt_is_valid_webvtt(tmp_path: Path) -> None:
+    voice = get_profile()
+    script = build_script(_briefing(), voice)
+    audio = render_script(script, voice, tmp_path / "a.wav", engine=FakeEngine())
+    text = to_vtt(cues(script, audio), "Title")
+    assert text.startswith("WEBVTT")
+    blocks = text.strip().split("\n\n")
+    for block in blocks[1:]:
+        lines = block.split("\n")
+        assert re.fullmatch(rf"{VTT_TIME} --> {VTT_TIME}", lines[1])
+        assert "-->" not in lines[2] and "<" not in lines[2]
+    assert "&lt;sentence&gt;" in text
+
+
+def test_srt_numbers_cues_with_comma_times() -> None:
+    script = build_script(_briefing(), None)
+    marks = tuple(WordMark(s.offset, 0, float(i)) for i, s in enumerate(script.segments))
+    audio = Audio(Path("x.wav"), float(len(script.segments)), 22050, marks)
+    text = to_srt(cues(script, audio))
+    assert text.startswith("1\n00:00:00,000 --> 00:00:01,000\n")
+
+
+def test_missing_marks_are_interpolated_in_order() -> None:
+    script = build_script(_briefing(), None)
+    audio = Audio(Path("x.wav"), 10.0, 22050, ())
+    result = cues(script, audio)
+    assert len(result) == len(script.segments)
+    assert all(a.start < b.start for a, b in itertools.pairwise(result))
+    assert result[-1].end == 10.0

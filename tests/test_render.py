@@ -1,0 +1,92 @@
+"""Render: YAML front matter + CommonMark body, HTML page, and Markdown read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+
+from briefing.models import Briefing, Story
+from briefing.render import (
+    escape,
+    from_markdown,
+    split_front_matter,
+    to_html,
+    to_markdown,
+    unescape,
+)
+
+DAY = dt.date(2026, 11, 25)
+
+
+def _briefing(
+    *sentences: str, title: str = "Harbour tunnel opens", seconds: float | None = None
+) -> Briefing:
+    story = Story(title, sentences, ("samples/harbour.txt",), "lexrank")
+    return Briefing(title, DAY, (story,), audio_seconds=seconds)
+
+
+def test_front_matter_fields() -> None:
+    text = to_markdown(_briefing("One sentence here.", "Another one follows.", seconds=12.345))
+    meta, body = split_front_matter(text)
+    assert meta == {
+        "title": "Harbour tunnel opens",
+        "date": "2026-11-25",
+        "source": "samples/harbour.txt",
+        "method": "lexrank",
+        "sentences": 2,
+        "words": 6,
+        "audio_seconds": 12.35,
+    }
+    assert body.lstrip().startswith("# Harbour tunnel opens\n")
+    assert "Source: samples/harbour.txt" in body
+
+
+def test_no_audio_seconds_without_audio() -> None:
+    meta, _ = split_front_matter(to_markdown(_briefing("A sentence.")))
+    assert "audio_seconds" not in meta
+
+
+def test_markdown_specials_in_article_text_stay_literal() -> None:
+    hostile = [
+        "# Not a heading.",
+        "1. Not a list.",
+        "Use *stars* and _unders_ and [links](x).",
+        "<script>alert(1)</script> done.",
+    ]
+    text = to_markdown(_briefing(*hostile, title="Title with *stars*"))
+    html = markdown.markdown(split_front_matter(text)[1])
+    assert (
+        "<script>" not in html and "<em>" not in html and "<a " not in html and "<ol>" not in html
+    )
+    assert html.count("<h1>") == 1
+    back = from_markdown(text)
+    assert back.title == "Title with *stars*"
+    assert back.stories[0].sentences == tuple(hostile)
+
+
+def test_escape_round_trip() -> None:
+    for text in ["a * b", "x_y", "# h", "- item", "5. five", "a & b", "a &amp; b", "<b>", "\\path"]:
+        assert unescape(escape(text)) == text
+
+
+def test_markdown_round_trip_keeps_stories_and_sources() -> None:
+    stories = (
+        Story("First story", ("It happened.", "Then more."), ("https://example.org/a",), "lexrank"),
+        Story("Second story", ("Something else.",), ("b.txt", "c.txt"), "lexrank"),
+    )
+    briefing = Briefing("Daily", DAY, stories)
+    back = from_markdown(to_markdown(briefing))
+    assert back.title == "Daily"
+    assert [s.headline for s in back.stories] == ["First story", "Second story"]
+    assert back.stories[0].sources == ("https://example.org/a",)
+    assert back.stories[1].sources == ("b.txt", "c.txt")
+
+
+def test_html_is_a_standalone_page() -> None:
+    page = to_html(_briefing("Curly “quotes” and café.", "Second."))
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8">' in page
+    assert "<title>Harbour tunnel opens</title>" in page
+    assert "<h1>Harbour tunnel opens</h1>" in page
+    assert "Curly “quotes” and café." in page

@@ -1,0 +1,93 @@
+"""Speech: voice profiles, chunking, and WAV files read back (fake engine; a few real espeak-ng runs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import wav_info
+
+from briefing.errors import VoiceError
+from briefing.speech.engine import CHUNK_CHARS, chunks, get_engine, render_wav
+from briefing.speech.voices import all_profiles, get_profile, load_profile
+
+TEXT = "The harbour tunnel opened on Tuesday. Traffic on the old bridge fell by half. " * 6
+
+
+def test_shipped_profiles() -> None:
+    names = {p.name for p in all_profiles()}
+    assert {"default", "brisk", "deep"} <= names
+    default, brisk, deep = get_profile("default"), get_profile("brisk"), get_profile("deep")
+    assert brisk.rate > default.rate > deep.rate
+
+
+def test_unknown_voice_lists_known_ones() -> None:
+    with pytest.raises(VoiceError, match=r"unknown voice 'robot' \(known: .*default"):
+        get_profile("robot")
+
+
+def test_user_profile_overrides_and_invalid_profile_names_file_and_field(temp_home: Path) -> None:
+    folder = temp_home / "config" / "voices"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text('voice = "en-gb"\nrate = 170\n')
+    assert get_profile("mine").rate == 170
+    bad = folder / "bad.toml"
+    bad.write_text('rate = "fast"\n')
+    with pytest.raises(VoiceError, match=r"bad\.toml: field 'rate'"):
+        load_profile(bad)
+    bad.write_text("rate = \n")
+    with pytest.raises(VoiceError, match=r"bad\.toml: invalid TOML.*line 1"):
+        load_profile(bad)
+
+
+def test_chunks_cover_the_text_and_respect_the_limit() -> None:
+    text = "A sentence that goes on for a while. " * 2000
+    pieces = chunks(text)
+    assert all(len(p) <= CHUNK_CHARS for _, p in pieces)
+    assert "".join(p for _, p in pieces) == text
+    assert all(p.endswith(" ") for _, p in pieces[:-1])
+
+
+def test_chunks_split_text_without_sentence_breaks() -> None:
+    text = "word " * 3000
+    assert "".join(p for _, p in chunks(text, 1000)) == text
+
+
+def test_fake_engine_wav_duration_follows_rate(tmp_path: Path) -> None:
+    voice = get_profile()
+    audio = render_wav(TEXT, voice, tmp_path / "a.wav", engine=get_engine("fake"))
+    rate, seconds, peak = wav_info(tmp_path / "a.wav")
+    assert rate == 22050 and peak > 1000
+    assert seconds == pytest.approx(len(TEXT.split()) * 60 / voice.rate, rel=0.01)
+    assert audio.seconds == pytest.approx(seconds)
+    offsets = [m.offset for m in audio.marks]
+    assert offsets == sorted(offsets) and len(offsets) == len(TEXT.split())
+
+
+@pytest.mark.real_engine
+def test_real_espeak_wav(tmp_path: Path) -> None:
+    voice = get_profile()
+    path = tmp_path / "real.wav"
+    audio = render_wav(TEXT, voice, path, engine=get_engine("espeak"))
+    rate, seconds, peak = wav_info(path)
+    words_per_second = len(TEXT.split()) / seconds
+    assert rate == 22050 and peak > 2000
+    assert 1.8 < words_per_second < 3.4
+    assert audio.marks and audio.marks[-1].seconds < seconds
+
+
+@pytest.mark.real_engine
+def test_real_espeak_long_text_is_chunked_without_crashing(tmp_path: Path) -> None:
+    text = "This long briefing keeps going so the engine must take it in pieces. " * 300
+    assert len(text) > 16000
+    audio = render_wav(
+        text, get_profile("brisk"), tmp_path / "long.wav", engine=get_engine("espeak")
+    )
+    assert audio.seconds > 600
+    assert [m.offset for m in audio.marks] == sorted(m.offset for m in audio.marks)
+
+
+@pytest.mark.real_engine
+def test_real_engine_lists_installed_voices() -> None:
+    voices = get_engine("espeak").installed_voices()
+    assert len(voices) > 50 and any(v.id.lower().endswith("en-us") for v in voices)
