@@ -12,6 +12,7 @@ all of it and longer documents.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import os
@@ -69,7 +70,11 @@ def documents(corpus: str, method: str) -> list[Article]:
             pytest.skip("dev set not on this machine")
         return list(dev if FULL else dev[::6])
     if corpus == "generated":
-        return [generated(seed, min(size, limit)) for seed, size in enumerate((40, 90, 150, 60))]
+        articles = [
+            generated(seed, min(size, limit)) for seed, size in enumerate((40, 90, 150, 60))
+        ]
+        # another language: German stemmer and stop words
+        return [*articles, dataclasses.replace(generated(4, 70), language="german")]
     # long: a merged daily brief of dev articles, or a generated one
     size = min(800 if FULL else 300, limit)
     return [merged(dev, size, start=7) if dev else generated(99, size), generated(100, size)]
