@@ -160,18 +160,19 @@ class FastKLSummarizer(KLSummarizer):
         `_kl_divergence` do (same terms, same order, same operations), with the
         summary's word counts kept from step to step instead of recounted.
         """
+        # Candidates with the same words have the same divergence: the first stands for all.
+        firsts: dict[tuple[str, ...], int] = {}
+        for index in candidates.tolist():
+            firsts.setdefault(tuple(content[index]), index)
+        if len(firsts) == 1:
+            return next(iter(firsts.values()))
         best, lowest = -1, math.inf
-        seen: set[tuple[str, ...]] = set()
         log = math.log
         # The summary's own terms depend on the candidate only through its
         # length; compute them once per length, then skip the candidate's words.
         known = [(w, f, n) for w, n in summary_tally.items() if (f := word_freq.get(w))]
         tails: dict[float, list[tuple[str, float]]] = {}
-        for index in candidates.tolist():
-            key = tuple(content[index])
-            if key in seen:  # same words, same divergence: the earlier one wins
-                continue
-            seen.add(key)
+        for key, index in firsts.items():
             own: dict[str, int] = {}
             for word in key:
                 own[word] = own.get(word, 0) + 1

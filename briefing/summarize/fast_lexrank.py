@@ -32,7 +32,7 @@ from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
 from briefing.summarize.graph import DENSE_LIMIT, Transitions, power_iteration
-from briefing.summarize.terms import StemsOnce, cached_stemmer, gram_pairs, row_sums
+from briefing.summarize.terms import StemsOnce, cached_stemmer, gram_blocks, row_sums
 
 NEAR_THRESHOLD = 1e-9
 """Cosines this close to the threshold are recomputed exactly as sumy does.
@@ -94,22 +94,27 @@ class FastLexRankSummarizer(StemsOnce, LexRankSummarizer):
         inverse = np.zeros(count)
         np.divide(1.0, norms, out=inverse, where=norms > 0)  # a zero vector: cosine 0 with all
 
-        # Cosines of the pairs sharing a term (all others are 0, never linked).
-        source, target, cosines = gram_pairs(
-            row_array, np.array(cols, dtype=np.int64), tfidf, count
-        )
-        cosines *= inverse[source]
-        cosines *= inverse[target]
-        linked = cosines > threshold
-        near = np.flatnonzero(np.abs(cosines - threshold) <= NEAR_THRESHOLD)
-        for k, row, col in zip(
-            near.tolist(), source[near].tolist(), target[near].tolist(), strict=True
-        ):
-            exact = self.cosine_similarity(
-                sentences[row], sentences[col], tf_metrics[row], tf_metrics[col], idf_metrics
-            )
-            linked[k] = exact > threshold
-        source, target = source[linked], target[linked]
+        # Cosines of the pairs sharing a term (all others are 0, never linked),
+        # a band of rows at a time; only the links are kept.
+        sources: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        targets: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        columns = np.array(cols, dtype=np.int64)
+        for first, band in gram_blocks(row_array, columns, tfidf, count):
+            rows_here, target = np.nonzero(band)
+            source = rows_here + first
+            cosines = band[rows_here, target] * inverse[source] * inverse[target]
+            linked = cosines > threshold
+            near = np.flatnonzero(np.abs(cosines - threshold) <= NEAR_THRESHOLD)
+            for k, row, col in zip(
+                near.tolist(), source[near].tolist(), target[near].tolist(), strict=True
+            ):
+                exact = self.cosine_similarity(
+                    sentences[row], sentences[col], tf_metrics[row], tf_metrics[col], idf_metrics
+                )
+                linked[k] = exact > threshold
+            sources.append(source[linked])
+            targets.append(target[linked])
+        source, target = np.concatenate(sources), np.concatenate(targets)
 
         degrees = np.bincount(source, minlength=count).astype(np.float64)
         degrees[degrees == 0] = 1.0

@@ -24,8 +24,8 @@ STEM_CACHE_LIMIT = 200_000
 PAIR_CHUNK = 1 << 20
 """(sentence, sentence, term) triples handled at once; bounds the scratch memory."""
 
-BLOCK_CELLS = 1 << 21
-"""Cells of a band of the sentence x sentence Gram matrix (16 MB of float64)."""
+BLOCK_CELLS = 1 << 20
+"""Cells of a band of the sentence x sentence Gram matrix (8 MB of float64)."""
 
 
 class CachedStemmer:
@@ -153,12 +153,14 @@ def gram_blocks(
         sizes = np.diff(np.r_[starts, entries])
         group_start = np.repeat(starts, sizes)
         group_size = np.repeat(sizes, sizes)
+        by_row = np.argsort(rows, kind="stable")
+        row_start = np.searchsorted(rows[by_row], np.arange(n + 1))
     height = max(1, cells // max(n, 1))
     for first in range(0, n, height):
         last = min(n, first + height)
-        flat = np.zeros((last - first) * n)
+        flat: np.ndarray | None = None
         if entries:
-            left = np.flatnonzero((rows >= first) & (rows < last))
+            left = by_row[row_start[first] : row_start[last]]
             for chunk in _chunks(left, group_size[left]):
                 sizes_here = group_size[chunk]
                 pairs = np.repeat(chunk, sizes_here)
@@ -166,11 +168,17 @@ def gram_blocks(
                     np.cumsum(sizes_here) - sizes_here, sizes_here
                 )
                 right = group_start[pairs] + offsets
-                flat += np.bincount(
+                part = np.bincount(
                     (rows[pairs] - first) * n + rows[right],
                     weights=values[pairs] * values[right],
-                    minlength=len(flat),
+                    minlength=(last - first) * n,
                 )
+                if flat is None:
+                    flat = part
+                else:
+                    flat += part
+        if flat is None or flat.dtype != np.float64:  # no pairs: bincount gave integers
+            flat = np.zeros((last - first) * n)
         yield first, flat.reshape(last - first, n)
 
 
@@ -189,16 +197,15 @@ def gram_pairs(
     rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The nonzero cells (i, j, value) of the Gram matrix, ordered by i then j."""
-    found = [
-        (first, block, *np.nonzero(block)) for first, block in gram_blocks(rows, cols, values, n)
-    ]
-    if not found:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-    return (
-        np.concatenate([first + i for first, _, i, _ in found]),
-        np.concatenate([j for _, _, _, j in found]),
-        np.concatenate([block[i, j] for _, block, i, j in found]),
-    )
+    sources: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+    targets: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+    found: list[np.ndarray] = [np.zeros(0)]
+    for first, band in gram_blocks(rows, cols, values, n):
+        source, target = np.nonzero(band)  # row-major: by i, then j
+        found.append(band[source, target])
+        sources.append(source + first)
+        targets.append(target)
+    return np.concatenate(sources), np.concatenate(targets), np.concatenate(found)
 
 
 class StemsOnce:
