@@ -225,6 +225,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     script.set_defaults(handler=cmd_script)
 
+    edit = commands.add_parser(
+        "edit",
+        help="review and edit a briefing in a full-screen app, then export it",
+        description=(
+            "Open the articles (or a briefing .md written earlier) in a full-screen editor: "
+            "choose sentences, edit the text, listen, and export."
+        ),
+        epilog="Keys: space chooses a sentence, ctrl+s saves, ctrl+e exports, f1 shows help.",
+    )
+    edit.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="ARTICLE",
+        help="a .txt, .md or .html file, - for stdin, or a briefing .md to reopen",
+    )
+    _add_summary_options(edit)
+    edit.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        metavar="DIR",
+        help="output folder (default: ./output/<YYYY-MM-DD>/)",
+    )
+    edit.add_argument(
+        "--voice",
+        "-v",
+        default="default",
+        metavar="NAME",
+        help="voice profile for listening and audio (see `briefing voices`)",
+    )
+    edit.add_argument(
+        "--force", "-f", action="store_true", help="overwrite existing files without asking"
+    )
+    edit.set_defaults(handler=cmd_edit)
+
     methods = commands.add_parser("methods", help="list the summarizing methods")
     methods.add_argument("--json", action="store_true", help="print the list as JSON")
     methods.set_defaults(handler=cmd_methods)
@@ -473,6 +508,41 @@ def _unique_stems(stems: list[str]) -> list[str]:
         seen[stem] = seen.get(stem, 0) + 1
         unique.append(stem if seen[stem] == 1 else f"{stem}-{seen[stem]}")
     return unique
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from briefing.ingest import MAX_BYTES, STDIN
+    from briefing.tui.session import open_inputs
+
+    voice = _voice(args.voice)
+    opening = open_inputs(
+        args.inputs,
+        method=args.method,
+        length=_length(args),
+        max_bytes=args.max_bytes or MAX_BYTES,
+    )
+    if STDIN in args.inputs:
+        _keyboard_from_terminal()
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        raise UsageError("`briefing edit` needs a terminal; use `briefing make` in scripts")
+    opening.prefetch()  # summarize while the user interface loads
+    from briefing.tui.app import BriefingApp
+
+    app = BriefingApp(opening, out=args.out, voice=voice, force=args.force)
+    status = app.run()
+    return status if isinstance(status, int) else app.return_code or EXIT_OK
+
+
+def _keyboard_from_terminal() -> None:
+    """After reading the article from a pipe, take keys from the terminal again."""
+    import os
+
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        return
+    os.dup2(tty, 0)
+    os.close(tty)
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:

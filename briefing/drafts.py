@@ -1,0 +1,113 @@
+"""Autosaved drafts of edited briefings, so a crash or a closed terminal loses seconds, not work.
+
+A draft is one JSON file per set of inputs under locations.state_dir()/drafts,
+replaced atomically on every save: a process killed mid-write leaves the previous
+draft whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from briefing import locations
+from briefing.export import write_text
+
+DRAFT_VERSION = 1
+_KEY = re.compile(r"^[0-9a-f]{8,64}$")
+
+
+@dataclass(frozen=True)
+class DraftStory:
+    """The editor's state for one story: where it came from and how it was summarized."""
+
+    source: str
+    method: str
+    length: dict[str, float]
+    """Length as keyword arguments, e.g. {"sentences": 5}."""
+    selected: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Everything needed to put the editor back as it was: the Markdown and each story's state."""
+
+    key: str
+    text: str
+    stories: tuple[DraftStory, ...]
+    voice: str = "default"
+    rate: int | None = None
+    saved_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
+
+    def same_as(self, other: Draft | None) -> bool:
+        """True if `other` holds the same work (the save time aside)."""
+        return other is not None and _payload(self, with_time=False) == _payload(
+            other, with_time=False
+        )
+
+
+def drafts_dir() -> Path:
+    return locations.state_dir() / "drafts"
+
+
+def draft_path(key: str) -> Path:
+    if not _KEY.match(key):
+        raise ValueError(f"not a draft key: {key!r}")
+    return drafts_dir() / f"{key}.json"
+
+
+def _payload(draft: Draft, *, with_time: bool = True) -> dict[str, object]:
+    data: dict[str, object] = {
+        "version": DRAFT_VERSION,
+        "key": draft.key,
+        "voice": draft.voice,
+        "rate": draft.rate,
+        "stories": [asdict(s) for s in draft.stories],
+        "text": draft.text,
+    }
+    if with_time:
+        data["saved_at"] = draft.saved_at.isoformat()
+    return data
+
+
+def save_draft(draft: Draft) -> Path:
+    """Write the draft, replacing any earlier one for the same key in one atomic step."""
+    path = draft_path(draft.key)
+    text = json.dumps(_payload(draft), ensure_ascii=False, indent=1)
+    return write_text(path, text, force=True)
+
+
+def load_draft(key: str) -> Draft | None:
+    """The draft saved for `key`, or None if there is none or it can't be read."""
+    try:
+        data = json.loads(draft_path(key).read_text(encoding="utf-8"))
+        stories = tuple(
+            DraftStory(
+                source=str(s["source"]),
+                method=str(s["method"]),
+                length={str(k): v for k, v in dict(s["length"]).items()},
+                selected=tuple(int(i) for i in s["selected"]),
+            )
+            for s in data["stories"]
+        )
+        rate = data.get("rate")
+        return Draft(
+            key=key,
+            text=str(data["text"]),
+            stories=stories,
+            voice=str(data.get("voice", "default")),
+            rate=int(rate) if rate is not None else None,
+            saved_at=dt.datetime.fromisoformat(str(data["saved_at"])),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def discard_draft(key: str) -> None:
+    """Forget the draft for `key` (after an export, or when the user declines it)."""
+    with contextlib.suppress(FileNotFoundError):
+        draft_path(key).unlink()

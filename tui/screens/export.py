@@ -1,0 +1,99 @@
+"""The export dialog: which formats to write, and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from briefing.export import FORMATS
+
+DESCRIPTIONS = {
+    "md": "Markdown text",
+    "html": "HTML page",
+    "wav": "WAV audio",
+    "mp3": "MP3 with chapters",
+    "vtt": "WebVTT transcript",
+    "srt": "SRT subtitles",
+}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the user asked the dialog for."""
+
+    folder: Path
+    formats: tuple[str, ...]
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Pick formats and a folder; the app asks before overwriting and does the writing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self, folder: Path, stem: str, voice_line: str, chosen: tuple[str, ...] = ("md", "html")
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.folder = folder
+        self.stem = stem
+        self.voice_line = voice_line
+        self.chosen = chosen
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-dialog") as dialog:
+            dialog.border_title = "Export briefing"
+            with VerticalScroll(classes="dialog-body"):
+                with Horizontal(classes="field"):
+                    yield Label("Folder", classes="caption")
+                    yield Input(str(self.folder), id="folder", compact=True)
+                yield Static(f"Named {self.stem}.*", classes="hint", markup=False)
+                with Grid(id="formats"):
+                    for fmt in FORMATS:
+                        yield Checkbox(
+                            f"{fmt} {DESCRIPTIONS.get(fmt, fmt.upper())}",
+                            fmt in self.chosen,
+                            id=f"fmt-{fmt}",
+                            compact=True,
+                        )
+                yield Static(self.voice_line, classes="hint", markup=False)
+                yield Static("", id="export-problem", classes="problem")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", id="export", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "cancel":
+            self.dismiss(None)
+        else:
+            self.submit()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    def submit(self) -> None:
+        formats = tuple(f for f in FORMATS if self.query_one(f"#fmt-{f}", Checkbox).value)
+        folder = self.query_one("#folder", Input).value.strip()
+        problem = self.query_one("#export-problem", Static)
+        if not folder:
+            problem.update("Give a folder to write to.")
+        elif not formats:
+            problem.update("Choose at least one format.")
+        if not folder or not formats:
+            problem.display = True
+        else:
+            self.dismiss(ExportRequest(Path(folder).expanduser(), formats))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
