@@ -2,34 +2,86 @@
 
 The core API, free of any user interface: read an article, summarize it, assemble
 a briefing, render and export it. The CLI and the Textual app are thin shells over it.
+Names load on first use, so `briefing --help` starts without importing the pipeline.
 """
 
 from __future__ import annotations
 
-from briefing.assemble import briefing_from
-from briefing.errors import (
-    BriefingError,
-    EngineError,
-    InputError,
-    OutputError,
-    UsageError,
-    VoiceError,
-)
-from briefing.export import export_briefing, slugify
-from briefing.ingest import parse_article, read_article
-from briefing.models import (
-    Article,
-    Audio,
-    Block,
-    Briefing,
-    Pick,
-    Story,
-    Summary,
-    VoiceProfile,
-    WordMark,
-)
-from briefing.render import from_markdown, to_html, to_markdown
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# `summarize` names both a subpackage and its main function; importing the
+# (light) subpackage here makes the function win, as users expect.
 from briefing.summarize import DEFAULT_METHOD, METHODS, Length, summarize
+
+if TYPE_CHECKING:
+    from briefing.assemble import briefing_from
+    from briefing.errors import (
+        BriefingError,
+        EngineError,
+        InputError,
+        OutputError,
+        UsageError,
+        VoiceError,
+    )
+    from briefing.export import export_briefing, slugify
+    from briefing.ingest import parse_article, read_article
+    from briefing.models import (
+        Article,
+        Audio,
+        Block,
+        Briefing,
+        Pick,
+        Story,
+        Summary,
+        VoiceProfile,
+        WordMark,
+    )
+    from briefing.render import from_markdown, to_html, to_markdown
+
+_LAZY = {
+    "briefing_from": "briefing.assemble",
+    **dict.fromkeys(
+        ["BriefingError", "EngineError", "InputError", "OutputError", "UsageError", "VoiceError"],
+        "briefing.errors",
+    ),
+    "export_briefing": "briefing.export",
+    "slugify": "briefing.export",
+    "parse_article": "briefing.ingest",
+    "read_article": "briefing.ingest",
+    **dict.fromkeys(
+        [
+            "Article",
+            "Audio",
+            "Block",
+            "Briefing",
+            "Pick",
+            "Story",
+            "Summary",
+            "VoiceProfile",
+            "WordMark",
+        ],
+        "briefing.models",
+    ),
+    "from_markdown": "briefing.render",
+    "to_html": "briefing.render",
+    "to_markdown": "briefing.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'briefing' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "DEFAULT_METHOD",

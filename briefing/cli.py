@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn news articles into a short spoken briefing: summary, Markdown and audio.",
         epilog="Example: briefing make article.txt --sentences 4 --format md,html,wav",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version number and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
@@ -270,6 +270,17 @@ def build_parser() -> argparse.ArgumentParser:
     voices.add_argument("--json", action="store_true", help="print the lists as JSON")
     voices.set_defaults(handler=cmd_voices)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """--version, looking the version up only when asked (the lookup is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
 
 
 def _minutes(text: str) -> float:

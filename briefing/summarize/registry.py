@@ -58,42 +58,42 @@ METHODS: dict[str, Method] = {
         Method(
             "lexrank",
             "LexRank: sentences most similar to the rest of the article (graph centrality).",
-            _sumy("sumy.summarizers.lex_rank", "LexRankSummarizer"),
+            _sumy("briefing.summarize.fast_lexrank", "FastLexRankSummarizer"),
         ),
         Method(
             "textrank",
             "TextRank: PageRank over sentences linked by shared words.",
-            _sumy("sumy.summarizers.text_rank", "TextRankSummarizer"),
+            _sumy("briefing.summarize.fast_textrank", "FastTextRankSummarizer"),
         ),
         Method(
             "lsa",
             "LSA: sentences that best cover the article's main topics (singular value decomposition).",
-            _sumy("sumy.summarizers.lsa", "LsaSummarizer"),
+            _sumy("briefing.summarize.fast_lsa", "FastLsaSummarizer"),
         ),
         Method(
             "luhn",
             "Luhn: sentences dense in the article's most frequent significant words.",
-            _sumy("sumy.summarizers.luhn", "LuhnSummarizer"),
+            _sumy("briefing.summarize.fast_luhn", "FastLuhnSummarizer"),
         ),
         Method(
             "kl",
             "KL-Sum: sentences whose words best match the article's word distribution.",
-            _sumy("sumy.summarizers.kl", "KLSummarizer"),
+            _sumy("briefing.summarize.fast_kl", "FastKLSummarizer"),
         ),
         Method(
             "sumbasic",
             "SumBasic: sentences of frequent words, discounting words already used.",
-            _sumy("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+            _sumy("briefing.summarize.fast_sumbasic", "FastSumBasicSummarizer"),
         ),
         Method(
             "reduction",
             "Reduction: sentences sharing the most weighted words with the others.",
-            _sumy("sumy.summarizers.reduction", "ReductionSummarizer"),
+            _sumy("briefing.summarize.fast_reduction", "FastReductionSummarizer"),
         ),
         Method(
             "edmundson",
             "Edmundson: cue words from the title, title overlap and position.",
-            _sumy("sumy.summarizers.edmundson", "EdmundsonSummarizer"),
+            _sumy("briefing.summarize.fast_edmundson", "FastEdmundsonSummarizer"),
         ),
     )
 }

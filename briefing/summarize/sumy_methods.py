@@ -43,22 +43,45 @@ def _tokenizer(language: str) -> OfflineTokenizer:
 
 @cache
 def stemmer(language: str) -> Any:
+    """sumy's stemmer for the language (English's when sumy has none).
+
+    Built the way sumy's `Stemmer` builds it, minus its language-name lookup,
+    which loads pycountry's whole database (tens of milliseconds per run) to
+    learn that "english" means English.
+    """
+    from nltk.stem import snowball
     from sumy.nlp.stemmers import Stemmer
 
-    try:
-        return Stemmer(language)
-    except LookupError:
-        return Stemmer("english")
+    name = _language_name(language)
+    special = Stemmer.SPECIAL_STEMMERS.get(name)
+    if special is not None:
+        return special
+    stemmer_class = getattr(snowball, f"{name.capitalize()}Stemmer", snowball.EnglishStemmer)
+    return stemmer_class().stem
 
 
 @cache
 def stop_words(language: str) -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    """sumy's stop words for the language (none when sumy has no list), read as sumy reads them."""
+    import pkgutil
 
+    name = _language_name(language)
     try:
-        return frozenset(get_stop_words(language))
-    except LookupError:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{name}.txt") if name.isalpha() else None
+    except OSError:
+        data = None
+    if not data:
         return frozenset()
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
+def _language_name(language: str) -> str:
+    """sumy's name for a language: codes ("en", "deu") go through pycountry, names stay."""
+    if len(language) <= 3:
+        from sumy.utils import normalize_language
+
+        return normalize_language(language)
+    return language.lower()
 
 
 def make_summarizer(cls: type, article: Article) -> Any:
