@@ -6,7 +6,7 @@ import json
 import random
 from functools import cache
 
-from conftest import EVAL_SET, SAMPLES
+from support import EVAL_SET, SAMPLES
 
 from briefing.ingest import parse_article, read_article
 from briefing.models import Article, Block

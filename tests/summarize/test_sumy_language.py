@@ -43,7 +43,7 @@ def test_language_names_do_not_load_the_country_database() -> None:
         print(pycountry.languages._is_loaded)
         """
     )
-    from conftest import REPO
+    from support import REPO
 
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
