@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,16 +38,28 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for a, b in nupunkt.sent_spans(text) if (s := text[a:b].strip())]
 
 
+_TOKEN = re.compile(
+    r"""
+      \w+(?:\.\w+)+\.?                  # U.S.  StatusPeople.com  9.30
+    | \d+(?:[,:]\d+)+                    # 1,000  10:30
+    | (?i:n['’]t)\b                       # the n't of don't
+    | ['’](?i:s|re|ve|ll|d|m)\b           # clitics: 's 're 've 'll 'd 'm
+    | \w+?(?=(?i:n['’]t)\b)               # the do of don't
+    | \w+(?:['’]\w+)*(?:[-‐]\w+(?:['’]\w+)*)*   # words, O'Carroll, well-known
+    """,
+    re.VERBOSE,
+)
+"""Treebank-style words (contractions split, compounds kept) at regex speed."""
+
+
 def split_words(sentence: str) -> list[str]:
-    """Word tokens with any letter or digit in them (punctuation tokens dropped)."""
-    return [w for w in _word_tokenizer().tokenize(sentence) if _WORD.search(w)]
+    """Word tokens with any letter or digit in them (punctuation dropped), no downloads needed.
 
-
-@cache
-def _word_tokenizer():
-    from nltk.tokenize.destructive import NLTKWordTokenizer
-
-    return NLTKWordTokenizer()
+    A regular expression in the spirit of the Penn Treebank rules: NLTK's
+    tokenizer gives nearly the same words but costs ~50x more, which
+    dominated summarizing long documents.
+    """
+    return [w for w in _TOKEN.findall(sentence) if _WORD.search(w)]
 
 
 class OfflineTokenizer:
