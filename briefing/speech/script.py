@@ -135,8 +135,11 @@ def build_script(
         return _script(planned, chapters, briefing.title, normalizer, title_pause, story_pause)
     if voice and voice.intro.strip():
         planned.append((_sentence(voice.intro.format_map(values)), 0))
-    planned.append((_sentence(briefing.title), 0))
-    chapters = [Chapter(briefing.title)]
+    # A title made up from a cut first sentence ("A man who…") reads badly aloud;
+    # the sentence itself follows in the summary, so say nothing for it.
+    if not briefing.title.endswith("…"):
+        planned.append((_sentence(briefing.title), 0))
+    chapters = [Chapter(briefing.title)] if planned else []
     several = len(briefing.stories) > 1
     for story in briefing.stories:
         sentences = list(story.sentences)

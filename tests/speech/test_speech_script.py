@@ -86,3 +86,16 @@ def test_other_languages_are_left_to_the_engine_but_quotes_still_pause() -> None
     )
     text = build_script(briefing, french).text
     assert "5 €" in text and "—" not in text and "five" not in text
+
+
+def test_a_title_cut_from_the_first_sentence_is_not_read_aloud() -> None:
+    first = "A man who walked across the country for charity reached the coast on Monday."
+    story = Story(
+        "A man who walked across the country for…", (first, "He raised money."), ("a.txt",)
+    )
+    briefing = Briefing(story.headline, dt.date(2026, 11, 25), (story,))
+    script = build_script(briefing)
+    assert "for." not in script.text and "for…" not in script.text
+    assert script.text.count("walked across the country") == 1
+    assert [c.title for c in script.chapters] == [story.headline]
+    assert {s.chapter for s in script.segments} == {0}
