@@ -60,7 +60,9 @@ def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
     if not any(not b.is_heading for b in blocks):
         if blocks or title:
             raise InputError(source, "no article text found (only a title or headings)")
-        raise InputError(source, "file is empty")
+        if kind == "html":
+            raise InputError(source, "no article text found in the page")
+        raise InputError(source, "no readable text found")
     language = detect_language(" ".join(s for b in blocks for s in b.sentences))
     return Article(
         title=title or _fallback_title(blocks),
@@ -78,6 +80,8 @@ def decode(name: str, data: bytes) -> str:
         except UnicodeDecodeError:
             raise InputError(name, "not valid UTF-16 text") from None
     if b"\x00" in data[:8192]:
+        if (text := _utf16_without_bom(data)) is not None:
+            return text.replace("\r\n", "\n").replace("\r", "\n")
         raise InputError(name, "not a text file (binary data)")
     try:
         text = data.decode("utf-8-sig")
@@ -86,6 +90,31 @@ def decode(name: str, data: bytes) -> str:
     if _looks_binary(text):
         raise InputError(name, "not a text file (binary data)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: every other byte is zero for Latin script."""
+    if len(data) % 2:
+        return None
+    sample = data[:8192]
+    for zeros, codec in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
+        if zeros.count(0) > 0.6 * len(zeros):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return text if _reads_like_prose(text) else None
+    return None
+
+
+def _reads_like_prose(text: str) -> bool:
+    """Guessed decodings must give mostly letters and spaces, not symbols from binary bytes."""
+    sample = text[:4096]
+    if not sample or _looks_binary(sample):
+        return False
+    printable = sum(c.isprintable() or c in "\n\t" for c in sample) / len(sample)
+    letters = sum(c.isalpha() or c.isspace() for c in sample) / len(sample)
+    return printable > 0.98 and letters > 0.7
 
 
 def _decode_legacy(name: str, data: bytes) -> str:

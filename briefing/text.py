@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-_TERMINAL = ".!?…:;\"'”’»)]"
+_TERMINAL = ".!?…:;\"'”’»)]。！？｡」』"
+_FULL_STOP = re.compile(r"(?<=[。！？｡])(?![」』”’)）])\s*")
+"""Sentence ends in Chinese/Japanese text, which the Punkt model does not know."""
 _WORD = re.compile(r"\w", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 SUBHEAD_MAX_WORDS = 10
 """Lines at most this long without end punctuation are subheads, not sentences."""
+SUBHEAD_MAX_CHARS = 80
 
 
 def squash(text: str) -> str:
@@ -25,7 +28,7 @@ def is_subhead(line: str) -> bool:
     line = line.strip()
     if not line or line[-1] in _TERMINAL:
         return False
-    return len(line.split()) <= SUBHEAD_MAX_WORDS
+    return len(line.split()) <= SUBHEAD_MAX_WORDS and len(line) <= SUBHEAD_MAX_CHARS
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -35,7 +38,10 @@ def split_sentences(paragraph: str) -> list[str]:
         return []
     import nupunkt
 
-    return [s for a, b in nupunkt.sent_spans(text) if (s := text[a:b].strip())]
+    sentences = [s for a, b in nupunkt.sent_spans(text) if (s := text[a:b].strip())]
+    if _FULL_STOP.search(text):
+        sentences = [p for s in sentences for p in _FULL_STOP.split(s) if p.strip()]
+    return sentences
 
 
 _TOKEN = re.compile(

@@ -183,3 +183,44 @@ def test_any_unicode_text_never_crashes(text: str, kind: str, method: str) -> No
     briefing = briefing_from([summary])
     to_markdown(briefing)
     to_html(briefing)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "weather.txt"
+    path.write_bytes(
+        "Weather report\n\nIt rained all day in the north. The south stayed dry.".encode(codec)
+    )
+    result = run_cli("summarize", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "Weather report"
+
+
+def test_audio_samples_are_not_mistaken_for_utf16(tmp_path: Path) -> None:
+    import random
+    import struct
+
+    path = tmp_path / "quiet.txt"
+    rng = random.Random(7)
+    path.write_bytes(
+        b"RIFF" + struct.pack("<4000h", *(rng.randint(-300, 300) for _ in range(4000)))
+    )
+    result = run_cli("summarize", str(path))
+    assert result.returncode == 1 and "binary" in result.stderr
+
+
+def test_chinese_text_is_split_at_full_stops(tmp_path: Path) -> None:
+    path = tmp_path / "zh.txt"
+    path.write_text("东京新闻\n\n东京今天下雨。明天会晴天。人们很高兴。\n")
+    result = run_cli("summarize", str(path), "--json", "--sentences", "2")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "东京新闻"
+    assert [s["text"] for s in data["sentences"]] == ["东京今天下雨。", "明天会晴天。"]
+
+
+def test_page_with_only_scripts_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "script.html"
+    path.write_text("<html><body><script>var a = 1;</script><style>p {}</style></body></html>")
+    result = run_cli("make", str(path), "--out", "o", cwd=tmp_path)
+    assert result.returncode == 1 and "no article text found in the page" in result.stderr
