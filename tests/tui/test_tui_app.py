@@ -81,11 +81,12 @@ async def test_space_puts_a_sentence_in_and_out(make_app, ready) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         sentences = app.entries[0].sentences
+        before = max(i for i in app.entries[0].selected if i < 7)
         app.sentence_list.highlight_sentence(7)
         await pilot.press("space")
         assert 7 in app.entries[0].selected
         # In article order: right after the last chosen sentence before it.
-        assert line_of(app, sentences[7]) == line_of(app, sentences[4]) + 1
+        assert line_of(app, sentences[7]) == line_of(app, sentences[before]) + 1
         await pilot.press("space")
         assert 7 not in app.entries[0].selected
         assert escape(sentences[7]) not in lines_of(app)
@@ -106,7 +107,7 @@ async def test_manual_edits_survive_toggling_other_sentences(make_app, ready) ->
         assert edited in lines_of(app)
         assert lines_of(app)[0].endswith("cost today")
         assert 9 in app.entries[0].selected and 3 not in app.entries[0].selected
-        order = [line_of(app, sentences[i]) for i in (0, 1, 4, 9, 12)]
+        order = [line_of(app, sentences[i]) for i in sorted(app.entries[0].selected - {2})]
         assert order == sorted(order)
 
 
@@ -168,7 +169,7 @@ async def test_ctrl_s_saves_exactly_the_text_shown(make_app, ready, out_dir: Pat
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await type_at_end_of(pilot, app, line_of(app, app.entries[0].sentences[4]), " Typed.")
+        await type_at_end_of(pilot, app, line_of(app, app.entries[0].sentences[0]), " Typed.")
         await pilot.press("ctrl+s")
         await ready(pilot)
         (saved,) = out_dir.iterdir()
