@@ -60,6 +60,7 @@ from briefing.tui.screens.choice import ChoiceScreen
 from briefing.tui.screens.export import ExportRequest, ExportScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.session import Entry, Opening, place_of
+from briefing.tui.settings import load_settings, save_setting
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.editor import MarkdownEditor
 from briefing.tui.widgets.sentence_list import SentenceList
@@ -68,6 +69,8 @@ from briefing.tui.widgets.summary_controls import SummaryControls
 from briefing.tui.widgets.voice_controls import VoiceControls
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from briefing.speech.script import SpeechScript
 
 WIDE = 150
@@ -183,6 +186,9 @@ class BriefingApp(App[int]):
         self._text = ""
         self._started = False
         self._preview_stale = True
+        saved_theme = load_settings().get("theme")
+        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
+            self.theme = saved_theme
 
     # ---- layout ------------------------------------------------------------------------
 
@@ -248,11 +254,18 @@ class BriefingApp(App[int]):
         self.sentence_list.focus()
         self._layout(self.size.width)
         self.set_interval(self.autosave_seconds, self.autosave)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         draft = load_draft(self.opening.draft_key) if self.offer_draft else None
         if draft is not None and self.entries_or_text():
             self._offer_draft(draft)
         else:
             self._begin(None)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        try:
+            save_setting("theme", theme.name)
+        except BriefingError as exc:
+            self.notify(f"Can't remember the theme: {exc}", severity="warning")
 
     def entries_or_text(self) -> bool:
         return bool(self.entries) or self.opening.text is not None

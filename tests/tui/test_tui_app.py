@@ -465,6 +465,35 @@ async def test_help_theme_and_preview_keys(make_app, ready) -> None:
         assert app.query_one("#editor-pane").display
 
 
+async def test_the_theme_is_remembered_for_the_next_run(make_app, ready) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        start = app.theme
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        chosen = app.theme
+        assert chosen != start
+    assert (locations.config_dir() / "edit.json").is_file()
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert again.theme == chosen
+
+
+async def test_a_damaged_settings_file_is_ignored(make_app, ready) -> None:
+    folder = locations.config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "edit.json").write_text("{not json", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+    assert '"theme": "textual-light"' in (folder / "edit.json").read_text(encoding="utf-8")
+
+
 async def test_every_action_is_in_the_command_palette(make_app, ready) -> None:
     app = make_app(TUNNEL, GARDEN)
     async with app.run_test(size=(100, 30)) as pilot:
