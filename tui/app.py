@@ -200,8 +200,9 @@ class BriefingApp(App[int]):
                 yield SummaryControls(*self._entry_options(), id="summary-controls")
                 yield SentenceList(id="sentences")
             with Vertical(id="editor-pane"):
-                yield VoiceControls(self.profiles, self.voice, self.rate, id="voice-controls")
+                # Below the text, so Tab reaches the editor right after the sentences.
                 yield MarkdownEditor(id="editor")
+                yield VoiceControls(self.profiles, self.voice, self.rate, id="voice-controls")
             with VerticalScroll(id="preview-pane"):
                 yield Markdown(id="preview")
         yield StatusBar(id="status")

@@ -524,3 +524,34 @@ async def test_every_action_is_in_the_command_palette(make_app, ready) -> None:
         await pilot.press("enter")
         await ready(pilot)
         assert len(app.entries[0].selected) == 6
+
+
+async def test_tab_follows_the_reading_order(make_app, ready) -> None:
+    app = make_app(TUNNEL, GARDEN)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.focused is app.sentence_list
+        order = []
+        for _ in range(6):
+            await pilot.press("tab")
+            order.append(app.focused.id)
+        assert order == ["editor", "voice", "rate", "articles", "method", "length"]
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        assert app.focused.id == "rate"
+
+
+async def test_focused_controls_stand_out(make_app, ready) -> None:
+    from textual.widgets._select import SelectCurrent
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        current = app.query_one("#method").query_one(SelectCurrent)
+        length = app.query_one("#length")
+        before = (current.styles.background, length.styles.background)
+        app.query_one("#method").focus()
+        await pilot.pause()
+        assert current.styles.background != before[0]
+        app.query_one("#length").focus()
+        await pilot.pause()
+        assert length.styles.background != before[1]
