@@ -215,6 +215,8 @@ def _scratch_file(folder: Path, stem: str) -> Path:
     except OSError as exc:
         raise OutputError(f"{folder}: can't write: {_describe(exc)}") from None
     os.close(fd)
+    with contextlib.suppress(OSError):
+        os.chmod(name, 0o666 & ~_umask())  # it becomes the .wav: same mode as the other outputs
     return Path(name)
 
 

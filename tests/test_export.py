@@ -81,6 +81,12 @@ def test_export_all_formats_with_fake_engine(tmp_path: Path) -> None:
     assert meta["audio_seconds"] == pytest.approx(seconds, abs=0.01)
 
 
+def test_every_output_gets_the_same_file_mode(tmp_path: Path) -> None:
+    files = export_briefing(_briefing(), tmp_path, ("md", "wav", "mp3"), voice=get_profile())
+    modes = {f.suffix: f.stat().st_mode & 0o777 for f in files}
+    assert modes[".wav"] == modes[".md"] == modes[".mp3"], modes
+
+
 def test_existing_output_blocks_the_whole_export(tmp_path: Path) -> None:
     (tmp_path / "harbour-tunnel-opens.html").write_text("keep me")
     with pytest.raises(OutputError, match="already exists"):
