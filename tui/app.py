@@ -120,6 +120,9 @@ class BriefingApp(App[int]):
         ),
         Binding("ctrl+l", "listen", "Listen", priority=True, tooltip="Listen (again to stop)"),
         Binding("f1", "help", "Help"),
+        # The article list shows these in the footer; here they work from any pane.
+        Binding("alt+up", "move_article(-1)", "Move up", show=False),
+        Binding("alt+down", "move_article(1)", "Move down", show=False),
         Binding("f2", "toggle_preview", "Preview", show=False),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -1039,6 +1042,14 @@ class BriefingApp(App[int]):
         self.rate = max(40, min(500, self.rate + delta))
         self.query_one("#voice-controls", VoiceControls).show(self.voice, self.rate)
         self._refresh_view()
+
+    def action_move_article(self, delta: int) -> None:
+        if self._modal_open():
+            return
+        if len(self.entries) < 2:
+            self.notify("Only one article is open: there is nothing to reorder.")
+            return
+        self.move_article(delta)
 
     def action_focus(self, selector: str) -> None:
         self.query_one(selector).focus()

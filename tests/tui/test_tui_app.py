@@ -526,6 +526,33 @@ async def test_every_action_is_in_the_command_palette(make_app, ready) -> None:
         assert len(app.entries[0].selected) == 6
 
 
+async def test_alt_arrows_move_the_article_from_any_pane(make_app, ready) -> None:
+    app = make_app(TUNNEL, GARDEN, method="lead", sentences=2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        first = app.entries[0].headline
+        for pane in ("#sentences", "#editor"):
+            app.query_one(pane).focus()
+            await pilot.press("alt+down")
+            await ready(pilot)
+            assert app.entries[1].headline == first
+            assert from_markdown(app.editor.text).stories[1].headline == first
+            await pilot.press("alt+up")
+            await ready(pilot)
+            assert app.entries[0].headline == first
+
+
+async def test_alt_arrows_with_one_article_say_why_nothing_moves(make_app, ready) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        before = app.editor.text
+        await pilot.press("alt+down")
+        await pilot.pause()
+        assert app.editor.text == before
+        assert any("Only one article" in m for m in messages(app))
+
+
 async def test_tab_follows_the_reading_order(make_app, ready) -> None:
     app = make_app(TUNNEL, GARDEN)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -33,13 +33,13 @@ the line was edited, you are asked what to do.
 |---|---|
 | space / enter | put the highlighted sentence in or out |
 | + / - | longer / shorter summary |
-| tab / shift+tab | next / previous pane |
-| alt+↑ / alt+↓ | move the article up / down (several articles) |
+| tab / shift+tab | next / previous control |
+| alt+↑ / alt+↓ | move the current article up / down (several articles) |
 | ctrl+s | save the Markdown to the output folder |
 | ctrl+e | export: Markdown, HTML, audio... |
 | ctrl+l | listen (again to stop) |
 | f2 | switch between the text and the preview |
-| ctrl+t | light / dark theme |
+| ctrl+t | light / dark theme (remembered) |
 | ctrl+p | every action, searchable |
 | f1 | this help |
 | ctrl+q | quit (asks if there are unsaved changes) |
@@ -62,6 +62,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help") as box:
             box.border_title = "Help"
+            box.border_subtitle = "escape closes"
             yield Markdown(HELP)
 
     def action_close(self) -> None:
