@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from textual.widgets import Select
+from textual.widgets import Markdown, Select
 
 from briefing import locations
 from briefing.drafts import load_draft
 from briefing.export import slugify
 from briefing.render import escape, from_markdown, split_front_matter
+from briefing.summarize.registry import METHODS
 from briefing.tui.screens.choice import ChoiceScreen
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.help import HelpScreen
@@ -452,6 +453,9 @@ async def test_help_theme_and_preview_keys(make_app, ready) -> None:
         await ready(pilot)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+        shown = app.screen.query_one(Markdown).source
+        for name, method in METHODS.items():  # the method tooltip points here
+            assert f"| {name} | {method.description}" in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         dark = app.current_theme.dark

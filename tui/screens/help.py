@@ -44,11 +44,25 @@ the line was edited, you are asked what to do.
 | f1 | this help |
 | ctrl+q | quit (asks if there are unsaved changes) |
 
+## Methods
+
+{methods}
+
 Your work is saved as a draft every few seconds and when you quit; opening
 the same articles again offers to restore it.
 
 Press **escape** to close.
 """
+
+
+def help_text() -> str:
+    """The help, with every summarizing method the core offers and what it does."""
+    from briefing.summarize.registry import METHODS
+
+    rows = ["| Method | What it picks |", "|---|---|"]
+    for name, method in METHODS.items():
+        rows.append(f"| {name} | {method.description.replace('|', '/')} |")
+    return HELP.replace("{methods}", "\n".join(rows))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help") as box:
             box.border_title = "Help"
             box.border_subtitle = "escape closes"
-            yield Markdown(HELP)
+            yield Markdown(help_text())
 
     def action_close(self) -> None:
         self.dismiss(None)
