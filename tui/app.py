@@ -750,6 +750,14 @@ class BriefingApp(App[int]):
     def _modal_open(self) -> bool:
         return isinstance(self.screen, ModalScreen)
 
+    NOT_IN_DIALOGS: ClassVar[frozenset[str]] = frozenset(
+        {"save", "export", "listen", "toggle_preview", "move_article"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Editing keys do nothing over a dialog, so the dialog's footer doesn't offer them."""
+        return not (action in self.NOT_IN_DIALOGS and self._modal_open())
+
     # ---- save and export ---------------------------------------------------------------
 
     def action_save(self) -> None:

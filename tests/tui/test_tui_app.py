@@ -330,6 +330,8 @@ async def test_a_draft_is_offered_again_after_the_app_is_abandoned(make_app, rea
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(second.screen, ChoiceScreen)
+        escape = second.screen.active_bindings["escape"].binding
+        assert escape.description == "Restore"  # the footer says what escape does
         await pilot.press("enter")  # Restore
         await ready(pilot)
         assert second.editor.text == expected
@@ -586,3 +588,22 @@ async def test_focused_controls_stand_out(make_app, ready) -> None:
         app.query_one("#length").focus()
         await pilot.pause()
         assert length.styles.background != before[1]
+
+
+async def test_dialogs_show_their_own_keys_only(make_app, ready, out_dir: Path) -> None:
+    from textual.widgets import Footer
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query(Footer)  # the dialog's own footer, over the editor's
+        shown = {b.action for _, b, enabled, _ in app.screen.active_bindings.values() if enabled}
+        assert "cancel" in shown
+        assert not shown & {"save", "export", "listen"}
+        await pilot.press("ctrl+s")  # not a save behind the dialog's back
+        await pilot.pause()
+        assert not out_dir.exists() or not any(out_dir.iterdir())
+        assert isinstance(app.screen, ExportScreen)

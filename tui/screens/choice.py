@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 Choice = tuple[str, str, str]
 """(button label, value returned, button variant)."""
@@ -35,6 +35,9 @@ class ChoiceScreen(ModalScreen[str]):
         self.choices = list(choices)
         self.cancel_value = cancel
         self.default = default
+        # The footer names what escape really does ("Restore" for a draft, not "Cancel").
+        escape_label = next((label for label, value, _ in self.choices if value == cancel), "Cancel")
+        self._bindings.key_to_bindings["escape"] = [Binding("escape", "cancel", escape_label)]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
@@ -44,6 +47,7 @@ class ChoiceScreen(ModalScreen[str]):
             with Horizontal(classes="dialog-buttons"):
                 for label, value, variant in self.choices:
                     yield Button(label, id=f"choice-{value}", variant=variant)  # type: ignore[arg-type]
+        yield Footer()  # this dialog's keys, not those of the screen below
 
     def on_mount(self) -> None:
         buttons = list(self.query(Button))

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
 HELP = """\
 # briefing: review and edit
@@ -78,6 +78,7 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Help"
             box.border_subtitle = "escape closes"
             yield Markdown(help_text())
+        yield Footer()  # this screen's keys, not those of the screen below
 
     def action_close(self) -> None:
         self.dismiss(None)
