@@ -36,7 +36,9 @@ class ChoiceScreen(ModalScreen[str]):
         self.cancel_value = cancel
         self.default = default
         # The footer names what escape really does ("Restore" for a draft, not "Cancel").
-        escape_label = next((label for label, value, _ in self.choices if value == cancel), "Cancel")
+        escape_label = next(
+            (label for label, value, _ in self.choices if value == cancel), "Cancel"
+        )
         self._bindings.key_to_bindings["escape"] = [Binding("escape", "cancel", escape_label)]
 
     def compose(self) -> ComposeResult:
