@@ -607,3 +607,44 @@ async def test_dialogs_show_their_own_keys_only(make_app, ready, out_dir: Path) 
         await pilot.pause()
         assert not out_dir.exists() or not any(out_dir.iterdir())
         assert isinstance(app.screen, ExportScreen)
+
+
+async def test_a_bad_rate_is_explained_and_not_left_on_screen(make_app, ready) -> None:
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        box = app.query_one("#rate", Input)
+        box.focus()
+        box.value = ""
+        await pilot.press("9", "9", "9", "9", "enter")
+        await pilot.pause()
+        assert any("from 40 to 500" in m for m in messages(app))
+        assert app.rate == 150
+        await pilot.press("tab")  # leaving the box: back to the rate in use
+        await pilot.pause()
+        assert box.value == "150" and not box.has_class("-invalid")
+        box.focus()
+        box.value = ""
+        await pilot.press("1", "8", "0", "enter")
+        await pilot.pause()
+        assert app.rate == 180
+
+
+async def test_a_bad_length_is_explained_and_not_left_on_screen(make_app, ready) -> None:
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        box = app.query_one("#length", Input)
+        box.focus()
+        box.value = ""
+        await pilot.press("0", "enter")
+        await pilot.pause()
+        assert any("not a length in sentences" in m for m in messages(app))
+        assert len(app.entries[0].selected) == 5
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert box.value == "5" and not box.has_class("-invalid")

@@ -12,6 +12,11 @@ from briefing.tui.messages import SummaryOptions
 
 UNITS = ("sentences", "words", "ratio")
 _FIRST = {"sentences": "5", "words": "100", "ratio": "0.3"}
+_EXPECTED = {
+    "sentences": "a whole number, 1 or more",
+    "words": "a whole number, 1 or more",
+    "ratio": "a fraction of the article, above 0 and at most 1",
+}
 
 
 def length_parts(length: Length) -> tuple[str, str]:
@@ -41,6 +46,7 @@ class SummaryControls(Horizontal):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._method = method
         self._value, self._unit = length_parts(length)
+        self._good_value = self._value
 
     def compose(self) -> ComposeResult:
         yield Select(
@@ -61,15 +67,28 @@ class SummaryControls(Horizontal):
         self.query_one("#method", Select).value = method
         self.query_one("#unit", Select).value = unit
         self.query_one("#length", Input).value = value
+        self._good_value = value
         self.query_one("#length", Input).remove_class("-invalid")
 
-    def _post(self) -> None:
+    def _post(self, *, leaving: bool = False) -> None:
         method = self.query_one("#method", Select).value
         unit = str(self.query_one("#unit", Select).value)
         box = self.query_one("#length", Input)
         length = parse_length(box.value.strip(), unit)
         box.set_class(length is None, "-invalid")
-        if length is not None and isinstance(method, str):
+        if length is None:
+            typed = box.value
+            if leaving:  # don't leave a length on screen that isn't the one in use
+                box.value = self._good_value
+                box.remove_class("-invalid")
+            kept = f"; still {self._good_value}" if leaving else ""
+            self.notify(
+                f"{typed!r} is not a length in {unit} ({_EXPECTED[unit]}){kept}.",
+                severity="warning",
+            )
+            return
+        self._good_value = box.value.strip()
+        if isinstance(method, str):
             self.post_message(SummaryOptions(method, length))
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -92,4 +111,4 @@ class SummaryControls(Horizontal):
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         event.stop()
-        self._post()
+        self._post(leaving=True)

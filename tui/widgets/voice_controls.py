@@ -22,6 +22,7 @@ class VoiceControls(Horizontal):
         self.profiles = {p.name: p for p in profiles}
         self._voice = voice
         self._start_rate = rate
+        self._good_rate = rate
 
     def compose(self) -> ComposeResult:
         yield Label("Voice", classes="caption")
@@ -47,6 +48,7 @@ class VoiceControls(Horizontal):
             self._voice = voice
             self.query_one("#voice", Select).value = voice
         self.query_one("#rate", Input).value = str(rate)
+        self._good_rate = rate
 
     def _rate(self) -> int | None:
         box = self.query_one("#rate", Input)
@@ -67,18 +69,33 @@ class VoiceControls(Horizontal):
         rate = self._rate()
         if rate is None or rate != profile.rate:
             self.query_one("#rate", Input).value = str(profile.rate)
+        self._good_rate = profile.rate
         self.post_message(VoiceOptions(profile.name, profile.rate))
 
-    def _post(self) -> None:
+    def _post(self, *, leaving: bool) -> None:
         rate = self._rate()
         voice = self.query_one("#voice", Select).value
-        if rate is not None and isinstance(voice, str):
+        if rate is None:
+            box = self.query_one("#rate", Input)
+            typed = box.value
+            if leaving:  # don't leave a number on screen that isn't the one in use
+                box.value = str(self._good_rate)
+                box.remove_class("-invalid")
+            kept = f"; still {self._good_rate}" if leaving else ""
+            self.notify(
+                f"The rate must be a whole number of words a minute from {MIN_RATE} to "
+                f"{MAX_RATE}, not {typed!r}{kept}.",
+                severity="warning",
+            )
+            return
+        if isinstance(voice, str):
+            self._good_rate = rate
             self.post_message(VoiceOptions(voice, rate))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._post()
+        self._post(leaving=False)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         event.stop()
-        self._post()
+        self._post(leaving=True)
