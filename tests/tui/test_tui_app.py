@@ -648,3 +648,19 @@ async def test_a_bad_length_is_explained_and_not_left_on_screen(make_app, ready)
         await pilot.press("shift+tab")
         await pilot.pause()
         assert box.value == "5" and not box.has_class("-invalid")
+
+
+async def test_tab_in_the_export_dialog_reaches_only_controls(make_app, ready) -> None:
+    from textual.widgets import Button, Checkbox, Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:  # small: the dialog's body scrolls
+        await ready(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        seen = []
+        for _ in range(9):
+            await pilot.press("tab")
+            seen.append(app.focused)
+        assert all(isinstance(w, (Button, Checkbox, Input)) for w in seen), seen
+        assert app.screen.query_one("#folder") in seen

@@ -49,7 +49,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog") as dialog:
             dialog.border_title = "Export briefing"
-            with VerticalScroll(classes="dialog-body"):
+            with VerticalScroll(classes="dialog-body", can_focus=False):
                 with Horizontal(classes="field"):
                     yield Label("Folder", classes="caption")
                     yield Input(str(self.folder), id="folder", compact=True)
