@@ -595,7 +595,7 @@ def _export(
 
 
 def _recorded_seconds(written: list[Path]) -> float | None:
-    """The audio length export recorded in the Markdown, when no speaking was seen here."""
+    """The audio length that export recorded in the Markdown front matter."""
     from briefing.render import split_front_matter
 
     for path in written:
