@@ -206,7 +206,7 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?P<the>\bthe\s+)?\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![\w])(?:,?\s+(?P<year>1\d{{3}}|20\d\d)\b)?"
 )
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?<=\.)\s+(?=\d{{4}}\b)")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?=(?:1[5-9]|20)\d\d\b)")
 _ISO_DATE = re.compile(r"\b(?P<year>1\d{3}|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")
 _SLASH_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b")
 _WEEKDAYS = {
@@ -351,6 +351,13 @@ _MONEY = re.compile(
     + _NUMBER
     + r")(?:(?P<space>[\s-]?)(?P<scale>thousand|million|billion|trillion|mn|mln|bn|bln|trn|tn|[kKmMbBT])(?![\w]))?"
 )
+_MONEY_RANGE = re.compile(
+    r"(?P<cur>US\$|AU?\$|CA?\$|NZ\$|HK\$|[$£€¥₹₩₽₦])\s?(?P<low>"
+    + _NUMBER
+    + r")\s?(?:[-–]|to)\s?(?:(?P=cur)\s?)?(?P<high>"
+    + _NUMBER
+    + r")(?P<space>\s?)(?P<scale>thousand|million|billion|trillion|mn|mln|bn|bln|trn|tn|[kmbT])(?![\w])"
+)
 _PENCE = re.compile(r"(?<![\w.,])(\d{1,3})(p|c)(?![\w])")
 
 
@@ -403,6 +410,14 @@ def _money(text: str) -> str:
             return f"{sign}{num.decimal(amount)} {many}"
         return f"{sign}{num.cardinal(whole_n)} {one if whole_n == 1 else many}"
 
+    def money_range(m: re.Match[str]) -> str:
+        many = _CURRENCIES[m["cur"]][1]
+        if _after_article(m):
+            many = _CURRENCIES[m["cur"]][0]
+        low, high = num.decimal(m["low"]), num.decimal(m["high"])
+        return f"{low} to {high} {_SCALES[m['scale']]} {many}"
+
+    text = _MONEY_RANGE.sub(money_range, text)
     text = _MONEY.sub(money, text)
 
     def coins(m: re.Match[str]) -> str:
@@ -414,7 +429,7 @@ def _money(text: str) -> str:
     return _PENCE.sub(coins, text)
 
 
-_PERCENT = re.compile(r"(?P<sign>(?<![\w.])-)?(?P<num>" + _NUMBER + r")\s?%")
+_PERCENT = re.compile(r"(?P<sign>(?<![\w.])-)?(?P<num>" + _NUMBER + r")(?:\s?%|pc\b)")
 _TEMPERATURE = re.compile(
     r"(?P<sign>(?<![\w.])-\s?|\bminus\s)?(?P<num>\d+(?:\.\d+)?)\s?(?:°\s?(?P<scale>[CF])?|(?P<bare>[CF]))(?![A-Za-z])"
 )
@@ -439,7 +454,7 @@ def _temperatures(text: str) -> str:
         if m["bare"] and m["sign"] is None and float(m["num"]) > 60 and scale == "C":
             return m[0]  # "100C" is likelier a name than a temperature
         sign = "minus " if m["sign"] else ""
-        degrees = "degree" if m["num"] == "1" else "degrees"
+        degrees = "degree" if m["num"] == "1" or _after_article(m) else "degrees"
         words = f"{sign}{num.decimal(m['num'])} {degrees}"
         if scale:
             words += " Celsius" if scale == "C" else " Fahrenheit"
@@ -494,6 +509,8 @@ _UNITS: dict[str, tuple[str, str]] = {
     "secs": ("second", "seconds"),
     "sec": ("second", "seconds"),
     "yrs": ("year", "years"),
+    "bp": ("basis point", "basis points"),
+    "bps": ("basis point", "basis points"),
     "bpm": ("beat per minute", "beats per minute"),
     "x": ("times", "times"),
 }
@@ -517,6 +534,7 @@ _BARE_SCALE = re.compile(
 )
 
 
+_RACE = re.compile(r"(?<![\w.])(?P<num>\d{1,3})[kK](?=\s+(?:races?|runs?|walks?|swims?|course)\b)")
 _FEET_INCHES = re.compile(r"\b(\d{1,2})\s?(?:ft|feet|foot|')\s?(\d{1,2})\s?(?:in|inches|\")(?!\w)")
 _COUNTED = {"people", "children", "men", "women", "staff", "police", "cattle", "sheep", "fish"}
 
@@ -566,6 +584,7 @@ def _units(text: str) -> str:
     )
     text = _UNIT.sub(unit, text)
     text = _METRES.sub(metres, text)
+    text = _RACE.sub(lambda m: f"{num.decimal(m['num'])} K", text)
     return _BARE_SCALE.sub(
         lambda m: f"{num.decimal(m['num'])} {_SCALES.get(m['scale'], m['scale'])}", text
     )
@@ -575,6 +594,9 @@ def _units(text: str) -> str:
 
 _DECADE = re.compile(r"(?<![\w.,$£€])(?:'(?P<short>\d)0|(?P<long>(?:1\d|20)?\d)0)'?s\b")
 _YEAR = re.compile(r"(?<![\w.,:/$£€¥#-])(?P<year>1[1-9]\d\d|20\d\d)(?![\w%°]|[.,:/]\d|-\d)")
+_EARLY_YEAR = re.compile(
+    r"(?P<before>\b(?:in|In|since|Since|until|year|of|by|By|for|from) )(?P<year>10[1-9]\d|21\d\d)(?=[,.;:!?)]|\s+(?:and|when|until|to|by|as|the|a|he|she|it|they|was|were)\b|$)"
+)
 _ERA = re.compile(r"\b(?P<year>\d{1,4})\s?(?P<era>BC|AD|BCE|CE)\b|\bAD\s?(?P<after>\d{1,4})\b")
 _ORDINAL = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th|ST|ND|RD|TH)\b")
 _FRACTION = re.compile(
@@ -602,6 +624,7 @@ def _years(text: str) -> str:
 
     text = _DECADE.sub(decade, text)
     text = _ERA.sub(era, text)
+    text = _EARLY_YEAR.sub(lambda m: m["before"] + num.year(int(m["year"])), text)
     return _YEAR.sub(lambda m: num.year(int(m["year"])), text)
 
 
@@ -623,6 +646,8 @@ def _fractions(text: str) -> str:
 
     def fraction(m: re.Match[str]) -> str:
         top, bottom = int(m["top"]), int(m["bottom"])
+        if top + bottom == 100 and top % 5 == 0 and not m["whole"]:
+            return f"{num.cardinal(top)}-{num.cardinal(bottom)}"  # "a 50/50 call", "a 60/40 split"
         if bottom == 0 or top == 0 or bottom == 1 or top >= bottom * 2 or bottom > 16:
             return m[0]
         if m["whole"]:
@@ -632,9 +657,18 @@ def _fractions(text: str) -> str:
                 else ("a quarter" if (top, bottom) == (1, 4) else _fraction_words(top, bottom))
             )
             return f"{num.cardinal(int(m['whole']))} and {part}"
+        if top == 1 and bottom in _DENOMINATORS and _bare_fraction(m):
+            return _DENOMINATORS[bottom][0]  # "a 1/2-inch gap", "½ a mile": "half"
         return _fraction_words(top, bottom)
 
     return _FRACTION.sub(fraction, text)
+
+
+def _bare_fraction(m: re.Match[str]) -> bool:
+    """A half or quarter said without "one": after "a", or before "a"/"an" or a hyphenated noun."""
+    before = m.string[max(0, m.start() - 4) : m.start()]
+    after = m.string[m.end() : m.end() + 4]
+    return bool(_ARTICLE.search(before)) or bool(re.match(r"-[a-z]|\s+an?\b", after))
 
 
 # ---- Roman numerals -------------------------------------------------------------------------
@@ -756,8 +790,12 @@ _TITLES = {
     "Mt": "Mount",
     "Ft": "Fort",
     "Pt": "Point",
+    "Cllr": "Councillor",
 }
-_UNDOTTED_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Capt", "Sgt", "Lt", "Col", "Gen"}
+_UNDOTTED_TITLES = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Capt", "Sgt", "Lt", "Col", "Gen",
+    "Cllr", "Insp", "Det", "Supt", "Rev", "Maj", "Cpl", "Pte", "Adm", "Brig",
+}  # fmt: skip
 _TITLE = re.compile(
     r"\b(?P<title>"
     + "|".join(sorted(_TITLES, key=len, reverse=True))
@@ -906,6 +944,8 @@ def _abbreviations(text: str) -> str:
             return m[0]
         if word == "St":
             return "Saint "
+        if word == "Gen" and re.match(r"[XYZ]\b|Alpha\b", m.string[m.end() :]):
+            return m[0]  # "Gen Z": a generation, not a general
         return _TITLES[word] + " "
 
     text = _TITLE.sub(title, text)
@@ -923,7 +963,14 @@ def _abbreviations(text: str) -> str:
 
 # ---- symbols --------------------------------------------------------------------------------
 
+_PER = {"hour": "an hour", "hr": "an hour", "h": "an hour", "day": "a day", "week": "a week",
+        "wk": "a week", "month": "a month", "mo": "a month", "year": "a year", "yr": "a year",
+        "night": "a night", "person": "a person", "head": "a head"}  # fmt: skip
 _SYMBOLS = [
+    (
+        re.compile(r"(?<=[a-z\d])\s?/\s?(" + "|".join(_PER) + r")\b"),
+        lambda m: f" {_PER[m[1]]}",
+    ),
     (re.compile(r"(?<![\w])([A-Z])\s?&\s?([A-Z])(?![\w])"), r"\1. and \2."),
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"#\s?(?=\d)"), "number "),
@@ -978,6 +1025,97 @@ def _numbers(text: str) -> str:
     text = _GLUED.sub(" ", text)
     text = _GROUPED.sub(number, text)
     return _PLAIN.sub(number, text)
+
+
+# ---- codes read before the lexicon: phone numbers, designators, quarters, time zones ---------
+
+_ZONES = {  # the standard/daylight forms (EST, PDT) are spelled out by the lexicon
+    "ET": "Eastern Time",
+    "CT": "Central Time",
+    "MT": "Mountain Time",
+    "PT": "Pacific Time",
+}
+_ZONE = re.compile(
+    r"(?<=[\d.mM])(?P<gap>\s+|\s?\(\s?)(?P<zone>"
+    + "|".join(_ZONES)
+    + r")(?P<close>\s?\))?(?!\w|\.\w)"
+)
+_CAPS_MERIDIEM = re.compile(r"(?<=\d)(?P<gap>\s?)(?P<ampm>[AP])M(?!\w|\.\w)")
+_PHONE = re.compile(
+    r"(?<![\w.+-])(?:(?P<one>1)[-. ])?(?:\((?P<area1>\d{3})\)\s?|(?P<area2>\d{3})[-. ])"
+    r"(?P<exchange>\d{3})[-. ](?P<line>\d{4})(?![\w-]|\.\d)"
+)
+_DESIGNATED = re.compile(
+    r"\b(?P<word>Section|Sections|Flight|Route|Highway|Interstate|Room|Gate|Platform|Bus|Form"
+    r"|Boeing|Paragraph)(?P<gap>\s+)(?P<num>[1-9]\d{2,3})\b(?![.,]\d)"
+)
+_LETTER_CODE = re.compile(r"\b(?P<letters>[A-Z]{1,3})-?(?P<num>[1-9]\d{2})\b(?![.,]\d|-\d)")
+_AIRLINER = re.compile(
+    r"(?<![\w.,$£€-])(?P<num>7[0-8]7)(?=\s?(?:-?\d{1,3}\b|Max\b|MAX\b|jets?\b|jetliners?\b|"
+    r"airliners?\b|aircraft\b|planes?\b|Dreamliners?\b|jumbo))"
+)
+_THE_AIRLINER = re.compile(r"\b(?P<the>[Tt]he\s+)(?P<num>7[0-8]7)(?=\s+[a-z]+(?<!s)\b|[,.;:!?])")
+_EMERGENCY = re.compile(
+    r"(?P<before>\b(?:[Cc]all|[Dd]ial|[Rr]ing|called|dialed|dialled|calling|dialing|dialling|a|the)\s)"
+    r"(?P<num>911|999|112|111|000)\b(?![.,]\d)"
+    r"|\b(?P<num2>911|999)(?=\s+(?:calls?|operators?|dispatch|dispatchers?|emergency|line|center|centre)\b)"
+)
+_QUARTER = re.compile(
+    r"(?:(?P<prep>\b(?:in|for|during|over|from|since|until|by|of|to|In|For|During)\s+)(?P<the>the\s+)?)?"
+    r"\b(?P<kind>[QH])(?P<n>[1-4])\b(?!-\d)"
+)
+_FISCAL = re.compile(r"\bFY\s?(?P<year>(?:19|20)?\d\d)\b")
+_NUMBER_TEN = re.compile(r"(?:(?<=[a-z,] )|(?<=^)|(?<=[.!?] ))No\s(?=10\b)|(?<=[a-z,] )No\s(?=\d)")
+
+
+def _pairs(number: str) -> str:
+    """Designators in pairs, as Americans read them: "230" -> "two thirty", "101" -> "one oh one"."""
+    head, tail = number[:-2], int(number[-2:])
+    if tail == 0:
+        return num.cardinal(int(number))  # "Route 100": "one hundred"
+    rest = num.cardinal(tail) if tail >= 10 else "oh " + num.cardinal(tail)
+    return f"{num.cardinal(int(head))} {rest}"
+
+
+def _codes(text: str) -> str:
+    """Numbers that are names, not quantities: phone numbers, Section 230, MH370, 737 Max, Q3."""
+
+    def phone(m: re.Match[str]) -> str:
+        area = m["area1"] or m["area2"]
+        said = [] if not m["one"] else ["one"]
+        said.append("eight hundred" if area == "800" else num.digits(area))
+        return ", ".join([" ".join(said), num.digits(m["exchange"]), num.digits(m["line"])])
+
+    def quarter(m: re.Match[str]) -> str:
+        which = num.ordinal(int(m["n"]))
+        if m["kind"] == "H":
+            if m["n"] not in "12":
+                return m[0]
+            name = f"{which} half"
+        else:
+            name = f"{which} quarter"
+        prep = m["prep"] or ""
+        return f"{prep}the {name}" if prep else name
+
+    def fiscal(m: re.Match[str]) -> str:
+        year = m["year"]
+        said = num.year(int(year)) if len(year) == 4 else num.cardinal(int(year))
+        return f"fiscal year {said}"
+
+    def zone(m: re.Match[str]) -> str:
+        return f" {_ZONES[m['zone']]}"
+
+    text = _PHONE.sub(phone, text)
+    text = _CAPS_MERIDIEM.sub(lambda m: f"{m['gap']}{m['ampm'].lower()}.m.", text)
+    text = _ZONE.sub(zone, text)
+    text = _FISCAL.sub(fiscal, text)
+    text = _QUARTER.sub(quarter, text)
+    text = _EMERGENCY.sub(lambda m: (m["before"] or "") + num.digits(m["num"] or m["num2"]), text)
+    text = _DESIGNATED.sub(lambda m: f"{m['word']}{m['gap']}{_pairs(m['num'])}", text)
+    text = _AIRLINER.sub(lambda m: _pairs(m["num"]), text)
+    text = _THE_AIRLINER.sub(lambda m: m["the"] + _pairs(m["num"]), text)
+    text = _LETTER_CODE.sub(lambda m: f"{spelled(m['letters'])} {_pairs(m['num'])}", text)
+    return _NUMBER_TEN.sub("Number ", text)
 
 
 # ---- tidying --------------------------------------------------------------------------------
@@ -1047,6 +1185,7 @@ class Normalizer:
         text = _web(text)
         if not self.english:
             return _tidy(_pauses(text))
+        text = _codes(text)
         text = self._lexicon_pass(text, spoken)
         for rule in _RULES:
             text = rule(text)

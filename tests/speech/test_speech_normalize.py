@@ -13,11 +13,13 @@ from briefing.speech.lexicon import Lexicon
 from briefing.speech.normalize import Normalizer, normalize
 
 READINGS = Path(__file__).with_name("readings.tsv")
+MORE_READINGS = Path(__file__).with_name("readings_more.tsv")
+"""A second table, written independently of the first (and of the rules) as a breadth check."""
 
 
-def _readings() -> list[tuple[str, str, str]]:
+def _readings(path: Path = READINGS) -> list[tuple[str, str, str]]:
     rows = []
-    for line in READINGS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             category, written, reading = line.split("\t")
             rows.append((category, written, reading))
@@ -42,6 +44,7 @@ def espeak() -> None:
 
 
 ROWS = _readings()
+MORE_ROWS = _readings(MORE_READINGS)
 
 
 def test_the_table_covers_every_category() -> None:
@@ -69,10 +72,20 @@ def test_the_table_covers_every_category() -> None:
     assert wanted <= categories
 
 
-@pytest.mark.parametrize(("category", "written", "reading"), ROWS, ids=[r[1][:40] for r in ROWS])
+@pytest.mark.parametrize(
+    ("category", "written", "reading"),
+    ROWS + MORE_ROWS,
+    ids=[r[1][:40] for r in ROWS + MORE_ROWS],
+)
 def test_sounds_like_a_newsreader(espeak: None, category: str, written: str, reading: str) -> None:
     spoken = normalize(written)
     assert _sound(spoken) == _sound(reading), f"{category}: {written!r} -> {spoken!r}"
+
+
+def test_the_second_table_is_independent_and_broad() -> None:
+    assert len(MORE_ROWS) >= 200
+    assert {row[0] for row in MORE_ROWS} >= {row[0] for row in ROWS} - {"plain"}
+    assert not {row[1] for row in MORE_ROWS} & {row[1] for row in ROWS}
 
 
 def test_raw_espeak_gets_most_of_the_table_wrong(espeak: None) -> None:
