@@ -206,6 +206,12 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?P<the>\bthe\s+)?\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![\w])(?:,?\s+(?P<year>1\d{{3}}|20\d\d)\b)?"
 )
+_MONTH_DAYS = re.compile(
+    rf"\b{_MONTH}\s+{_DAY}\s?[-–]\s?(?P<last>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![:/.,]\d)"
+)
+_DAYS_MONTH = re.compile(
+    rf"(?P<the>\bthe\s+)?\b{_DAY}\s?[-–]\s?(?P<last>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w])"
+)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?=(?:1[5-9]|20)\d\d\b)")
 _ISO_DATE = re.compile(r"\b(?P<year>1\d{3}|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")
 _SLASH_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b")
@@ -258,6 +264,19 @@ def _dates(text: str) -> str:
     text = _ISO_DATE.sub(iso, text)
     text = _SLASH_DATE.sub(slashed, text)
     text = _WEEKDAY.sub(lambda m: _WEEKDAYS[m[1]], text)
+    text = _MONTH_DAYS.sub(
+        lambda m: (
+            f"{_month(m['month'])} {num.ordinal(int(m['day']))} to {num.ordinal(int(m['last']))}"
+        ),
+        text,
+    )
+    text = _DAYS_MONTH.sub(
+        lambda m: (
+            f"the {num.ordinal(int(m['day']))} to the {num.ordinal(int(m['last']))} "
+            f"of {_month(m['month'])}"
+        ),
+        text,
+    )
     text = _MONTH_DAY.sub(month_day, text)
     text = _DAY_MONTH.sub(day_month, text)
     return _MONTH_YEAR.sub(lambda m: _month(m["month"]) + " ", text)
@@ -356,7 +375,7 @@ _MONEY_RANGE = re.compile(
     + _NUMBER
     + r")\s?(?:[-–]|to)\s?(?:(?P=cur)\s?)?(?P<high>"
     + _NUMBER
-    + r")(?P<space>\s?)(?P<scale>thousand|million|billion|trillion|mn|mln|bn|bln|trn|tn|[kmbT])(?![\w])"
+    + r")(?:(?P<space>\s?)(?P<scale>thousand|million|billion|trillion|mn|mln|bn|bln|trn|tn|[kmbT]))?(?![\w.,]?\d|\w)"
 )
 _PENCE = re.compile(r"(?<![\w.,])(\d{1,3})(p|c)(?![\w])")
 
@@ -415,6 +434,10 @@ def _money(text: str) -> str:
         if _after_article(m):
             many = _CURRENCIES[m["cur"]][0]
         low, high = num.decimal(m["low"]), num.decimal(m["high"])
+        if not m["scale"]:
+            if "." in m["low"] + m["high"]:
+                return m[0]  # "$1.50-2.00": cents, read each amount on its own
+            return f"{low} to {high} {many}"
         return f"{low} to {high} {_SCALES[m['scale']]} {many}"
 
     text = _MONEY_RANGE.sub(money_range, text)
@@ -534,6 +557,7 @@ _BARE_SCALE = re.compile(
 )
 
 
+_INCHES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)in\b(-?)")
 _RACE = re.compile(r"(?<![\w.])(?P<num>\d{1,3})[kK](?=\s+(?:races?|runs?|walks?|swims?|course)\b)")
 _FEET_INCHES = re.compile(r"\b(\d{1,2})\s?(?:ft|feet|foot|')\s?(\d{1,2})\s?(?:in|inches|\")(?!\w)")
 _COUNTED = {"people", "children", "men", "women", "staff", "police", "cattle", "sheep", "fish"}
@@ -584,6 +608,12 @@ def _units(text: str) -> str:
     )
     text = _UNIT.sub(unit, text)
     text = _METRES.sub(metres, text)
+    text = _INCHES.sub(
+        lambda m: (
+            f"{num.decimal(m[1])}{'-inch-' if m[2] else ' inch' if m[1] == '1' else ' inches'}"
+        ),
+        text,
+    )
     text = _RACE.sub(lambda m: f"{num.decimal(m['num'])} K", text)
     return _BARE_SCALE.sub(
         lambda m: f"{num.decimal(m['num'])} {_SCALES.get(m['scale'], m['scale'])}", text
@@ -594,6 +624,7 @@ def _units(text: str) -> str:
 
 _DECADE = re.compile(r"(?<![\w.,$£€])(?:'(?P<short>\d)0|(?P<long>(?:1\d|20)?\d)0)'?s\b")
 _YEAR = re.compile(r"(?<![\w.,:/$£€¥#-])(?P<year>1[1-9]\d\d|20\d\d)(?![\w%°]|[.,:/]\d|-\d)")
+_SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!'|\.\d|\w)")
 _EARLY_YEAR = re.compile(
     r"(?P<before>\b(?:in|In|since|Since|until|year|of|by|By|for|from) )(?P<year>10[1-9]\d|21\d\d)(?=[,.;:!?)]|\s+(?:and|when|until|to|by|as|the|a|he|she|it|they|was|were)\b|$)"
 )
@@ -624,6 +655,9 @@ def _years(text: str) -> str:
 
     text = _DECADE.sub(decade, text)
     text = _ERA.sub(era, text)
+    text = _SHORT_YEAR.sub(
+        lambda m: "oh " + num.digits(m[1][1]) if m[1][0] == "0" else num.cardinal(int(m[1])), text
+    )
     text = _EARLY_YEAR.sub(lambda m: m["before"] + num.year(int(m["year"])), text)
     return _YEAR.sub(lambda m: num.year(int(m["year"])), text)
 
@@ -674,14 +708,16 @@ def _bare_fraction(m: re.Match[str]) -> bool:
 # ---- Roman numerals -------------------------------------------------------------------------
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-_ROMAN = r"(?P<roman>L?X{0,3}(?:IX|IV|V?I{0,3}))"
+_ROMAN = r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 _CARDINAL_BEFORE = (
     "War|Bowl|Title|Chapter|Phase|Part|Episode|Apollo|Mark|Mk|Vatican|Article|Stage|Class|Type|"
     "Grade|Category|Act|Volume|Vol|Book|Division|Tier|Level|Round|Game|Series|Gemini|Saturn|"
     "Ariane|Olympiad|Rocky|Pole|Schedule|Amendment|Section|Artemis|Voyager|Pioneer|Falcon|Star|Mercury"
 )
-_ROMAN_AFTER_WORD = re.compile(rf"\b(?P<word>{_CARDINAL_BEFORE})\s+{_ROMAN}\b(?![.'’-]?\w)")
-_ROMAN_AFTER_NAME = re.compile(rf"\b(?P<word>[A-Z][a-z]+)\s+{_ROMAN}\b(?![.'’-]?\w)")
+_ROMAN_AFTER_WORD = re.compile(
+    rf"\b(?P<word>{_CARDINAL_BEFORE})\s+{_ROMAN}\b(?:(?='s\b)|(?![.'’-]?\w))"
+)
+_ROMAN_AFTER_NAME = re.compile(rf"\b(?P<word>[A-Z][a-z]+)\s+{_ROMAN}\b(?:(?='s\b)|(?![.'’-]?\w))")
 _REGNAL = _words(
     "Henry Edward George William Charles Elizabeth Louis James Richard John Paul Pius Leo "
     "Benedict Gregory Napoleon Philip Frederick Peter Ivan Mary Victoria Alexander "
@@ -949,6 +985,7 @@ def _abbreviations(text: str) -> str:
         return _TITLES[word] + " "
 
     text = _TITLE.sub(title, text)
+    text = re.sub(r"\bSec\.\s+(?=of\s+[A-Z])", "Secretary ", text)
 
     def suffix(m: re.Match[str]) -> str:
         rest = m.string[m.end() :]
@@ -1036,7 +1073,7 @@ _ZONES = {  # the standard/daylight forms (EST, PDT) are spelled out by the lexi
     "PT": "Pacific Time",
 }
 _ZONE = re.compile(
-    r"(?<=[\d.mM])(?P<gap>\s+|\s?\(\s?)(?P<zone>"
+    r"(?P<lead>\d|[ap]\.m\.|[ap]m|[AP]\.?M\.?)(?P<gap>\s+|\s?\(\s?)(?P<zone>"
     + "|".join(_ZONES)
     + r")(?P<close>\s?\))?(?!\w|\.\w)"
 )
@@ -1044,6 +1081,7 @@ _CAPS_MERIDIEM = re.compile(r"(?<=\d)(?P<gap>\s?)(?P<ampm>[AP])M(?!\w|\.\w)")
 _PHONE = re.compile(
     r"(?<![\w.+-])(?:(?P<one>1)[-. ])?(?:\((?P<area1>\d{3})\)\s?|(?P<area2>\d{3})[-. ])"
     r"(?P<exchange>\d{3})[-. ](?P<line>\d{4})(?![\w-]|\.\d)"
+    r"|(?<![\w.+-])(?P<trunk>0\d{2,4}) (?P<rest>\d{3,4} ?\d{3,4})(?![\w-]|\.\d)"
 )
 _DESIGNATED = re.compile(
     r"\b(?P<word>Section|Sections|Flight|Route|Highway|Interstate|Room|Gate|Platform|Bus|Form"
@@ -1081,6 +1119,8 @@ def _codes(text: str) -> str:
     """Numbers that are names, not quantities: phone numbers, Section 230, MH370, 737 Max, Q3."""
 
     def phone(m: re.Match[str]) -> str:
+        if m["trunk"]:  # a British number, "0800 123 4567"
+            return ", ".join(num.digits(group) for group in [m["trunk"], *m["rest"].split()])
         area = m["area1"] or m["area2"]
         said = [] if not m["one"] else ["one"]
         said.append("eight hundred" if area == "800" else num.digits(area))
@@ -1103,7 +1143,7 @@ def _codes(text: str) -> str:
         return f"fiscal year {said}"
 
     def zone(m: re.Match[str]) -> str:
-        return f" {_ZONES[m['zone']]}"
+        return f"{m['lead']} {_ZONES[m['zone']]}"
 
     text = _PHONE.sub(phone, text)
     text = _CAPS_MERIDIEM.sub(lambda m: f"{m['gap']}{m['ampm'].lower()}.m.", text)
@@ -1123,6 +1163,7 @@ def _codes(text: str) -> str:
 _TIDY = [
     (re.compile(r"\s+"), " "),
     (re.compile(r"\s+(?=[,.;:!?])"), ""),
+    (re.compile(r"(?<=\w)\s+(?='s\b)"), ""),
     (re.compile(r",(?:\s*,)+"), ","),
     (re.compile(r",\s*(?=[.;:!?])"), ""),
     (re.compile(r"([;:!?])\s*,"), r"\1"),
