@@ -656,7 +656,14 @@ def _years(text: str) -> str:
     text = _DECADE.sub(decade, text)
     text = _ERA.sub(era, text)
     text = _SHORT_YEAR.sub(
-        lambda m: "oh " + num.digits(m[1][1]) if m[1][0] == "0" else num.cardinal(int(m[1])), text
+        lambda m: (
+            num.year(2000 + int(m[1]))
+            if m[1] == "00"
+            else "oh " + num.digits(m[1][1])
+            if m[1][0] == "0"
+            else num.cardinal(int(m[1]))
+        ),
+        text,
     )
     text = _EARLY_YEAR.sub(lambda m: m["before"] + num.year(int(m["year"])), text)
     return _YEAR.sub(lambda m: num.year(int(m["year"])), text)
