@@ -212,6 +212,7 @@ _MONTH_DAYS = re.compile(
 _DAYS_MONTH = re.compile(
     rf"(?P<the>\bthe\s+)?\b{_DAY}\s?[-–]\s?(?P<last>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w])"
 )
+_LONE_MONTH = re.compile(r"(?<=[a-z,] )(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?!\w)")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?=(?:1[5-9]|20)\d\d\b)")
 _ISO_DATE = re.compile(r"\b(?P<year>1\d{3}|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")
 _SLASH_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b")
@@ -279,7 +280,13 @@ def _dates(text: str) -> str:
     )
     text = _MONTH_DAY.sub(month_day, text)
     text = _DAY_MONTH.sub(day_month, text)
-    return _MONTH_YEAR.sub(lambda m: _month(m["month"]) + " ", text)
+    text = _MONTH_YEAR.sub(lambda m: _month(m["month"]) + " ", text)
+
+    def lone_month(m: re.Match[str]) -> str:
+        stop = "." if _SENTENCE_END.match(m.string, m.end()) else ""
+        return _month(m[1]) + stop
+
+    return _LONE_MONTH.sub(lone_month, text)
 
 
 _MERIDIEM = r"(?P<ampm>[AaPp]\.?\s?[Mm]\b\.?)"
@@ -1110,6 +1117,7 @@ _QUARTER = re.compile(
     r"\b(?P<kind>[QH])(?P<n>[1-4])\b(?!-\d)"
 )
 _FISCAL = re.compile(r"\bFY\s?(?P<year>(?:19|20)?\d\d)\b")
+_CIRCA = re.compile(r"(?<![\w.])(?:c|ca)\.\s?(?=\d{3,4}\b)")
 _NUMBER_TEN = re.compile(r"(?:(?<=[a-z,] )|(?<=^)|(?<=[.!?] ))No\s(?=10\b)|(?<=[a-z,] )No\s(?=\d)")
 
 
@@ -1162,6 +1170,7 @@ def _codes(text: str) -> str:
     text = _AIRLINER.sub(lambda m: _pairs(m["num"]), text)
     text = _THE_AIRLINER.sub(lambda m: m["the"] + _pairs(m["num"]), text)
     text = _LETTER_CODE.sub(lambda m: f"{spelled(m['letters'])} {_pairs(m['num'])}", text)
+    text = _CIRCA.sub("circa ", text)
     return _NUMBER_TEN.sub("Number ", text)
 
 
