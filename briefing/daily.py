@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import inspect
 import json
 import os
 import warnings
@@ -20,7 +19,7 @@ from briefing.budget import MIN_STORY_WORDS, Budget, Rates, budget_for, share
 from briefing.config import DailyConfig
 from briefing.errors import BriefingError, EngineError, OutputError, UsageError
 from briefing.fetch import Cache, Fetcher, Stats
-from briefing.models import Audio, Briefing, Story, VoiceProfile
+from briefing.models import Briefing, Story, VoiceProfile
 from briefing.podcast import MANIFEST, Channel, Episode, write_feed
 from briefing.sources import Candidate, Item, Reader, Skip
 from briefing.stories import Seen, StoryGroup, describe_since, in_window, parse_since, select
@@ -555,37 +554,22 @@ def _export(
     from briefing.export import export_briefing, write_text
     from briefing.speech.script import speech_script
 
-    spoken: list[Audio] = []
-
-    def speak(text: str, profile: VoiceProfile, path: Path) -> Audio:
-        from briefing.speech.engine import render_wav
-
-        audio = render_wav(text, profile, path, progress=lambda d, t: report("Speaking", d, t))
-        spoken.append(audio)
-        return audio
-
-    # Exports that take a progress callback render (and normalize) the script themselves;
-    # older ones get a speaker that reports progress.
-    accepts = inspect.signature(export_briefing).parameters
-    hooks: dict[str, Any] = (
-        {"progress": lambda d, t: report("Speaking", d, t)}
-        if "progress" in accepts
-        else {"speak": speak}
-    )
-    chosen = formats(options.audio)
     written = export_briefing(
-        briefing, result.folder, chosen, voice=voice, force=True, stem=STEM, **hooks
+        briefing,
+        result.folder,
+        formats(options.audio),
+        voice=voice,
+        force=True,
+        stem=STEM,
+        progress=lambda done, total: report("Speaking", done, total),
     )
-    script_args = (voice,) if len(inspect.signature(speech_script).parameters) > 1 else ()
-    transcript = write_text(
-        result.folder / TRANSCRIPT, speech_script(briefing, *script_args), force=True
-    )
+    transcript = write_text(result.folder / TRANSCRIPT, speech_script(briefing, voice), force=True)
     result.files = [*written, transcript]
     audio_files = [p for p in written if p.suffix.lstrip(".") in ("mp3", "wav")]
     episode = None
     if audio_files:
         result.audio = audio_files[0]
-        result.audio_seconds = spoken[-1].seconds if spoken else _recorded_seconds(written)
+        result.audio_seconds = _recorded_seconds(written)
         briefing = replace(briefing, audio_seconds=result.audio_seconds)
         page = next((p for p in written if p.suffix == ".html"), None)
         episode = Episode(
@@ -611,7 +595,7 @@ def _export(
 
 
 def _recorded_seconds(written: list[Path]) -> float | None:
-    """The audio length export recorded in the Markdown, when no speaking was seen here."""
+    """The audio length that export recorded in the Markdown front matter."""
     from briefing.render import split_front_matter
 
     for path in written:

@@ -7,7 +7,7 @@ import re
 import wave
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -169,23 +169,9 @@ def render_wav(
     Word marks carry offsets into `text` and times into the whole file. Text
     is spoken as given: build a script (speech.script) to have it normalized.
     """
-    engine = engine or get_engine()
-    pieces = chunks(text)
-    marks: list[WordMark] = []
-    with wave.open(str(path), "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(SAMPLE_RATE)
-        sink = PcmSink(wav)
-        for offset, piece in pieces:
-            start_seconds = sink.frames / SAMPLE_RATE
-            for mark in engine.synthesize(piece, voice, sink):
-                marks.append(
-                    WordMark(mark.offset + offset, mark.length, mark.seconds + start_seconds)
-                )
-            if progress:
-                progress(offset + len(piece), len(text))
-        frames = sink.frames
-    return Audio(
-        path=path, seconds=frames / SAMPLE_RATE, sample_rate=SAMPLE_RATE, marks=tuple(marks)
-    )
+    from briefing.speech.script import Chapter, Segment, SpeechScript
+
+    script = SpeechScript((Segment(text, text, 0, 0),), (Chapter(""),))
+    audio = render_script(script, voice, path, engine=engine, progress=progress, loudness=False)
+    # Keep the engine's word marks only, not the sentence-start mark render_script adds.
+    return replace(audio, marks=tuple(m for m in audio.marks if m.length))
