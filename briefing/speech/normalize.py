@@ -595,6 +595,15 @@ def _units(text: str) -> str:
             and follower.islower()
         ):
             return f"{sign}{words} million{after}"
+        if (
+            m["gap"] == ""
+            and not _ARTICLE.search(m.string[max(0, m.start() - 8) : m.start()])
+            and re.match(
+                r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][\w-]*\s+[a-z]+s\b",
+                m.string[m.end() - len(after) :],
+            )
+        ):
+            return f"{sign}{words} million{after}"  # "50m PS5 consoles", "2m British viewers"
         if m["gap"] == " " and not after:
             return m[0]  # "5 m" at the end: too little to tell
         if m["gap"] == "-":
