@@ -30,6 +30,8 @@ LEXICON_FILE = "lexicon.toml"
 
 def spelled(letters: str) -> str:
     """An initialism in the form the engine reliably reads letter by letter: "FBI" -> "F.B.I."."""
+    if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper():
+        return spelled(letters[:-1]) + "'s"  # "EVs" -> "E.V.'s", said "ee-veez"
     return "".join(f"{c.upper()}." for c in letters if c.isalnum())
 
 
@@ -58,7 +60,8 @@ class Lexicon:
             return None
         keys = sorted(self.entries, key=len, reverse=True)
         body = "|".join(re.escape(k) for k in keys)
-        return re.compile(rf"(?<![\w.&@/#-])(?:{body})(?![\w&@$£€]|\.\w)")
+        # A number may follow a word ("COP28", "AK47") but not continue one ("G7" in "G75").
+        return re.compile(rf"(?<![\w.&@/#-])(?:{body})(?![A-Za-z_&@$£€]|\.\w)(?!(?<=\d)\d)")
 
     def __len__(self) -> int:
         return len(self.entries)

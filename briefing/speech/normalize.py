@@ -206,7 +206,14 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?P<the>\bthe\s+)?\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![\w])(?:,?\s+(?P<year>1\d{{3}}|20\d\d)\b)?"
 )
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?<=\.)\s+(?=\d{{4}}\b)")
+_MONTH_DAYS = re.compile(
+    rf"\b{_MONTH}\s+{_DAY}\s?[-–]\s?(?P<last>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![:/.,]\d)"
+)
+_DAYS_MONTH = re.compile(
+    rf"(?P<the>\bthe\s+)?\b{_DAY}\s?[-–]\s?(?P<last>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w])"
+)
+_LONE_MONTH = re.compile(r"(?<=[a-z,] )(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?!\w)")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?=(?:1[5-9]|20)\d\d\b)")
 _ISO_DATE = re.compile(r"\b(?P<year>1\d{3}|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")
 _SLASH_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b")
 _WEEKDAYS = {
@@ -258,9 +265,28 @@ def _dates(text: str) -> str:
     text = _ISO_DATE.sub(iso, text)
     text = _SLASH_DATE.sub(slashed, text)
     text = _WEEKDAY.sub(lambda m: _WEEKDAYS[m[1]], text)
+    text = _MONTH_DAYS.sub(
+        lambda m: (
+            f"{_month(m['month'])} {num.ordinal(int(m['day']))} to {num.ordinal(int(m['last']))}"
+        ),
+        text,
+    )
+    text = _DAYS_MONTH.sub(
+        lambda m: (
+            f"the {num.ordinal(int(m['day']))} to the {num.ordinal(int(m['last']))} "
+            f"of {_month(m['month'])}"
+        ),
+        text,
+    )
     text = _MONTH_DAY.sub(month_day, text)
     text = _DAY_MONTH.sub(day_month, text)
-    return _MONTH_YEAR.sub(lambda m: _month(m["month"]) + " ", text)
+    text = _MONTH_YEAR.sub(lambda m: _month(m["month"]) + " ", text)
+
+    def lone_month(m: re.Match[str]) -> str:
+        stop = "." if _SENTENCE_END.match(m.string, m.end()) else ""
+        return _month(m[1]) + stop
+
+    return _LONE_MONTH.sub(lone_month, text)
 
 
 _MERIDIEM = r"(?P<ampm>[AaPp]\.?\s?[Mm]\b\.?)"
@@ -351,6 +377,13 @@ _MONEY = re.compile(
     + _NUMBER
     + r")(?:(?P<space>[\s-]?)(?P<scale>thousand|million|billion|trillion|mn|mln|bn|bln|trn|tn|[kKmMbBT])(?![\w]))?"
 )
+_MONEY_RANGE = re.compile(
+    r"(?P<cur>US\$|AU?\$|CA?\$|NZ\$|HK\$|[$£€¥₹₩₽₦])\s?(?P<low>"
+    + _NUMBER
+    + r")\s?(?:[-–]|to)\s?(?:(?P=cur)\s?)?(?P<high>"
+    + _NUMBER
+    + r")(?:(?P<space>\s?)(?P<scale>thousand|million|billion|trillion|mn|mln|bn|bln|trn|tn|[kmbT]))?(?![\w.,]?\d|\w)"
+)
 _PENCE = re.compile(r"(?<![\w.,])(\d{1,3})(p|c)(?![\w])")
 
 
@@ -403,6 +436,18 @@ def _money(text: str) -> str:
             return f"{sign}{num.decimal(amount)} {many}"
         return f"{sign}{num.cardinal(whole_n)} {one if whole_n == 1 else many}"
 
+    def money_range(m: re.Match[str]) -> str:
+        many = _CURRENCIES[m["cur"]][1]
+        if _after_article(m):
+            many = _CURRENCIES[m["cur"]][0]
+        low, high = num.decimal(m["low"]), num.decimal(m["high"])
+        if not m["scale"]:
+            if "." in m["low"] + m["high"]:
+                return m[0]  # "$1.50-2.00": cents, read each amount on its own
+            return f"{low} to {high} {many}"
+        return f"{low} to {high} {_SCALES[m['scale']]} {many}"
+
+    text = _MONEY_RANGE.sub(money_range, text)
     text = _MONEY.sub(money, text)
 
     def coins(m: re.Match[str]) -> str:
@@ -414,7 +459,7 @@ def _money(text: str) -> str:
     return _PENCE.sub(coins, text)
 
 
-_PERCENT = re.compile(r"(?P<sign>(?<![\w.])-)?(?P<num>" + _NUMBER + r")\s?%")
+_PERCENT = re.compile(r"(?P<sign>(?<![\w.])-)?(?P<num>" + _NUMBER + r")(?:\s?%|pc\b)")
 _TEMPERATURE = re.compile(
     r"(?P<sign>(?<![\w.])-\s?|\bminus\s)?(?P<num>\d+(?:\.\d+)?)\s?(?:°\s?(?P<scale>[CF])?|(?P<bare>[CF]))(?![A-Za-z])"
 )
@@ -439,7 +484,7 @@ def _temperatures(text: str) -> str:
         if m["bare"] and m["sign"] is None and float(m["num"]) > 60 and scale == "C":
             return m[0]  # "100C" is likelier a name than a temperature
         sign = "minus " if m["sign"] else ""
-        degrees = "degree" if m["num"] == "1" else "degrees"
+        degrees = "degree" if m["num"] == "1" or _after_article(m) else "degrees"
         words = f"{sign}{num.decimal(m['num'])} {degrees}"
         if scale:
             words += " Celsius" if scale == "C" else " Fahrenheit"
@@ -494,6 +539,8 @@ _UNITS: dict[str, tuple[str, str]] = {
     "secs": ("second", "seconds"),
     "sec": ("second", "seconds"),
     "yrs": ("year", "years"),
+    "bp": ("basis point", "basis points"),
+    "bps": ("basis point", "basis points"),
     "bpm": ("beat per minute", "beats per minute"),
     "x": ("times", "times"),
 }
@@ -517,6 +564,8 @@ _BARE_SCALE = re.compile(
 )
 
 
+_INCHES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)in\b(-?)")
+_RACE = re.compile(r"(?<![\w.])(?P<num>\d{1,3})[kK](?=\s+(?:races?|runs?|walks?|swims?|course)\b)")
 _FEET_INCHES = re.compile(r"\b(\d{1,2})\s?(?:ft|feet|foot|')\s?(\d{1,2})\s?(?:in|inches|\")(?!\w)")
 _COUNTED = {"people", "children", "men", "women", "staff", "police", "cattle", "sheep", "fish"}
 
@@ -546,6 +595,15 @@ def _units(text: str) -> str:
             and follower.islower()
         ):
             return f"{sign}{words} million{after}"
+        if (
+            m["gap"] == ""
+            and not _ARTICLE.search(m.string[max(0, m.start() - 8) : m.start()])
+            and re.match(
+                r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][\w-]*\s+[a-z]+s\b",
+                m.string[m.end() - len(after) :],
+            )
+        ):
+            return f"{sign}{words} million{after}"  # "50m PS5 consoles", "2m British viewers"
         if m["gap"] == " " and not after:
             return m[0]  # "5 m" at the end: too little to tell
         if m["gap"] == "-":
@@ -566,6 +624,13 @@ def _units(text: str) -> str:
     )
     text = _UNIT.sub(unit, text)
     text = _METRES.sub(metres, text)
+    text = _INCHES.sub(
+        lambda m: (
+            f"{num.decimal(m[1])}{'-inch-' if m[2] else ' inch' if m[1] == '1' else ' inches'}"
+        ),
+        text,
+    )
+    text = _RACE.sub(lambda m: f"{num.decimal(m['num'])} K", text)
     return _BARE_SCALE.sub(
         lambda m: f"{num.decimal(m['num'])} {_SCALES.get(m['scale'], m['scale'])}", text
     )
@@ -575,6 +640,10 @@ def _units(text: str) -> str:
 
 _DECADE = re.compile(r"(?<![\w.,$£€])(?:'(?P<short>\d)0|(?P<long>(?:1\d|20)?\d)0)'?s\b")
 _YEAR = re.compile(r"(?<![\w.,:/$£€¥#-])(?P<year>1[1-9]\d\d|20\d\d)(?![\w%°]|[.,:/]\d|-\d)")
+_SHORT_YEAR = re.compile(r"(?<![\w'])'(\d\d)\b(?!'|\.\d|\w)")
+_EARLY_YEAR = re.compile(
+    r"(?P<before>\b(?:in|In|since|Since|until|year|of|by|By|for|from) )(?P<year>10[1-9]\d|21\d\d)(?=[,.;:!?)]|\s+(?:and|when|until|to|by|as|the|a|he|she|it|they|was|were)\b|$)"
+)
 _ERA = re.compile(r"\b(?P<year>\d{1,4})\s?(?P<era>BC|AD|BCE|CE)\b|\bAD\s?(?P<after>\d{1,4})\b")
 _ORDINAL = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th|ST|ND|RD|TH)\b")
 _FRACTION = re.compile(
@@ -602,6 +671,17 @@ def _years(text: str) -> str:
 
     text = _DECADE.sub(decade, text)
     text = _ERA.sub(era, text)
+    text = _SHORT_YEAR.sub(
+        lambda m: (
+            num.year(2000 + int(m[1]))
+            if m[1] == "00"
+            else "oh " + num.digits(m[1][1])
+            if m[1][0] == "0"
+            else num.cardinal(int(m[1]))
+        ),
+        text,
+    )
+    text = _EARLY_YEAR.sub(lambda m: m["before"] + num.year(int(m["year"])), text)
     return _YEAR.sub(lambda m: num.year(int(m["year"])), text)
 
 
@@ -623,6 +703,8 @@ def _fractions(text: str) -> str:
 
     def fraction(m: re.Match[str]) -> str:
         top, bottom = int(m["top"]), int(m["bottom"])
+        if top + bottom == 100 and top % 5 == 0 and not m["whole"]:
+            return f"{num.cardinal(top)}-{num.cardinal(bottom)}"  # "a 50/50 call", "a 60/40 split"
         if bottom == 0 or top == 0 or bottom == 1 or top >= bottom * 2 or bottom > 16:
             return m[0]
         if m["whole"]:
@@ -632,22 +714,33 @@ def _fractions(text: str) -> str:
                 else ("a quarter" if (top, bottom) == (1, 4) else _fraction_words(top, bottom))
             )
             return f"{num.cardinal(int(m['whole']))} and {part}"
+        if top == 1 and bottom in _DENOMINATORS and _bare_fraction(m):
+            return _DENOMINATORS[bottom][0]  # "a 1/2-inch gap", "½ a mile": "half"
         return _fraction_words(top, bottom)
 
     return _FRACTION.sub(fraction, text)
 
 
+def _bare_fraction(m: re.Match[str]) -> bool:
+    """A half or quarter said without "one": after "a", or before "a"/"an" or a hyphenated noun."""
+    before = m.string[max(0, m.start() - 4) : m.start()]
+    after = m.string[m.end() : m.end() + 4]
+    return bool(_ARTICLE.search(before)) or bool(re.match(r"-[a-z]|\s+an?\b", after))
+
+
 # ---- Roman numerals -------------------------------------------------------------------------
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-_ROMAN = r"(?P<roman>L?X{0,3}(?:IX|IV|V?I{0,3}))"
+_ROMAN = r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 _CARDINAL_BEFORE = (
     "War|Bowl|Title|Chapter|Phase|Part|Episode|Apollo|Mark|Mk|Vatican|Article|Stage|Class|Type|"
     "Grade|Category|Act|Volume|Vol|Book|Division|Tier|Level|Round|Game|Series|Gemini|Saturn|"
     "Ariane|Olympiad|Rocky|Pole|Schedule|Amendment|Section|Artemis|Voyager|Pioneer|Falcon|Star|Mercury"
 )
-_ROMAN_AFTER_WORD = re.compile(rf"\b(?P<word>{_CARDINAL_BEFORE})\s+{_ROMAN}\b(?![.'’-]?\w)")
-_ROMAN_AFTER_NAME = re.compile(rf"\b(?P<word>[A-Z][a-z]+)\s+{_ROMAN}\b(?![.'’-]?\w)")
+_ROMAN_AFTER_WORD = re.compile(
+    rf"\b(?P<word>{_CARDINAL_BEFORE})\s+{_ROMAN}\b(?:(?='s\b)|(?![.'’-]?\w))"
+)
+_ROMAN_AFTER_NAME = re.compile(rf"\b(?P<word>[A-Z][a-z]+)\s+{_ROMAN}\b(?:(?='s\b)|(?![.'’-]?\w))")
 _REGNAL = _words(
     "Henry Edward George William Charles Elizabeth Louis James Richard John Paul Pius Leo "
     "Benedict Gregory Napoleon Philip Frederick Peter Ivan Mary Victoria Alexander "
@@ -756,8 +849,12 @@ _TITLES = {
     "Mt": "Mount",
     "Ft": "Fort",
     "Pt": "Point",
+    "Cllr": "Councillor",
 }
-_UNDOTTED_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Capt", "Sgt", "Lt", "Col", "Gen"}
+_UNDOTTED_TITLES = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Capt", "Sgt", "Lt", "Col", "Gen",
+    "Cllr", "Insp", "Det", "Supt", "Rev", "Maj", "Cpl", "Pte", "Adm", "Brig",
+}  # fmt: skip
 _TITLE = re.compile(
     r"\b(?P<title>"
     + "|".join(sorted(_TITLES, key=len, reverse=True))
@@ -906,9 +1003,12 @@ def _abbreviations(text: str) -> str:
             return m[0]
         if word == "St":
             return "Saint "
+        if word == "Gen" and re.match(r"[XYZ]\b|Alpha\b", m.string[m.end() :]):
+            return m[0]  # "Gen Z": a generation, not a general
         return _TITLES[word] + " "
 
     text = _TITLE.sub(title, text)
+    text = re.sub(r"\bSec\.\s+(?=of\s+[A-Z])", "Secretary ", text)
 
     def suffix(m: re.Match[str]) -> str:
         rest = m.string[m.end() :]
@@ -923,7 +1023,14 @@ def _abbreviations(text: str) -> str:
 
 # ---- symbols --------------------------------------------------------------------------------
 
+_PER = {"hour": "an hour", "hr": "an hour", "h": "an hour", "day": "a day", "week": "a week",
+        "wk": "a week", "month": "a month", "mo": "a month", "year": "a year", "yr": "a year",
+        "night": "a night", "person": "a person", "head": "a head"}  # fmt: skip
 _SYMBOLS = [
+    (
+        re.compile(r"(?<=[a-z\d])\s?/\s?(" + "|".join(_PER) + r")\b"),
+        lambda m: f" {_PER[m[1]]}",
+    ),
     (re.compile(r"(?<![\w])([A-Z])\s?&\s?([A-Z])(?![\w])"), r"\1. and \2."),
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"#\s?(?=\d)"), "number "),
@@ -980,11 +1087,108 @@ def _numbers(text: str) -> str:
     return _PLAIN.sub(number, text)
 
 
+# ---- codes read before the lexicon: phone numbers, designators, quarters, time zones ---------
+
+_ZONES = {  # the standard/daylight forms (EST, PDT) are spelled out by the lexicon
+    "ET": "Eastern Time",
+    "CT": "Central Time",
+    "MT": "Mountain Time",
+    "PT": "Pacific Time",
+}
+_ZONE = re.compile(
+    r"(?P<lead>\d|[ap]\.m\.|[ap]m|[AP]\.?M\.?)(?P<gap>\s+|\s?\(\s?)(?P<zone>"
+    + "|".join(_ZONES)
+    + r")(?P<close>\s?\))?(?!\w|\.\w)"
+)
+_CAPS_MERIDIEM = re.compile(r"(?<=\d)(?P<gap>\s?)(?P<ampm>[AP])M(?!\w|\.\w)")
+_PHONE = re.compile(
+    r"(?<![\w.+-])(?:(?P<one>1)[-. ])?(?:\((?P<area1>\d{3})\)\s?|(?P<area2>\d{3})[-. ])"
+    r"(?P<exchange>\d{3})[-. ](?P<line>\d{4})(?![\w-]|\.\d)"
+    r"|(?<![\w.+-])(?P<trunk>0\d{2,4}) (?P<rest>\d{3,4} ?\d{3,4})(?![\w-]|\.\d)"
+)
+_DESIGNATED = re.compile(
+    r"\b(?P<word>Section|Sections|Flight|Route|Highway|Interstate|Room|Gate|Platform|Bus|Form"
+    r"|Boeing|Paragraph)(?P<gap>\s+)(?P<num>[1-9]\d{2,3})\b(?![.,]\d)"
+)
+_LETTER_CODE = re.compile(r"\b(?P<letters>[A-Z]{1,3})-?(?P<num>[1-9]\d{2})\b(?![.,]\d|-\d)")
+_AIRLINER = re.compile(
+    r"(?<![\w.,$£€-])(?P<num>7[0-8]7)(?=\s?(?:-?\d{1,3}\b|Max\b|MAX\b|jets?\b|jetliners?\b|"
+    r"airliners?\b|aircraft\b|planes?\b|Dreamliners?\b|jumbo))"
+)
+_THE_AIRLINER = re.compile(r"\b(?P<the>[Tt]he\s+)(?P<num>7[0-8]7)(?=\s+[a-z]+(?<!s)\b|[,.;:!?])")
+_EMERGENCY = re.compile(
+    r"(?P<before>\b(?:[Cc]all|[Dd]ial|[Rr]ing|called|dialed|dialled|calling|dialing|dialling|a|the)\s)"
+    r"(?P<num>911|999|112|111|000)\b(?![.,]\d)"
+    r"|\b(?P<num2>911|999)(?=\s+(?:calls?|operators?|dispatch|dispatchers?|emergency|line|center|centre)\b)"
+)
+_QUARTER = re.compile(
+    r"(?:(?P<prep>\b(?:in|for|during|over|from|since|until|by|of|to|In|For|During)\s+)(?P<the>the\s+)?)?"
+    r"\b(?P<kind>[QH])(?P<n>[1-4])\b(?!-\d)"
+)
+_FISCAL = re.compile(r"\bFY\s?(?P<year>(?:19|20)?\d\d)\b")
+_CIRCA = re.compile(r"(?<![\w.])(?:c|ca)\.\s?(?=\d{3,4}\b)")
+_NUMBER_TEN = re.compile(r"(?:(?<=[a-z,] )|(?<=^)|(?<=[.!?] ))No\s(?=10\b)|(?<=[a-z,] )No\s(?=\d)")
+
+
+def _pairs(number: str) -> str:
+    """Designators in pairs, as Americans read them: "230" -> "two thirty", "101" -> "one oh one"."""
+    head, tail = number[:-2], int(number[-2:])
+    if tail == 0:
+        return num.cardinal(int(number))  # "Route 100": "one hundred"
+    rest = num.cardinal(tail) if tail >= 10 else "oh " + num.cardinal(tail)
+    return f"{num.cardinal(int(head))} {rest}"
+
+
+def _codes(text: str) -> str:
+    """Numbers that are names, not quantities: phone numbers, Section 230, MH370, 737 Max, Q3."""
+
+    def phone(m: re.Match[str]) -> str:
+        if m["trunk"]:  # a British number, "0800 123 4567"
+            return ", ".join(num.digits(group) for group in [m["trunk"], *m["rest"].split()])
+        area = m["area1"] or m["area2"]
+        said = [] if not m["one"] else ["one"]
+        said.append("eight hundred" if area == "800" else num.digits(area))
+        return ", ".join([" ".join(said), num.digits(m["exchange"]), num.digits(m["line"])])
+
+    def quarter(m: re.Match[str]) -> str:
+        which = num.ordinal(int(m["n"]))
+        if m["kind"] == "H":
+            if m["n"] not in "12":
+                return m[0]
+            name = f"{which} half"
+        else:
+            name = f"{which} quarter"
+        prep = m["prep"] or ""
+        return f"{prep}the {name}" if prep else name
+
+    def fiscal(m: re.Match[str]) -> str:
+        year = m["year"]
+        said = num.year(int(year)) if len(year) == 4 else num.cardinal(int(year))
+        return f"fiscal year {said}"
+
+    def zone(m: re.Match[str]) -> str:
+        return f"{m['lead']} {_ZONES[m['zone']]}"
+
+    text = _PHONE.sub(phone, text)
+    text = _CAPS_MERIDIEM.sub(lambda m: f"{m['gap']}{m['ampm'].lower()}.m.", text)
+    text = _ZONE.sub(zone, text)
+    text = _FISCAL.sub(fiscal, text)
+    text = _QUARTER.sub(quarter, text)
+    text = _EMERGENCY.sub(lambda m: (m["before"] or "") + num.digits(m["num"] or m["num2"]), text)
+    text = _DESIGNATED.sub(lambda m: f"{m['word']}{m['gap']}{_pairs(m['num'])}", text)
+    text = _AIRLINER.sub(lambda m: _pairs(m["num"]), text)
+    text = _THE_AIRLINER.sub(lambda m: m["the"] + _pairs(m["num"]), text)
+    text = _LETTER_CODE.sub(lambda m: f"{spelled(m['letters'])} {_pairs(m['num'])}", text)
+    text = _CIRCA.sub("circa ", text)
+    return _NUMBER_TEN.sub("Number ", text)
+
+
 # ---- tidying --------------------------------------------------------------------------------
 
 _TIDY = [
     (re.compile(r"\s+"), " "),
     (re.compile(r"\s+(?=[,.;:!?])"), ""),
+    (re.compile(r"(?<=\w)\s+(?='s\b)"), ""),
     (re.compile(r",(?:\s*,)+"), ","),
     (re.compile(r",\s*(?=[.;:!?])"), ""),
     (re.compile(r"([;:!?])\s*,"), r"\1"),
@@ -1047,6 +1251,7 @@ class Normalizer:
         text = _web(text)
         if not self.english:
             return _tidy(_pauses(text))
+        text = _codes(text)
         text = self._lexicon_pass(text, spoken)
         for rule in _RULES:
             text = rule(text)

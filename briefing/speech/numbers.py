@@ -60,6 +60,8 @@ def year(number: int, *, british: bool = False) -> str:
     """1987 -> "nineteen eighty-seven", 2024 -> "twenty twenty-four", 2005 -> "two thousand five"."""
     if 2000 <= number <= 2009:
         return cardinal(number, british=british)
+    if number % 100 == 0 and 1000 < number < 10000 and number != 2000:
+        return cardinal(number // 100) + " hundred"  # 2100: "twenty-one hundred"
     words = _num2words()(number, to="year")
     return _clean(words.replace("oh-", "oh "), british=british)
 
