@@ -51,3 +51,21 @@ def test_silence_is_left_alone(tmp_path: Path) -> None:
     path = _write(tmp_path / "z.wav", np.zeros(RATE))
     assert normalize_loudness(path) == 0.0
     assert math.isinf(measure(path).lufs)
+
+
+def test_long_files_are_measured_on_spread_windows_with_an_exact_peak(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.speech.loudness as loudness
+
+    # Ten minutes of bursts whose level varies slowly, plus one loud click near the end.
+    bursts = _speechlike(0.2, 180.0, seconds=600.0)
+    t = np.arange(bursts.size) / RATE
+    samples = bursts * (1 + 0.5 * np.sin(2 * np.pi * t / 97.0))
+    samples[-RATE // 2] = 30000
+    path = _write(tmp_path / "long.wav", samples)
+    sampled = measure(path)
+    monkeypatch.setattr(loudness, "MAX_MEASURED_SECONDS", 10_000.0)
+    full = measure(path)
+    assert abs(sampled.lufs - full.lufs) < 0.5
+    assert sampled.peak_db == full.peak_db > -1.0
