@@ -14,7 +14,6 @@ A lexicon file has three optional parts:
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,6 +23,7 @@ from typing import Any
 
 from briefing import locations
 from briefing.errors import VoiceError
+from briefing.speech.tomlfile import read_toml
 
 LEXICON_FILE = "lexicon.toml"
 
@@ -106,12 +106,7 @@ def read_lexicon(path: Path) -> Lexicon:
     Raises:
         VoiceError: the file can't be read or isn't a valid lexicon.
     """
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise VoiceError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise VoiceError(f"{path}: can't be read: {exc}") from None
+    data = read_toml(path)
     return parse_lexicon(data, str(path))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -13,6 +12,7 @@ from briefing.errors import VoiceError
 from briefing.language import DEFAULT_LANGUAGE, ISO_CODES
 from briefing.models import VoiceProfile
 from briefing.speech.lexicon import parse_lexicon
+from briefing.speech.tomlfile import read_toml
 
 if TYPE_CHECKING:
     from briefing.speech.engine import EngineVoice
@@ -54,12 +54,7 @@ def load_profile(path: Path) -> VoiceProfile:
     Raises:
         VoiceError: the file is not valid TOML or a field has the wrong type or range.
     """
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise VoiceError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise VoiceError(f"{path}: can't be read: {exc}") from None
+    data = read_toml(path)
     values: dict[str, object] = {}
     for key, kind in _FIELDS.items():
         if key not in data:
