@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
-Handler = Callable[[argparse.Namespace], int]
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line plus a hint, with exit status 2."""
@@ -37,14 +35,23 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _ratio(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError("must be above 0 and at most 1")
-    return value
+def _above_zero_up_to(high: float) -> Callable[[str], float]:
+    """An argparse type: a number above 0 and at most `high`."""
+
+    def convert(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not 0 < value <= high:
+            raise argparse.ArgumentTypeError(f"must be above 0 and at most {high:g}")
+        return value
+
+    return convert
+
+
+_ratio = _above_zero_up_to(1)
+_minutes = _above_zero_up_to(600)
 
 
 def _add_summary_options(parser: argparse.ArgumentParser) -> None:
@@ -281,16 +288,6 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
         print(f"{parser.prog} {_version()}")
         parser.exit()
-
-
-def _minutes(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError("must be above 0 and at most 600")
-    return value
 
 
 def _add_daily(commands: Any) -> None:

@@ -58,10 +58,6 @@ class SpeechScript:
             parts.append(segment.spoken)
         return "".join(parts) + ("\n" if parts else "")
 
-    @property
-    def seconds_of_pauses(self) -> float:
-        return sum(s.pause_after for s in self.segments)
-
 
 def template_values(briefing: Briefing) -> dict[str, str]:
     """What {date}, {weekday}, ... in an intro or outro stand for."""
