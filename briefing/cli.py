@@ -435,20 +435,31 @@ def _note(message: str) -> None:
     print(f"briefing: {message}", file=sys.stderr)
 
 
-class _Progress:
-    """A one-line progress display on stderr, only when stderr is a terminal."""
+class _StatusLine:
+    """One self-erasing status line on stderr, shown only when stderr is a terminal."""
 
-    def __init__(self, label: str) -> None:
-        self.label = label
+    def __init__(self) -> None:
         self.live = sys.stderr.isatty()
 
-    def __call__(self, done: int, total: int) -> None:
-        if self.live and total:
-            print(f"\r{self.label} {100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
+    def show(self, status: str) -> None:
+        if self.live:
+            print(f"\r\033[K{status[:78]}", end="", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         if self.live:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+class _Progress(_StatusLine):
+    """A percentage for one long step (speaking, a batch)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+    def __call__(self, done: int, total: int) -> None:
+        if total:
+            self.show(f"{self.label} {100 * done // total:3d}%")
 
 
 def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
@@ -653,26 +664,16 @@ def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Any]
     return article, briefing_from([Summary(article, "full", picks)])
 
 
-class _Steps:
-    """One self-erasing status line on stderr for the daily brief, only when it is a terminal."""
-
-    def __init__(self) -> None:
-        self.live = sys.stderr.isatty()
+class _Steps(_StatusLine):
+    """The daily brief's steps: fetching n/N, summarizing, speaking in percent."""
 
     def __call__(self, what: str, done: int, total: int) -> None:
-        if not self.live:
-            return
         if what == "Speaking" and total:
-            status = f"Speaking {100 * done // total:3d}%"
+            self.show(f"Speaking {100 * done // total:3d}%")
         elif total:
-            status = f"{what} ({done}/{total})"
+            self.show(f"{what} ({done}/{total})")
         else:
-            status = what
-        print(f"\r\033[K{status[:78]}", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.live:
-            print("\r\033[K", end="", file=sys.stderr, flush=True)
+            self.show(what)
 
 
 def cmd_daily(args: argparse.Namespace) -> int:
