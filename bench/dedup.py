@@ -19,9 +19,9 @@ import random
 from itertools import combinations
 from pathlib import Path
 
+from briefing.daily.sources import Candidate
+from briefing.daily.stories import SIMILAR, _vectors, similarity
 from briefing.models import Article, Block
-from briefing.sources import Candidate
-from briefing.stories import SIMILAR, _vectors, similarity
 from briefing.text import split_sentences
 
 SHARED = Path(

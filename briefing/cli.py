@@ -677,9 +677,9 @@ class _Steps(_StatusLine):
 
 
 def cmd_daily(args: argparse.Namespace) -> int:
-    from briefing import config as settings
     from briefing import locations
     from briefing.daily import NothingToBrief, options_from, run
+    from briefing.daily import config as settings
 
     config_path = args.config or locations.config_file()
     if args.init:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.budget import MIN_STORY_WORDS, Rates, budget_for, share, weights
+from briefing.daily.budget import MIN_STORY_WORDS, Rates, budget_for, share, weights
 from briefing.models import VoiceProfile
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import config, locations
+from briefing import locations
+from briefing.daily import config
 from briefing.errors import InputError, OutputError
 
 

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from briefing import daily, export
-from briefing.sources import Item
+from briefing import export
+from briefing.daily import pipeline as daily
+from briefing.daily.sources import Item
 
 NOW = dt.datetime(2025, 3, 4, 7, 0, tzinfo=dt.UTC)
 

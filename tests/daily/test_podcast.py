@@ -9,7 +9,15 @@ from pathlib import Path
 
 import feedparser
 
-from briefing.podcast import ITUNES, MANIFEST, Channel, Episode, duration, episodes, write_feed
+from briefing.daily.podcast import (
+    ITUNES,
+    MANIFEST,
+    Channel,
+    Episode,
+    duration,
+    episodes,
+    write_feed,
+)
 
 
 def _day(root: Path, day: str, size: int, stories: int = 2, suffix: str = ".mp3") -> Episode:

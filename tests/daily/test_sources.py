@@ -6,8 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from briefing.fetch import Cache, Fetcher
-from briefing.sources import (
+from briefing.daily.fetch import Cache, Fetcher
+from briefing.daily.sources import (
     Candidate,
     Item,
     Reader,

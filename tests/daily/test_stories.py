@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.daily.sources import Candidate, Item
+from briefing.daily.stories import Seen, group, in_window, parse_since, rank, select
 from briefing.models import Article, Block
-from briefing.sources import Candidate, Item
-from briefing.stories import Seen, group, in_window, parse_since, rank, select
 from briefing.text import split_sentences
 
 from .newsroom import BRIDGE_GAZETTE, BRIDGE_VALLEY, LIBRARY, PAGES, SCHOOL

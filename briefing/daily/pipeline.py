@@ -15,14 +15,14 @@ from typing import Any
 
 from briefing import locations
 from briefing.assemble import programme_from
-from briefing.budget import MIN_STORY_WORDS, Budget, Rates, budget_for, share
-from briefing.config import DailyConfig
+from briefing.daily.budget import MIN_STORY_WORDS, Budget, Rates, budget_for, share
+from briefing.daily.config import DailyConfig
+from briefing.daily.fetch import Cache, Fetcher, Stats
+from briefing.daily.podcast import MANIFEST, Channel, Episode, write_feed
+from briefing.daily.sources import Candidate, Item, Reader, Skip
+from briefing.daily.stories import Seen, StoryGroup, describe_since, in_window, parse_since, select
 from briefing.errors import BriefingError, EngineError, OutputError, UsageError
-from briefing.fetch import Cache, Fetcher, Stats
 from briefing.models import Briefing, Story, VoiceProfile
-from briefing.podcast import MANIFEST, Channel, Episode, write_feed
-from briefing.sources import Candidate, Item, Reader, Skip
-from briefing.stories import Seen, StoryGroup, describe_since, in_window, parse_since, select
 
 STEM = "briefing"
 TRANSCRIPT = "transcript.txt"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.sources import Candidate, Item, Skip
+from briefing.daily.sources import Candidate, Item, Skip
 
 SIMILAR = 0.3
 """Cosine similarity (TF-IDF over title and lead) at which two reports are one story.

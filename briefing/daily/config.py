@@ -6,9 +6,9 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from briefing.daily.fetch import is_web_url
 from briefing.errors import InputError, OutputError
 from briefing.export import write_text
-from briefing.fetch import is_web_url
 
 
 @dataclass(frozen=True)

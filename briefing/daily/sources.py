@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.daily.fetch import Fetcher, Response, is_web_url
 from briefing.errors import InputError
-from briefing.fetch import Fetcher, Response, is_web_url
 from briefing.ingest import MAX_BYTES, parse_article, read_article
 from briefing.language import detect_language
 from briefing.models import Article, Block
