@@ -29,7 +29,8 @@ def main() -> None:
     os.environ.setdefault("ESPEAK_DATA_PATH", espeakng_loader.get_data_path())
     lib = ctypes.CDLL(espeakng_loader.get_library_path())
     lib.espeak_Initialize.restype = ctypes.c_int
-    if lib.espeak_Initialize(SYNCHRONOUS, 200, None, 0) <= 0:
+    sample_rate = lib.espeak_Initialize(SYNCHRONOUS, 200, None, 0)
+    if sample_rate <= 0:
         sys.exit("espeak-ng failed to start")
     lib.espeak_SetVoiceByName(b"en-us")
     lib.espeak_SetParameter(RATE, rate, 0)
@@ -37,7 +38,7 @@ def main() -> None:
     with wave.open(out_path, "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
-        wav.setframerate(22050)
+        wav.setframerate(sample_rate)
 
         def on_audio(samples, count, events):
             if count > 0:

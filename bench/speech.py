@@ -77,15 +77,16 @@ def ours(briefing, path: Path) -> float:  # type: ignore[no-untyped-def]
 def raw_espeak(text: str, path: Path) -> float:
     """libespeak-ng itself: one Synth call per 4,000 characters, audio written straight to a WAV."""
     from briefing.speech.engine import chunks
-    from briefing.speech.espeak import binding
+    from briefing.speech.espeak import EspeakEngine, binding
 
+    sample_rate = EspeakEngine().sample_rate
     espeak = binding()
     espeak.SetVoiceByName(b"en-us")
     espeak.SetParameter(espeak.RATE, 150, 0)
     with wave.open(str(path), "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
-        wav.setframerate(22050)
+        wav.setframerate(sample_rate)
 
         def on_audio(samples, count, events):  # type: ignore[no-untyped-def]
             if count > 0:

@@ -422,10 +422,10 @@ def _voice_for(article: Article, voice: VoiceProfile | None) -> VoiceProfile | N
 
     if voice is None or article.language == DEFAULT_LANGUAGE:
         return voice
-    from briefing.speech.engine import get_engine
+    from briefing.speech.engines import engine_for
     from briefing.speech.voices import voice_for_language
 
-    chosen, warning = voice_for_language(voice, article.language, get_engine().installed_voices())
+    chosen, warning = voice_for_language(voice, article.language, engine_for(voice).installed_voices())
     if warning:
         _note(f"{article.source}: {warning}")
     return chosen
@@ -771,15 +771,15 @@ def cmd_methods(args: argparse.Namespace) -> int:
 
 
 def cmd_voices(args: argparse.Namespace) -> int:
+    from briefing.speech.engines import ENGINES, engine_for, engine_name_for
     from briefing.speech.voices import all_profiles
 
     profiles = all_profiles()
+    installed = {name: entry.available() for name, entry in ENGINES.items()}
     engine_voices: list[Any] = []
     engine_problem = ""
     try:
-        from briefing.speech.engine import get_engine
-
-        engine_voices = get_engine().installed_voices()
+        engine_voices = engine_for().installed_voices()
     except BriefingError as exc:
         engine_problem = str(exc)
     if args.json:
@@ -792,11 +792,17 @@ def cmd_voices(args: argparse.Namespace) -> int:
                     "volume": p.volume,
                     "pitch": p.pitch,
                     "description": p.description,
+                    "engine": p.engine,
+                    "available": installed[p.engine],
                 }
                 for p in profiles
             ],
             "engine_voices": [
                 {"id": v.id, "name": v.name, "languages": list(v.languages)} for v in engine_voices
+            ],
+            "engines": [
+                {"name": e.name, "description": e.description, "available": installed[e.name]}
+                for e in ENGINES.values()
             ],
         }
         print(json.dumps(data, ensure_ascii=False))
@@ -804,15 +810,24 @@ def cmd_voices(args: argparse.Namespace) -> int:
     print("Voice profiles (use with --voice):")
     width = max((len(p.name) for p in profiles), default=4)
     for p in profiles:
+        missing = "" if installed[p.engine] else " (not installed)"
         print(
-            f"  {p.name:<{width}}  {p.voice}, {p.rate} wpm, volume {p.volume:g}, pitch {p.pitch}  {p.description}"
+            f"  {p.name:<{width}}  {p.engine}{missing}: {p.voice}, {p.rate} wpm, "
+            f"volume {p.volume:g}, pitch {p.pitch}  {p.description}"
         )
     print()
+    print("Speech engines (`engine` in a profile):")
+    for e in ENGINES.values():
+        state = "installed" if installed[e.name] else f"not installed: {e.install_hint}"
+        print(f"  {e.name:<8} {e.description} ({state})")
+    print()
+    name = engine_name_for()
     if engine_problem:
-        print(f"Engine voices: unavailable ({engine_problem})")
+        print(f"Engine voices ({name}): unavailable ({engine_problem})")
     else:
         print(
-            f"Engine voices ({len(engine_voices)}; use an id or language as `voice` in a profile):"
+            f"Engine voices ({name}, {len(engine_voices)}; "
+            "use an id or language as `voice` in a profile):"
         )
         for v in engine_voices:
             print(f"  {v.id:<24} {v.name}")

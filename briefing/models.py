@@ -147,6 +147,8 @@ class VoiceProfile:
     """Said after the last story."""
     lexicon: tuple[tuple[str, str], ...] = ()
     """The profile's own pronunciations (written, spoken), over the shipped lexicon."""
+    engine: str = "espeak"
+    """The speech engine that speaks it, a name in speech.engines.ENGINES."""
 
 
 @dataclass(frozen=True)

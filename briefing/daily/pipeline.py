@@ -198,6 +198,7 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
         VoiceError, UsageError: a bad voice or method name.
         OutputError: the output can't be written or the lock not taken.
     """
+    from briefing.speech.engines import engine_name_for
     from briefing.speech.voices import get_profile
     from briefing.summarize import DEFAULT_METHOD, get_method
 
@@ -215,7 +216,7 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
     groups, over = select(candidates, options.max_stories)
     result.skipped += over
 
-    engine = os.environ.get("BRIEFING_ENGINE", "espeak")
+    engine = engine_name_for(voice)
     rates = Rates(locations.state_dir() / "rates.json")
     if options.audio and not rates.known(engine, voice):
         report("Timing the voice", 0, 0)

@@ -1,8 +1,7 @@
-"""The speech engine interface, a factory that imports backends lazily, and chunked WAV rendering."""
+"""The speech engine interface and chunked WAV rendering at whatever rate the engine speaks."""
 
 from __future__ import annotations
 
-import os
 import re
 import wave
 from abc import ABC, abstractmethod
@@ -11,13 +10,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.errors import EngineError
 from briefing.models import Audio, VoiceProfile, WordMark
 
 if TYPE_CHECKING:
     from briefing.speech.script import SpeechScript
 
-SAMPLE_RATE = 22050
 CHUNK_CHARS = 4000
 """espeak-ng crashes on single utterances of ~16,000 characters; stay far below."""
 
@@ -35,11 +32,17 @@ class EngineVoice:
 
 
 class PcmSink:
-    """Receives 16-bit mono PCM as the engine produces it (streamed, never accumulated)."""
+    """Receives 16-bit mono PCM at `rate` as the engine produces it (streamed, never accumulated)."""
 
-    def __init__(self, wav: wave.Wave_write) -> None:
+    def __init__(self, wav: wave.Wave_write, rate: int) -> None:
         self._wav = wav
+        self.rate = rate
         self.frames = 0
+
+    @property
+    def seconds(self) -> float:
+        """Audio written so far."""
+        return self.frames / self.rate
 
     def write(self, pcm: bytes) -> None:
         self._wav.writeframesraw(pcm)
@@ -47,18 +50,24 @@ class PcmSink:
 
     def write_silence(self, seconds: float) -> None:
         """Pauses between sections: written in small blocks, like everything else."""
-        frames = round(seconds * SAMPLE_RATE)
-        block = b"\x00\x00" * SAMPLE_RATE
+        frames = round(seconds * self.rate)
+        block = b"\x00\x00" * self.rate
         while frames > 0:
-            count = min(frames, SAMPLE_RATE)
+            count = min(frames, self.rate)
             self.write(block[: count * 2])
             frames -= count
 
 
 class SpeechEngine(ABC):
-    """Turns text into PCM samples at SAMPLE_RATE, reporting where words start."""
+    """Turns text into 16-bit mono PCM at its own `sample_rate`, reporting where words start.
+
+    Register a new engine in speech/engines.py; everything downstream (WAV,
+    loudness, MP3, cues) takes the rate from the audio, so none is resampled.
+    """
 
     name: str = "abstract"
+    sample_rate: int = 22050
+    """Frames per second of the PCM this engine writes; set per engine (or instance)."""
 
     @abstractmethod
     def synthesize(self, text: str, voice: VoiceProfile, sink: PcmSink) -> list[WordMark]:
@@ -70,21 +79,14 @@ class SpeechEngine(ABC):
 
 
 def get_engine(name: str | None = None) -> SpeechEngine:
-    """The engine called `name` (BRIEFING_ENGINE, else "espeak"), imported only now.
+    """The engine called `name` (else BRIEFING_ENGINE, else the default), imported only now.
 
     Raises:
-        EngineError: the engine is unknown or can't be loaded.
+        EngineError: the engine is unknown, not installed or can't be loaded.
     """
-    name = name or os.environ.get("BRIEFING_ENGINE", "espeak")
-    if name == "espeak":
-        from briefing.speech.espeak import EspeakEngine
+    from briefing.speech.engines import engine_for, load_engine
 
-        return EspeakEngine()
-    if name == "fake":
-        from briefing.speech.fake import FakeEngine
-
-        return FakeEngine()
-    raise EngineError(f"unknown speech engine {name!r} (known: espeak, fake)")
+    return load_engine(name) if name else engine_for()
 
 
 _BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -123,20 +125,26 @@ def render_script(
     marks include one zero-length mark at every sentence's offset, followed by
     the engine's word marks (offsets into `script.text`, times into the file).
     Silence follows the title and each story as the script asks, and the file
-    is finally brought to a standard loudness (see loudness.py).
+    is finally brought to a standard loudness (see loudness.py). The file
+    and the returned Audio are at the engine's own sample rate; without an
+    `engine`, the one the registry picks for `voice` speaks.
     """
-    engine = engine or get_engine()
+    if engine is None:
+        from briefing.speech.engines import engine_for
+
+        engine = engine_for(voice)
+    rate = engine.sample_rate
     total = len(script.text)
     marks: list[WordMark] = []
     with wave.open(str(path), "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
-        wav.setframerate(SAMPLE_RATE)
-        sink = PcmSink(wav)
+        wav.setframerate(rate)
+        sink = PcmSink(wav, rate)
         for segment in script.segments:
-            marks.append(WordMark(segment.offset, 0, sink.frames / SAMPLE_RATE))
+            marks.append(WordMark(segment.offset, 0, sink.seconds))
             for offset, piece in chunks(segment.spoken):
-                start_seconds = sink.frames / SAMPLE_RATE
+                start_seconds = sink.seconds
                 base = segment.offset + offset
                 marks += [
                     WordMark(m.offset + base, m.length, m.seconds + start_seconds)
@@ -151,9 +159,7 @@ def render_script(
         from briefing.speech.loudness import normalize_loudness
 
         normalize_loudness(path)
-    return Audio(
-        path=path, seconds=frames / SAMPLE_RATE, sample_rate=SAMPLE_RATE, marks=tuple(marks)
-    )
+    return Audio(path=path, seconds=frames / rate, sample_rate=rate, marks=tuple(marks))
 
 
 def render_wav(

@@ -14,10 +14,12 @@ from typing import Any
 
 from briefing.errors import EngineError
 from briefing.models import VoiceProfile, WordMark
-from briefing.speech.engine import SAMPLE_RATE, EngineVoice, PcmSink, SpeechEngine
+from briefing.speech.engine import EngineVoice, PcmSink, SpeechEngine
 
 _LOCK = threading.Lock()
 _BINDING: Any = None
+_RATE = 0
+"""The sample rate espeak-ng reported when it started (22050 for its own voices)."""
 _CURRENT_VOICE: tuple[str, int, float, int] | None = None
 """The settings espeak-ng holds now, so speaking sentence by sentence doesn't reload the voice."""
 BUFFER_MS = 200
@@ -39,7 +41,7 @@ def _load_bundled_library() -> None:
 
 def binding() -> Any:
     """pyttsx3's espeak binding, initialised once per process."""
-    global _BINDING
+    global _BINDING, _RATE
     if _BINDING is None:
         _load_bundled_library()
         try:
@@ -50,9 +52,9 @@ def binding() -> Any:
                 "reinstall briefing or install espeak-ng, or use --no-audio"
             ) from None
         rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS, None, 0)
-        if rate != SAMPLE_RATE:
+        if rate <= 0:
             raise EngineError(f"espeak-ng failed to start (returned {rate})")
-        _BINDING = _espeak
+        _BINDING, _RATE = _espeak, rate
     return _BINDING
 
 
@@ -89,10 +91,13 @@ def _ignore_audio(wav: Any, count: int, events: Any) -> int:
 
 
 class EspeakEngine(SpeechEngine):
+    """espeak-ng's formant voices, synthesized synchronously into the sink."""
+
     name = "espeak"
 
     def __init__(self) -> None:
         self._espeak = binding()
+        self.sample_rate = _RATE
 
     def _set_voice(self, voice: VoiceProfile) -> None:
         global _CURRENT_VOICE
@@ -132,7 +137,7 @@ class EspeakEngine(SpeechEngine):
                 while events[i].type != espeak.EVENT_LIST_TERMINATED:
                     event = events[i]
                     if event.type == espeak.EVENT_WORD:
-                        seconds = (event.sample or 0) / SAMPLE_RATE
+                        seconds = (event.sample or 0) / self.sample_rate
                         marks.append(WordMark(event.text_position - 1, event.length, seconds))
                     i += 1
                 if count > 0:

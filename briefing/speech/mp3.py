@@ -11,10 +11,9 @@ from briefing.errors import EngineError
 from briefing.speech.transcript import ChapterTime
 
 BIT_RATE = 64
-"""kbit/s: plenty for mono speech at 22 kHz."""
+"""kbit/s: plenty for mono speech at an engine's 16-24 kHz."""
 QUALITY = 5
 """LAME's speed/quality trade-off (2 best, 7 fastest)."""
-BLOCK_FRAMES = 22050
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class Mp3Tags:
 
 
 def encode_mp3(wav_path: Path, mp3_path: Path) -> None:
-    """Encode a 16-bit mono WAV file to MP3, one second at a time (memory stays flat)."""
+    """Encode a 16-bit mono WAV file to MP3 at its own sample rate, a second at a time (memory stays flat)."""
     try:
         import lameenc
     except ImportError as exc:
@@ -39,10 +38,11 @@ def encode_mp3(wav_path: Path, mp3_path: Path) -> None:
     with wave.open(str(wav_path), "rb") as wav, mp3_path.open("wb") as out:
         encoder = lameenc.Encoder()
         encoder.set_bit_rate(BIT_RATE)
-        encoder.set_in_sample_rate(wav.getframerate())
+        rate = wav.getframerate()
+        encoder.set_in_sample_rate(rate)
         encoder.set_channels(wav.getnchannels())
         encoder.set_quality(QUALITY)
-        while pcm := wav.readframes(BLOCK_FRAMES):
+        while pcm := wav.readframes(rate):
             out.write(encoder.encode(pcm))
         out.write(encoder.flush())
 

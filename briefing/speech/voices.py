@@ -27,6 +27,7 @@ _FIELDS = {
     "pitch": int,
     "intro": str,
     "outro": str,
+    "engine": str,
 }
 _RANGES = {"rate": (40, 500), "volume": (0.0, 2.0), "pitch": (0, 100)}
 _PAUSES = {"after_title": "title_pause", "between_stories": "story_pause"}
@@ -71,6 +72,8 @@ def load_profile(path: Path) -> VoiceProfile:
             )
         values[key] = value
     values.setdefault("name", path.stem)
+    if "engine" in values:
+        _check_engine(str(values["engine"]), path)
     values.update(_pauses(data.get("pauses", {}), path))
     for key in ("intro", "outro"):
         if key in values:
@@ -106,6 +109,16 @@ def _pauses(table: object, path: Path) -> dict[str, float]:
             raise VoiceError(f"{path}: pause {key!r} must be between 0 and {_MAX_PAUSE:g} seconds")
         values[_PAUSES[key]] = float(value)
     return values
+
+
+def _check_engine(name: str, path: Path) -> None:
+    """Refuse an engine the registry doesn't know; whether it is installed is checked on use."""
+    from briefing.speech.engines import ENGINES
+
+    if name not in ENGINES:
+        raise VoiceError(
+            f"{path}: unknown speech engine {name!r} (known: {', '.join(ENGINES)})"
+        )
 
 
 def _check_template(template: str, where: str) -> None:
