@@ -425,7 +425,9 @@ def _voice_for(article: Article, voice: VoiceProfile | None) -> VoiceProfile | N
     from briefing.speech.engines import engine_for
     from briefing.speech.voices import voice_for_language
 
-    chosen, warning = voice_for_language(voice, article.language, engine_for(voice).installed_voices())
+    chosen, warning = voice_for_language(
+        voice, article.language, engine_for(voice).installed_voices()
+    )
     if warning:
         _note(f"{article.source}: {warning}")
     return chosen

@@ -99,9 +99,7 @@ def entry_named(name: str) -> EngineEntry:
     try:
         return ENGINES[name]
     except KeyError:
-        raise EngineError(
-            f"unknown speech engine {name!r} (known: {', '.join(ENGINES)})"
-        ) from None
+        raise EngineError(f"unknown speech engine {name!r} (known: {', '.join(ENGINES)})") from None
 
 
 def override() -> str | None:

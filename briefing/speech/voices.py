@@ -116,9 +116,7 @@ def _check_engine(name: str, path: Path) -> None:
     from briefing.speech.engines import ENGINES
 
     if name not in ENGINES:
-        raise VoiceError(
-            f"{path}: unknown speech engine {name!r} (known: {', '.join(ENGINES)})"
-        )
+        raise VoiceError(f"{path}: unknown speech engine {name!r} (known: {', '.join(ENGINES)})")
 
 
 def _check_template(template: str, where: str) -> None:

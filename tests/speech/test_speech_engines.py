@@ -112,7 +112,9 @@ def test_make_with_a_missing_engine_exits_1_in_one_line_and_keeps_the_markdown(
 ) -> None:
     _user_profile(temp_home, "faraway", 'engine = "elsewhere"\n')
     out = tmp_path / "out"
-    code = main(["make", str(ARTICLE), "--voice", "faraway", "--format", "md,wav,vtt", "--out", str(out)])
+    code = main(
+        ["make", str(ARTICLE), "--voice", "faraway", "--format", "md,wav,vtt", "--out", str(out)]
+    )
     err = capsys.readouterr().err
     assert code == 1
     assert err.count("\n") == 1 and MISSING_HINT in err and "Traceback" not in err
