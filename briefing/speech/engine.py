@@ -66,8 +66,8 @@ class SpeechEngine(ABC):
     """
 
     name: str = "abstract"
-    sample_rate: int = 22050
-    """Frames per second of the PCM this engine writes; set per engine (or instance)."""
+    sample_rate: int
+    """Frames per second of the PCM this engine writes: each engine sets its own, none is assumed."""
 
     @abstractmethod
     def synthesize(self, text: str, voice: VoiceProfile, sink: PcmSink) -> list[WordMark]:
