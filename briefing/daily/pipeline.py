@@ -68,6 +68,12 @@ class DailyRun:
     rather than a handful of arguments. Everything a run leaves out goes through
     `skip` and `note`, so the result says why. The clock, the fetcher and the
     state folder are fields, so a test can run the steps on a fixed day offline.
+
+    Where things go: a story's own language or voice is chosen in `tell` (and
+    its rate in `plan`); a fairer share of the budget in `editing.allowances`;
+    what the day's folder holds in `formats` and `publishing.write_day`; a
+    destination besides the folder (a notes vault) and a whole-day swap of the
+    folder in `publishing.publish`, which holds the lock.
     """
 
     options: DailyOptions
@@ -79,13 +85,13 @@ class DailyRun:
     """The speech engine's name: the learned speaking rates are kept per engine."""
     formats: tuple[str, ...]
     """What the day's folder gets, besides the transcript and the manifest."""
-    fetcher: Fetcher
-    cache: Cache
+    fetcher: Fetcher = field(repr=False)
+    cache: Cache = field(repr=False)
     state: Path
     """Where what runs learn is kept: the first sight of undated items, speaking rates."""
     clock: Callable[[], dt.datetime] = _utc_now
     report: Progress = _silent
-    result: DailyResult = field(init=False)
+    result: DailyResult = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.result = DailyResult(day=self.options.day, folder=self.folder)
