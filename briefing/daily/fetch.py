@@ -14,9 +14,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
-from http.client import HTTPException
+from http.client import HTTPException, HTTPMessage
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from briefing.errors import InputError
 
@@ -128,17 +128,30 @@ class Cache:
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follow at most `limit` redirects, and only to http(s) addresses."""
+    """Follow redirects only to http(s) addresses (the limit is set by `_redirects`)."""
 
-    def __init__(self, limit: int) -> None:
-        super().__init__()
-        self.max_redirections = limit
-        self.max_repeats = min(self.max_repeats, limit)
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         if not is_web_url(newurl):
             raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _redirects(limit: int) -> _Redirects:
+    """A handler following at most `limit` redirects (urllib keeps the limits on the class)."""
+
+    class Limited(_Redirects):
+        max_redirections = limit
+        max_repeats = min(_Redirects.max_repeats, limit)
+
+    return Limited()
 
 
 class Fetcher:
@@ -164,7 +177,7 @@ class Fetcher:
         self.agent = agent or user_agent()
         self.stats = Stats()
         # No ProxyHandler: the environment's proxy settings still apply through urllib's default.
-        self._opener = urllib.request.build_opener(_Redirects(max_redirects))
+        self._opener = urllib.request.build_opener(_redirects(max_redirects))
 
     def get(self, url: str) -> Response:
         """The body at `url`, revalidated against the cache when we have a copy.

@@ -1,0 +1,178 @@
+"""The daily brief's press room: the day's files and the podcast feed, written under the folder lock."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.daily.podcast import MANIFEST, Episode, write_feed
+from briefing.errors import OutputError
+from briefing.models import Briefing
+
+if TYPE_CHECKING:
+    from briefing.daily.pipeline import DailyRun
+
+STEM = "briefing"
+TRANSCRIPT = "transcript.txt"
+LOCK_NAME = ".briefing.lock"
+LOCK_TIMEOUT = 15 * 60
+"""Seconds to wait for another run writing to the same output folder."""
+
+
+def publish(run: DailyRun, briefing: Briefing) -> None:
+    """Write the day's folder (unless nothing changed) and rebuild the feed, holding the lock.
+
+    Two runs at once on the same output folder take turns, so each leaves whole files.
+
+    Raises:
+        OutputError: the lock was not had in time, or a file can't be written.
+    """
+    from filelock import FileLock, Timeout
+
+    from briefing.export import ensure_dir
+
+    root = run.options.root
+    ensure_dir(root)
+    lock = FileLock(str(root / LOCK_NAME))
+    wait = lock_timeout()
+    try:
+        if wait > 1:
+            try:
+                lock.acquire(timeout=1)
+            except Timeout:
+                run.report("Waiting for another briefing run to finish", 0, 0)
+                lock.acquire(timeout=wait - 1)
+        else:
+            lock.acquire(timeout=wait)
+    except Timeout:
+        raise OutputError(
+            f"{root}: another briefing run kept writing here for {wait:g} seconds; "
+            "nothing was written, try again later"
+        ) from None
+    try:
+        fingerprint = fingerprint_of(run, briefing)
+        previous = run.previous_manifest()
+        if not run.options.force and unchanged(run, previous, fingerprint):
+            keep_previous(run, previous)
+        else:
+            write_day(run, briefing, fingerprint)
+        run.result.feed, run.result.feed_updated = write_feed(root, run.options.channel)
+    finally:
+        lock.release()
+
+
+def fingerprint_of(run: DailyRun, briefing: Briefing) -> str:
+    """Changes whenever the day's files would: the stories, the voice, the formats."""
+    voice = run.voice
+    data = {
+        "title": briefing.title,
+        "intro": briefing.intro,
+        "outro": briefing.outro,
+        "stories": [[s.headline, s.sentences, s.sources, s.method] for s in briefing.stories],
+        "voice": [voice.name, voice.voice, voice.rate, voice.volume, voice.pitch],
+        "engine": run.engine,
+        "formats": run.formats,
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def unchanged(run: DailyRun, previous: dict[str, Any], fingerprint: str) -> bool:
+    """The last run today wrote these very files, and they are all still there."""
+    return previous.get("fingerprint") == fingerprint and all(
+        (run.folder / Path(p).name).is_file() for p in previous.get("files", [])
+    )
+
+
+def keep_previous(run: DailyRun, previous: dict[str, Any]) -> None:
+    """Leave the day's files as they are, and report the audio they already have."""
+    run.result.up_to_date = True
+    run.note("nothing changed since the last run today; files kept")
+    if previous.get("audio"):
+        run.result.audio = Path(previous["audio"])
+        run.result.audio_seconds = previous.get("audio_seconds")
+
+
+def write_day(run: DailyRun, briefing: Briefing, fingerprint: str) -> None:
+    """The day's Markdown, HTML, audio and transcript, then its manifest (the feed reads it)."""
+    from briefing.export import export_briefing, write_text
+    from briefing.speech.script import speech_script
+
+    result = run.result
+    written = export_briefing(
+        briefing,
+        run.folder,
+        run.formats,
+        voice=run.voice,
+        force=True,
+        stem=STEM,
+        progress=lambda done, total: run.report("Speaking", done, total),
+    )
+    transcript = write_text(run.folder / TRANSCRIPT, speech_script(briefing, run.voice), force=True)
+    result.files = [*written, transcript]
+    audio_files = [p for p in written if p.suffix.lstrip(".") in ("mp3", "wav")]
+    episode = None
+    if audio_files:
+        result.audio = audio_files[0]
+        result.audio_seconds = recorded_seconds(written)
+        briefing = replace(briefing, audio_seconds=result.audio_seconds)
+        episode = episode_of(run, briefing, result.audio, written)
+    manifest = result.manifest()
+    manifest["fingerprint"] = fingerprint
+    manifest["episode"] = episode.to_json() if episode else None
+    write_text(
+        run.folder / MANIFEST,
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+        force=True,
+    )
+
+
+def episode_of(run: DailyRun, briefing: Briefing, audio: Path, written: list[Path]) -> Episode:
+    """The day's podcast episode: its audio and page relative to the feed, and its stories."""
+    root = run.options.root
+    page = next((p for p in written if p.suffix == ".html"), None)
+    return Episode(
+        day=run.options.day,
+        title=briefing.title,
+        published=run.clock().replace(microsecond=0),
+        audio=audio.relative_to(root).as_posix(),
+        seconds=run.result.audio_seconds or 0.0,
+        stories=tuple(
+            (s.headline, tuple(g.names))
+            for s, g in zip(run.result.told, run.result.stories, strict=False)
+        ),
+        page=page.relative_to(root).as_posix() if page else None,
+    )
+
+
+def lock_timeout() -> float:
+    """Seconds to wait for another run (BRIEFING_LOCK_TIMEOUT overrides LOCK_TIMEOUT)."""
+    try:
+        return max(0.0, float(os.environ.get("BRIEFING_LOCK_TIMEOUT", LOCK_TIMEOUT)))
+    except ValueError:
+        return LOCK_TIMEOUT
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """A day folder's manifest from an earlier run, or {} when there is none (or it is broken)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def recorded_seconds(written: list[Path]) -> float | None:
+    """The audio length that export recorded in the Markdown front matter."""
+    from briefing.render import split_front_matter
+
+    for path in written:
+        if path.suffix == ".md":
+            meta, _ = split_front_matter(path.read_text(encoding="utf-8"))
+            seconds = meta.get("audio_seconds")
+            if isinstance(seconds, (int, float)):
+                return float(seconds)
+    return None
