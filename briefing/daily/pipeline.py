@@ -452,7 +452,7 @@ def _words(sentences: tuple[str, ...]) -> int:
 
 def formats(audio: bool) -> tuple[str, ...]:
     """What to write: MP3 (with chapters) and a WebVTT transcript when export offers them."""
-    from briefing.export import FORMATS
+    from briefing.formats import FORMATS
 
     wanted = ["md", "html"]
     if audio:
@@ -504,7 +504,7 @@ def _write(
 ) -> None:
     from filelock import FileLock, Timeout
 
-    from briefing.export import ensure_dir
+    from briefing.files import ensure_dir
 
     ensure_dir(options.root)
     lock = FileLock(str(options.root / LOCK_NAME))
@@ -551,7 +551,8 @@ def _export(
     result: DailyResult,
     report: Progress,
 ) -> None:
-    from briefing.export import export_briefing, write_text
+    from briefing.export import export_briefing
+    from briefing.files import write_text
     from briefing.speech.script import speech_script
 
     written = export_briefing(
