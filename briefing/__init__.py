@@ -24,7 +24,8 @@ if TYPE_CHECKING:
         UsageError,
         VoiceError,
     )
-    from briefing.export import export_briefing, slugify
+    from briefing.export import export_briefing
+    from briefing.files import slugify
     from briefing.ingest import parse_article, read_article
     from briefing.models import (
         Article,
@@ -46,7 +47,7 @@ _LAZY = {
         "briefing.errors",
     ),
     "export_briefing": "briefing.export",
-    "slugify": "briefing.export",
+    "slugify": "briefing.files",
     "parse_article": "briefing.ingest",
     "read_article": "briefing.ingest",
     **dict.fromkeys(

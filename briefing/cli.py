@@ -117,17 +117,19 @@ def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> No
         "--force", "-f", action="store_true", help="overwrite existing output files"
     )
     if formats:
+        from briefing.formats import AUDIO_FORMATS, FORMATS, formats_help
+
         parser.add_argument(
             "--format",
             default="md,wav",
             metavar="LIST",
-            help="comma-separated output formats: md, html, wav, mp3 (with chapters), "
-            "vtt, srt (timed transcripts) (default: md,wav)",
+            help=f"comma-separated output formats: {formats_help()} (default: md,wav)",
         )
         parser.add_argument(
             "--no-audio",
             action="store_true",
-            help="skip audio and transcripts (wav, mp3, vtt, srt)",
+            help="skip audio and transcripts "
+            f"({', '.join(f for f in FORMATS if f in AUDIO_FORMATS)})",
         )
     parser.add_argument(
         "--json", action="store_true", help='print {"files": [paths written]} as JSON'
@@ -477,7 +479,9 @@ def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
 
 def cmd_make(args: argparse.Namespace) -> int:
     from briefing.assemble import briefing_from
-    from briefing.export import AUDIO_FORMATS, export_briefing, parse_formats, slugify
+    from briefing.export import export_briefing
+    from briefing.files import slugify
+    from briefing.formats import AUDIO_FORMATS, parse_formats
     from briefing.locations import output_dir
 
     try:
@@ -625,7 +629,7 @@ def _summarize_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
-    from briefing.export import atomic_path, check_free, slugify
+    from briefing.files import atomic_path, check_free, slugify
     from briefing.locations import output_dir
 
     voice = _voice(args.voice)

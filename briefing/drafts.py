@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from briefing import locations
-from briefing.export import write_text
+from briefing.files import write_json
 
 DRAFT_VERSION = 1
 _KEY = re.compile(r"^[0-9a-f]{8,64}$")
@@ -77,8 +77,7 @@ def _payload(draft: Draft, *, with_time: bool = True) -> dict[str, object]:
 def save_draft(draft: Draft) -> Path:
     """Write the draft, replacing any earlier one for the same key in one atomic step."""
     path = draft_path(draft.key)
-    text = json.dumps(_payload(draft), ensure_ascii=False, indent=1)
-    return write_text(path, text, force=True)
+    return write_json(path, _payload(draft), force=True)
 
 
 def load_draft(key: str) -> Draft | None:

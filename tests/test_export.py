@@ -1,16 +1,16 @@
-"""Export: safe names, atomic no-clobber writes, and every format of a briefing."""
+"""Export: every format of a briefing, written from one rendering, nothing left half-done."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
 from support import wav_info
 
 from briefing.errors import EngineError, OutputError
-from briefing.export import atomic_path, export_briefing, parse_formats, slugify, write_text
+from briefing.export import export_briefing
+from briefing.formats import parse_formats
 from briefing.models import Briefing, Story
 from briefing.render import split_front_matter
 from briefing.speech.voices import get_profile
@@ -21,55 +21,6 @@ DAY = dt.date(2026, 11, 25)
 def _briefing(title: str = "Harbour tunnel opens") -> Briefing:
     story = Story(title, ("The tunnel opened on Tuesday.", "Traffic fell."), ("a.txt",), "lead")
     return Briefing(title, DAY, (story,))
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        ("Harbour tunnel opens!", "harbour-tunnel-opens"),
-        ("../../etc/passwd", "etc-passwd"),
-        ("CON", "con-briefing"),
-        ("🎉🎉", "briefing"),
-        ("Zürich: Café", "zürich-café"),
-    ],
-)
-def test_slugify(title: str, expected: str) -> None:
-    assert slugify(title) == expected
-
-
-def test_slug_is_short_and_cut_at_a_word() -> None:
-    slug = slugify("word " * 100)
-    assert len(slug) <= 80 and not slug.endswith("-") and slug.endswith("word")
-
-
-def test_write_text_refuses_to_overwrite(tmp_path: Path) -> None:
-    path = write_text(tmp_path / "a.md", "one")
-    with pytest.raises(OutputError, match="already exists"):
-        write_text(path, "two")
-    assert path.read_text() == "one"
-    write_text(path, "three", force=True)
-    assert path.read_text() == "three"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
-
-
-def test_failed_write_leaves_nothing(tmp_path: Path) -> None:
-    target = tmp_path / "out.md"
-    with pytest.raises(RuntimeError), atomic_path(target, force=False) as tmp:
-        tmp.write_text("half")
-        raise RuntimeError("boom")
-    assert list(tmp_path.iterdir()) == []
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(OutputError, match="permission denied"):
-            write_text(folder / "a.md", "x")
-    finally:
-        folder.chmod(0o700)
 
 
 def test_export_all_formats_with_fake_engine(tmp_path: Path) -> None:

@@ -25,7 +25,8 @@ from briefing import locations
 from briefing.assemble import briefing_from
 from briefing.drafts import Draft, DraftStory, discard_draft, load_draft, save_draft
 from briefing.errors import BriefingError
-from briefing.export import atomic_path, export_briefing, slugify
+from briefing.export import export_briefing
+from briefing.files import atomic_path, slugify
 from briefing.models import Briefing, VoiceProfile
 from briefing.render import from_markdown, split_front_matter, to_markdown
 from briefing.summarize import summarize

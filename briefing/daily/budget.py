@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.files import load_state, save_state
 from briefing.models import VoiceProfile
 
 DEFAULT_MINUTES = 5.0
@@ -84,13 +81,8 @@ class Rates:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._rates: dict[str, float] = {}
-        with contextlib.suppress(OSError, ValueError):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict):
-                self._rates = {
-                    str(k): float(v) for k, v in data.items() if isinstance(v, (int, float))
-                }
+        data: dict[str, object] = load_state(path, {})
+        self._rates = {str(k): float(v) for k, v in data.items() if isinstance(v, (int, float))}
 
     @staticmethod
     def key(engine: str, voice: VoiceProfile) -> str:
@@ -114,9 +106,4 @@ class Rates:
         key = self.key(engine, voice)
         old = self._rates.get(key)
         self._rates[key] = measured if old is None else old + _LEARN * (measured - old)
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=".rates.", suffix=".part")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(self._rates, out, indent=1, sort_keys=True)
-            os.replace(name, self.path)
+        save_state(self.path, self._rates)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing.daily.fetch import is_web_url
 from briefing.errors import InputError, OutputError
-from briefing.export import write_text
+from briefing.files import write_text
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import socket
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -18,7 +17,8 @@ from http.client import HTTPException, HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
-from briefing.errors import InputError
+from briefing.errors import InputError, OutputError
+from briefing.files import write_bytes
 
 TIMEOUT = 20.0
 """Seconds allowed for connecting, for any single read, and for a whole download."""
@@ -102,16 +102,10 @@ class Cache:
     def store(self, url: str, meta: dict[str, Any], body: bytes) -> None:
         """Best effort: a cache that can't be written only costs a refetch next time."""
         meta = {**meta, "url": url, "size": len(body), "stored": time.time()}
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".part")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(json.dumps(meta).encode("utf-8") + b"\n" + body)
-                os.replace(name, self._path(url))
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(name)
+        with contextlib.suppress(OutputError, OSError):
+            write_bytes(
+                self._path(url), json.dumps(meta).encode("utf-8") + b"\n" + body, force=True
+            )
 
     def touch(self, url: str) -> None:
         with contextlib.suppress(OSError):

@@ -224,7 +224,7 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
 
 def formats(audio: bool) -> tuple[str, ...]:
     """What to write: MP3 (with chapters) and a WebVTT transcript when export offers them."""
-    from briefing.export import FORMATS
+    from briefing.formats import FORMATS
 
     wanted = ["md", "html"]
     if audio:

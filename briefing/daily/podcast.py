@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import email.utils
-import json
 import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -13,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.export import write_text
+from briefing.files import load_state, write_text
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -86,8 +85,8 @@ def episodes(root: Path) -> list[Episode]:
     """Every day's episode under `root` whose audio file exists, newest first."""
     found: list[Episode] = []
     for manifest in root.glob(f"????-??-??/{MANIFEST}"):
+        data: dict[str, Any] = load_state(manifest, {})
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
-            data = json.loads(manifest.read_text(encoding="utf-8"))
             episode = data.get("episode")
             if episode:
                 item = Episode.from_json(episode)

@@ -33,7 +33,7 @@ def publish(run: DailyRun, briefing: Briefing) -> None:
     """
     from filelock import FileLock, Timeout
 
-    from briefing.export import ensure_dir
+    from briefing.files import ensure_dir
 
     root = run.options.root
     ensure_dir(root)
@@ -98,7 +98,8 @@ def keep_previous(run: DailyRun, previous: dict[str, Any]) -> None:
 
 def write_day(run: DailyRun, briefing: Briefing, fingerprint: str) -> None:
     """The day's Markdown, HTML, audio and transcript, then its manifest (the feed reads it)."""
-    from briefing.export import export_briefing, write_text
+    from briefing.export import export_briefing
+    from briefing.files import write_text
     from briefing.speech.script import speech_script
 
     result = run.result

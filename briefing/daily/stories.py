@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import math
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.daily.sources import Candidate, Item, Skip
+from briefing.files import load_state, save_state
 
 SIMILAR = 0.3
 """Cosine similarity (TF-IDF over title and lead) at which two reports are one story.
@@ -59,11 +57,8 @@ class Seen:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._times: dict[str, str] = {}
-        with contextlib.suppress(OSError, ValueError):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict):
-                self._times = {str(k): str(v) for k, v in data.items()}
+        data: dict[str, object] = load_state(path, {})
+        self._times = {str(k): str(v) for k, v in data.items()}
         self._changed = False
 
     def first_seen(self, key: str, now: dt.datetime) -> dt.datetime:
@@ -80,12 +75,7 @@ class Seen:
             return
         limit = (now - dt.timedelta(days=SEEN_DAYS)).isoformat()
         keep = {k: v for k, v in self._times.items() if v >= limit}
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=".seen.", suffix=".part")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(keep, out)
-            os.replace(name, self.path)
+        save_state(self.path, keep, indent=None)
 
 
 def in_window(

@@ -9,7 +9,7 @@ from textual.widgets import Markdown, Select
 
 from briefing import locations
 from briefing.drafts import load_draft
-from briefing.export import slugify
+from briefing.files import slugify
 from briefing.render import escape, from_markdown, split_front_matter
 from briefing.summarize.registry import METHODS
 from briefing.tui.screens.choice import ChoiceScreen

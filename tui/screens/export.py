@@ -12,16 +12,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
-from briefing.export import FORMATS
-
-DESCRIPTIONS = {
-    "md": "Markdown text",
-    "html": "HTML page",
-    "wav": "WAV audio",
-    "mp3": "MP3 with chapters",
-    "vtt": "WebVTT transcript",
-    "srt": "SRT subtitles",
-}
+from briefing.formats import FORMATS
 
 
 @dataclass(frozen=True)
@@ -55,11 +46,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                     yield Input(str(self.folder), id="folder", compact=True)
                 yield Static(f"Named {self.stem}.*", classes="hint", markup=False)
                 with Grid(id="formats"):
-                    for fmt in FORMATS:
+                    for fmt in FORMATS.values():
                         yield Checkbox(
-                            f"{fmt} {DESCRIPTIONS.get(fmt, fmt.upper())}",
-                            fmt in self.chosen,
-                            id=f"fmt-{fmt}",
+                            f"{fmt.name} {fmt.description}",
+                            fmt.name in self.chosen,
+                            id=f"fmt-{fmt.name}",
                             compact=True,
                         )
                 yield Static(self.voice_line, classes="hint", markup=False)

@@ -1,0 +1,194 @@
+"""Safe files: atomic no-clobber writes, tolerant JSON state, output folders and file-name slugs."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import functools
+import json
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from briefing.errors import OutputError
+
+MAX_SLUG = 80
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
+
+T = TypeVar("T")
+
+
+def slugify(title: str) -> str:
+    """A safe file name stem from a title: letters, digits and dashes only, never a path."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    text = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).replace("_", "-")
+    text = re.sub(r"-{2,}", "-", text).strip("-")
+    if len(text) > MAX_SLUG:
+        cut = text.rfind("-", 0, MAX_SLUG + 1)
+        text = text[: cut if cut > MAX_SLUG // 2 else MAX_SLUG].rstrip("-")
+    if not text:
+        return "briefing"
+    if text in _RESERVED:
+        text += "-briefing"
+    return text
+
+
+def describe(exc: OSError) -> str:
+    """The part of an OS error a user can act on, in words."""
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def ensure_dir(folder: Path) -> None:
+    """Create `folder` (and its parents); OutputError if that fails or it is not a folder."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: can't create the output folder: {describe(exc)}") from None
+    if not folder.is_dir():
+        raise OutputError(f"{folder}: not a folder")
+
+
+def check_free(paths: Iterable[Path], *, force: bool) -> None:
+    """Refuse before writing anything if one of the names is taken (unless forced).
+
+    Checking every output first means a refused run leaves no file behind.
+    """
+    if force:
+        return
+    taken = [p for p in paths if p.exists()]
+    if taken:
+        raise OutputError(f"{taken[0]} already exists (use --force to overwrite)")
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def scratch_path(folder: Path, name: str) -> Path:
+    """A new empty hidden file in `folder`, for work that later moves into place; the caller deletes it.
+
+    It lives next to the outputs (same disk, so publishing it is one step) and
+    has the mode an output gets, since it may become one.
+    """
+    ensure_dir(folder)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{folder / name}: can't write: {describe(exc)}") from None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        # mkstemp makes 0600 files; outputs (a served podcast, shared notes) follow the umask.
+        os.chmod(temp, 0o666 & ~_umask())
+    return Path(temp)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
+    """A temporary path next to `path`; on success it becomes `path` in one step.
+
+    Without `force` the final step is a hard link, which fails if another
+    process created `path` meanwhile: two concurrent runs never mix files.
+    On any failure the temporary file is removed and `path` is untouched.
+    """
+    tmp = scratch_path(path.parent, path.name)
+    try:
+        yield tmp
+        if force:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"{path}: can't write: {describe(exc)}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _link_new(tmp: Path, path: Path) -> None:
+    """Give `tmp`'s file the name `path`, failing if that name is taken."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise OutputError(f"{path} already exists (use --force to overwrite)") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV):
+            raise
+        if path.exists():  # no hard links on this file system
+            raise OutputError(f"{path} already exists (use --force to overwrite)") from None
+        os.replace(tmp, path)
+
+
+def write_text(path: Path, text: str, *, force: bool = False) -> Path:
+    """Write a UTF-8 text file atomically; without `force` an existing file is an OutputError."""
+    with atomic_path(path, force=force) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write a binary file atomically; without `force` an existing file is an OutputError."""
+    with atomic_path(path, force=force) as tmp:
+        tmp.write_bytes(data)
+    return path
+
+
+def write_json(
+    path: Path,
+    data: object,
+    *,
+    force: bool = False,
+    indent: int | None = 1,
+    sort_keys: bool = False,
+) -> Path:
+    """Write `data` as a UTF-8 JSON document atomically (non-ASCII kept readable)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=sort_keys) + "\n"
+    return write_text(path, text, force=force)
+
+
+def publish(source: Path, path: Path, *, force: bool = False) -> Path:
+    """Make a finished file appear as `path` in one step too, keeping `source` as it is.
+
+    For work written once and published under several rules (a rendering that
+    other formats still read): a hard link where possible, else a copy.
+    """
+    with atomic_path(path, force=force) as tmp:
+        try:
+            tmp.unlink()
+            os.link(source, tmp)
+        except OSError:
+            shutil.copyfile(source, tmp)
+    return path
+
+
+def load_state(path: Path, default: T) -> T:
+    """What a JSON state file holds, or `default` if it is missing, unreadable, corrupt or of another type.
+
+    State (a cache index, learned rates, preferences) only saves work: losing
+    it must never stop a run.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return default
+    return data if isinstance(data, type(default)) else default
+
+
+def save_state(path: Path, data: object, *, indent: int | None = 1) -> bool:
+    """Replace a JSON state file atomically; best effort, so a failure only returns False."""
+    try:
+        write_json(path, data, force=True, indent=indent, sort_keys=True)
+    except (OutputError, OSError):
+        return False
+    return True
