@@ -1,12 +1,17 @@
-"""The review-and-edit app: the article's sentences beside the briefing's Markdown, then export."""
+"""The review-and-edit app: the article's sentences beside the briefing's Markdown, then export.
+
+The app is the shell: it lays out the widgets, routes keys and messages, runs
+workers and shows dialogs. What it decides lives beside it: the selection in
+selection.py, drafts in session.py, listening in playback.py, files in saving.py
+and the command palette in commands.py.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import subprocess
 from collections.abc import Iterable
-from dataclasses import asdict, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -23,24 +28,16 @@ from textual.widgets import Footer, Header, Markdown, TextArea
 
 from briefing import locations
 from briefing.assemble import briefing_from
-from briefing.drafts import Draft, DraftStory, discard_draft, load_draft, save_draft
+from briefing.drafts import Draft
 from briefing.errors import BriefingError
-from briefing.export import atomic_path, export_briefing, slugify
+from briefing.export import export_briefing, slugify
 from briefing.models import Briefing, VoiceProfile
 from briefing.render import from_markdown, split_front_matter, to_markdown
 from briefing.summarize import summarize
 from briefing.summarize.length import Length
-from briefing.summarize.registry import METHODS
-from briefing.tui.document import (
-    SectionMissing,
-    add_sentence,
-    find_sentence,
-    refresh_contents,
-    remove_sentence,
-    selected_states,
-    swap_sections,
-    with_front_matter,
-)
+from briefing.tui import selection
+from briefing.tui.commands import editor_commands
+from briefing.tui.document import SectionMissing, refresh_contents, with_front_matter
 from briefing.tui.messages import (
     ArticleChosen,
     AudioReady,
@@ -55,16 +52,25 @@ from briefing.tui.messages import (
     VoiceOptions,
     WorkFailed,
 )
+from briefing.tui.playback import NO_PLAYER, Playback, clock, listen_path
 from briefing.tui.player import find_player
+from briefing.tui.saving import ExportJob, Outputs, export_job, overwrite_question
 from briefing.tui.screens.choice import ChoiceScreen
 from briefing.tui.screens.export import ExportRequest, ExportScreen
 from briefing.tui.screens.help import HelpScreen
-from briefing.tui.session import Entry, Opening, place_of
+from briefing.tui.session import (
+    DraftKeeper,
+    Entry,
+    Opening,
+    draft_of,
+    restore_stories,
+    step_length,
+)
 from briefing.tui.settings import load_settings, save_setting
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.editor import MarkdownEditor
 from briefing.tui.widgets.sentence_list import SentenceList
-from briefing.tui.widgets.status_bar import StatusBar
+from briefing.tui.widgets.status_bar import StatusBar, status_line
 from briefing.tui.widgets.summary_controls import SummaryControls
 from briefing.tui.widgets.voice_controls import VoiceControls
 
@@ -78,19 +84,7 @@ WIDE = 150
 AUTOSAVE_SECONDS = 3.0
 REFRESH_SECONDS = 0.25
 """Pause after the last keystroke before the preview and marks follow the text."""
-
-
-def _clock(seconds: float) -> str:
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes}:{rest:02d}"
-
-
-def _length_step(length: Length, delta: int) -> Length:
-    if length.words is not None:
-        return Length(words=max(10, length.words + 10 * delta))
-    if length.ratio is not None:
-        return Length(ratio=round(min(1.0, max(0.05, length.ratio + 0.05 * delta)), 2))
-    return Length(sentences=max(1, (length.sentences or 5) + delta))
+STILL_SUMMARIZING = "Still summarizing; try again in a moment."
 
 
 def _meta_date(meta: dict[str, object]) -> dt.date | None:
@@ -98,10 +92,6 @@ def _meta_date(meta: dict[str, object]) -> dt.date | None:
         return dt.date.fromisoformat(str(meta.get("date", "")))
     except ValueError:
         return None
-
-
-def _length_dict(length: Length) -> dict[str, float]:
-    return {k: v for k, v in asdict(length).items() if v is not None}
 
 
 class BriefingApp(App[int]):
@@ -127,6 +117,9 @@ class BriefingApp(App[int]):
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
+    NOT_IN_DIALOGS: ClassVar[frozenset[str]] = frozenset(
+        {"save", "export", "listen", "toggle_preview", "move_article"}
+    )
 
     def __init__(
         self,
@@ -161,10 +154,9 @@ class BriefingApp(App[int]):
         self.day = day or _meta_date(meta) or dt.date.today()
         if out is None and opening.path is not None:
             out = opening.path.parent  # ctrl+s saves a reopened briefing where it was
-        self.out = out or locations.output_dir(self.day)
+        self.outputs = Outputs(out or locations.output_dir(self.day), force, opening.path)
         self.saved_method = str(meta.get("method", ""))
         self.opened_body = body.strip("\n") + "\n" if opening.text is not None else None
-        self.force = force
         self.profiles = profiles if profiles is not None else all_profiles()
         start = voice or get_profile()
         if start.name not in {p.name for p in self.profiles}:
@@ -173,19 +165,15 @@ class BriefingApp(App[int]):
         self.rate = start.rate
         self.autosave_seconds = autosave_seconds
         self.refresh_seconds = REFRESH_SECONDS
-        self.player = find_player() if player == "auto" else player
+        self.playback = Playback(find_player() if player == "auto" else _command(player))
+        self.drafts = DraftKeeper(opening.draft_key)
         self.offer_draft = offer_draft
         self.text_ready = False
         self.clean_text: str | None = None
-        self.last_draft: Draft | None = None
-        self.written: set[Path] = set()
         self.export_formats: tuple[str, ...] = ("md", "html")
         self._refresh_timer: Timer | None = None
-        self._player_process: subprocess.Popen[bytes] | None = None
-        self._stopping = False
         self._speaking = False
         self._finished = False
-        self._draft_warned = False
         self._text = ""
         self._started = False
         self._preview_stale = True
@@ -259,8 +247,8 @@ class BriefingApp(App[int]):
         self._layout(self.size.width)
         self.set_interval(self.autosave_seconds, self.autosave)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        draft = load_draft(self.opening.draft_key) if self.offer_draft else None
-        if draft is not None and self.entries_or_text():
+        draft = self.drafts.load() if self.offer_draft else None
+        if draft is not None and (self.entries or self.opening.text is not None):
             self._offer_draft(draft)
         else:
             self._begin(None)
@@ -270,9 +258,6 @@ class BriefingApp(App[int]):
             save_setting("theme", theme.name)
         except BriefingError as exc:
             self.notify(f"Can't remember the theme: {exc}", severity="warning")
-
-    def entries_or_text(self) -> bool:
-        return bool(self.entries) or self.opening.text is not None
 
     def on_resize(self, event: Resize) -> None:
         self._layout(event.size.width)
@@ -297,7 +282,7 @@ class BriefingApp(App[int]):
             if choice == "restore":
                 self._begin(draft)
             else:
-                discard_draft(self.opening.draft_key)
+                self.drafts.forget()
                 self._begin(None)
 
         self.push_screen(
@@ -317,24 +302,7 @@ class BriefingApp(App[int]):
             self._show_entry()
 
     def _restore(self, draft: Draft) -> None:
-        by_source: dict[str, list[Entry]] = {}
-        for entry in self.entries:
-            by_source.setdefault(entry.source, []).append(entry)
-        ordered: list[Entry] = []
-        for story in draft.stories:
-            matches = by_source.get(story.source)
-            if not matches:
-                break
-            entry = matches.pop(0)
-            with contextlib.suppress(TypeError, ValueError):
-                entry.length = Length(**story.length)  # type: ignore[arg-type]
-            if story.method in METHODS:
-                entry.method = story.method
-            entry.selected = {i for i in story.selected if 0 <= i < len(entry.sentences)}
-            ordered.append(entry)
-        if len(ordered) == len(self.entries):
-            self.entries[:] = ordered
-        else:
+        if not restore_stories(self.entries, draft):
             self.notify(
                 "The articles changed since the draft was saved: only its text was restored.",
                 severity="warning",
@@ -345,24 +313,14 @@ class BriefingApp(App[int]):
             self.query_one("#voice-controls", VoiceControls).show(self.voice, self.rate)
         self.editor.load_text(draft.text)
         self.text_ready = True
-        self.last_draft = draft
+        self.drafts.restored(draft)
         self.query_one("#articles", ArticleList).show([e.headline for e in self.entries], 0)
         self.current = 0
         self._show_entry()
         self.notify("Draft restored.")
 
     def make_draft(self) -> Draft:
-        stories = tuple(
-            DraftStory(e.source, e.method, _length_dict(e.length), tuple(sorted(e.selected)))
-            for e in self.entries
-        )
-        return Draft(
-            key=self.opening.draft_key,
-            text=self.text,
-            stories=stories,
-            voice=self.voice,
-            rate=self.rate,
-        )
+        return draft_of(self.opening, self.text, voice=self.voice, rate=self.rate)
 
     @property
     def dirty(self) -> bool:
@@ -374,21 +332,12 @@ class BriefingApp(App[int]):
         if not self.text_ready:
             return
         if not self.dirty:
-            if self.last_draft is not None:
-                discard_draft(self.opening.draft_key)
-                self.last_draft = None
+            if self.drafts.last is not None:
+                self.drafts.forget()
             return
-        draft = self.make_draft()
-        if draft.same_as(self.last_draft):
-            return
-        try:
-            save_draft(draft)
-        except BriefingError as exc:
-            if not self._draft_warned:
-                self._draft_warned = True
-                self.notify(f"Can't autosave the draft: {exc}", severity="warning")
-            return
-        self.last_draft = draft
+        problem = self.drafts.keep(self.make_draft())
+        if problem:
+            self.notify(problem, severity="warning")
 
     # ---- summaries ---------------------------------------------------------------------
 
@@ -396,7 +345,7 @@ class BriefingApp(App[int]):
         if entry.article is None:
             return
         entry.generation += 1
-        self._say_busy(f"Summarizing with {entry.method}…")
+        self.status.say(f"Summarizing with {entry.method}…")
         self.run_worker(
             partial(
                 self._summarize_job, entry, entry.generation, entry.method, entry.length, apply
@@ -455,68 +404,72 @@ class BriefingApp(App[int]):
         self.notify(message.problem, title=f"{message.what} failed", severity="error", timeout=8)
         self._refresh_view()
 
-    # ---- choosing sentences ------------------------------------------------------------
+    def on_summary_options(self, message: SummaryOptions) -> None:
+        entry = self.entry
+        if entry is None or (message.method, message.length) == (entry.method, entry.length):
+            return
+        entry.method, entry.length = message.method, message.length
+        self._summarize(entry, apply=True)
 
-    def _set_text(self, text: str) -> None:
-        self.editor.apply_text(text)
+    def on_length_step(self, message: LengthStep) -> None:
+        entry = self.entry
+        if entry is None or entry.article is None:
+            return
+        entry.length = step_length(entry.length, message.delta)
+        self.query_one("#summary-controls", SummaryControls).show(entry.method, entry.length)
+        self._summarize(entry, apply=True)
+
+    def on_voice_options(self, message: VoiceOptions) -> None:
+        self.voice, self.rate = message.voice, message.rate
+        self._refresh_view()
+
+    # ---- choosing sentences ------------------------------------------------------------
 
     def _method_label(self) -> str:
         methods = ", ".join(dict.fromkeys(e.method for e in self.entries if e.article))
         return methods or self.saved_method or "manual"
-
-    def _others(self, entry: Entry, index: int) -> set[str]:
-        return {entry.sentences[i] for i in entry.selected if i != index}
 
     def on_toggle_sentence(self, message: ToggleSentence) -> None:
         entry = self.entry
         if entry is None or entry.article is None:
             return
         if not self.text_ready:
-            self.notify("Still summarizing; try again in a moment.")
+            self.notify(STILL_SUMMARIZING)
             return
         index = message.index
-        sentence = entry.sentences[index]
-        place = place_of(self.entries, self.current)
-        text = self.editor.text
         if index not in entry.selected:
-            before, after = entry.neighbours(index)
             try:
-                text = add_sentence(text, place, sentence, before=before, after=after)
+                added = selection.put_in(self.editor.text, self.entries, self.current, index)
             except SectionMissing as exc:
                 self.notify(
                     f"Can't add the sentence: {exc}. Put the heading back, or paste it by hand.",
                     severity="error",
                 )
                 return
-            entry.selected.add(index)
-            self._set_text(text)
-            added = find_sentence(self.editor.text, place, sentence)
-            if added is not None:
+            self.editor.apply_text(added.text)
+            if added.line is not None:
                 self.editor.show_line(added.line)
             self._show_entry()
             return
-        found = find_sentence(text, place, sentence, known=self._others(entry, index))
-        if found is None or found.how != "similar":
-            if found is not None:
-                self._set_text(remove_sentence(text, found, sentence))
-            entry.selected.discard(index)
+        removal = selection.take_out(self.editor.text, self.entries, self.current, index)
+        if removal.edited is None:
+            self.editor.apply_text(removal.text)
             self._show_entry()
             return
 
         def answer(choice: str | None) -> None:
             if choice == "cancel":
                 return
-            entry.selected.discard(index)
-            if choice == "remove":
-                again = find_sentence(self.editor.text, place, sentence)
-                if again is not None and again.text == found.text:
-                    self._set_text(remove_sentence(self.editor.text, again, sentence))
+            text = selection.settle_edited(
+                self.editor.text, entry, index, removal, remove=choice == "remove"
+            )
+            self.editor.apply_text(text)
             self._show_entry()
 
         self.push_screen(
             ChoiceScreen(
                 "Edited sentence",
-                f"You edited this sentence in the text:\n\n{found.text.strip()}\n\n"
+                f"You edited this sentence in the text:\n\n{removal.edited.text.strip()}\n\n"
                 "Take it out of the summary and remove your edited line too?",
                 [
                     ("Remove line", "remove", "error"),
@@ -530,45 +483,21 @@ class BriefingApp(App[int]):
 
     def _apply_selection(self, entry: Entry, chosen: set[int]) -> None:
         """Make `chosen` the entry's selection by adding and removing only the lines that change."""
-        index = self.entries.index(entry)
-        place = place_of(self.entries, index)
-        text = self.editor.text
-        edited: list[int] = []
-        for i in sorted(entry.selected - chosen):
-            found = find_sentence(text, place, entry.sentences[i], known=self._others(entry, i))
-            if found is not None and found.how == "similar":
-                edited.append(i)
-            elif found is not None:
-                text = remove_sentence(text, found, entry.sentences[i])
-            entry.selected.discard(i)
-        for i in sorted(chosen - entry.selected):
-            before, after = entry.neighbours(i)
-            try:
-                text = add_sentence(text, place, entry.sentences[i], before=before, after=after)
-            except SectionMissing as exc:
-                self.notify(f"Can't update the summary: {exc}.", severity="error")
-                break
-            entry.selected.add(i)
-        self._set_text(text)
-        if edited:
-            self._ask_remove_edited(entry, edited)
+        applied = selection.apply_selection(self.editor.text, self.entries, entry, chosen)
+        if applied.problem:
+            self.notify(f"Can't update the summary: {applied.problem}.", severity="error")
+        self.editor.apply_text(applied.text)
+        if applied.edited:
+            self._ask_remove_edited(entry, applied.edited)
 
     def _ask_remove_edited(self, entry: Entry, edited: list[int]) -> None:
         count = len(edited)
         sentences = [entry.sentences[i] for i in edited]
 
         def answer(choice: str | None) -> None:
-            if choice != "remove":
-                return
-            index = self.entries.index(entry) if entry in self.entries else -1
-            if index < 0:
-                return
-            text = self.editor.text
-            for sentence in sentences:
-                found = find_sentence(text, place_of(self.entries, index), sentence)
-                if found is not None and found.how == "similar":
-                    text = remove_sentence(text, found, sentence)
-            self._set_text(text)
+            if choice == "remove" and entry in self.entries:
+                text = selection.remove_edited(self.editor.text, self.entries, entry, sentences)
+                self.editor.apply_text(text)
 
         self.push_screen(
             ChoiceScreen(
@@ -583,25 +512,6 @@ class BriefingApp(App[int]):
             answer,
         )
 
-    def on_summary_options(self, message: SummaryOptions) -> None:
-        entry = self.entry
-        if entry is None or (message.method, message.length) == (entry.method, entry.length):
-            return
-        entry.method, entry.length = message.method, message.length
-        self._summarize(entry, apply=True)
-
-    def on_length_step(self, message: LengthStep) -> None:
-        entry = self.entry
-        if entry is None or entry.article is None:
-            return
-        entry.length = _length_step(entry.length, message.delta)
-        self.query_one("#summary-controls", SummaryControls).show(entry.method, entry.length)
-        self._summarize(entry, apply=True)
-
-    def on_voice_options(self, message: VoiceOptions) -> None:
-        self.voice, self.rate = message.voice, message.rate
-        self._refresh_view()
-
     # ---- several articles --------------------------------------------------------------
 
     def on_article_chosen(self, message: ArticleChosen) -> None:
@@ -613,20 +523,17 @@ class BriefingApp(App[int]):
         self.move_article(message.delta)
 
     def move_article(self, delta: int) -> None:
-        first, second = self.current, self.current + delta
-        if len(self.entries) < 2 or not 0 <= second < len(self.entries) or not self.text_ready:
+        if not self.text_ready:
             return
-        low, high = sorted((first, second))
         try:
-            text = swap_sections(
-                self.editor.text, place_of(self.entries, low), place_of(self.entries, high)
-            )
+            moved = selection.move_story(self.editor.text, self.entries, self.current, delta)
         except SectionMissing as exc:
             self.notify(f"Can't move the story: {exc}.", severity="error")
             return
-        self.entries[low], self.entries[high] = self.entries[high], self.entries[low]
-        self.current = second
-        self._set_text(refresh_contents(text))
+        if moved is None:
+            return
+        text, self.current = moved
+        self.editor.apply_text(text)
         self.query_one("#articles", ArticleList).show(
             [e.headline for e in self.entries], self.current
         )
@@ -651,14 +558,7 @@ class BriefingApp(App[int]):
             self._refresh_view()
             return
         states = (
-            selected_states(
-                self.editor.text,
-                place_of(self.entries, self.current),
-                entry.sentences,
-                entry.selected,
-            )
-            if self.text_ready
-            else {}
+            selection.marks(self.editor.text, self.entries, self.current) if self.text_ready else {}
         )
         sentences.show(
             entry.article,
@@ -670,9 +570,6 @@ class BriefingApp(App[int]):
         pane.border_subtitle = f"{len(entry.selected)} of {total} chosen" if total else ""
         self._refresh_view()
 
-    def _say_busy(self, text: str) -> None:
-        self.status.say(text)
-
     @on(TextArea.Changed, "#editor")
     def _editor_changed(self) -> None:
         if self._refresh_timer is not None:
@@ -683,14 +580,9 @@ class BriefingApp(App[int]):
         self._refresh_timer = None
         if self._finished:
             return
-        if self.text_ready and self.entry is not None and self.entry.article is not None:
-            entry = self.entry
-            states = selected_states(
-                self.editor.text,
-                place_of(self.entries, self.current),
-                entry.sentences,
-                entry.selected,
-            )
+        entry = self.entry
+        if self.text_ready and entry is not None and entry.article is not None:
+            states = selection.marks(self.editor.text, self.entries, self.current)
             self.sentence_list.show(entry.article, entry.scores, states)
         self._refresh_view()
 
@@ -703,20 +595,14 @@ class BriefingApp(App[int]):
         briefing = from_markdown(text, day=self.day)
         self.sub_title = briefing.title
         self._update_preview(text)
-        words = briefing.word_count
-        seconds = words * 60 / max(self.rate, 1)
         if self.dirty:
             state = "unsaved changes"
-        elif self.written:
+        elif self.outputs.written:
             state = "saved"
         else:
             state = "unchanged" if self.opening.path else "not saved yet"
-        pending = [e for e in self.entries if e.summary is None and e.article is not None]
-        busy = " · summarizing…" if pending else ""
-        self.status.say(
-            f"{briefing.sentence_count} sentences · {words} words · "
-            f"≈{_clock(seconds)} at {self.rate} wpm · {state}{busy}"
-        )
+        pending = any(e.summary is None and e.article is not None for e in self.entries)
+        self.status.say(status_line(briefing, self.rate, state, summarizing=pending))
 
     def _update_preview(self, text: str | None = None) -> None:
         """Render the preview, only while it can be seen (it is the costliest widget)."""
@@ -731,7 +617,7 @@ class BriefingApp(App[int]):
 
     def _briefing(self) -> tuple[str, str, Briefing]:
         """The editor's text, the whole file it makes (with front matter) and its briefing."""
-        self._set_text(refresh_contents(self.text))  # headlines may have been edited
+        self.editor.apply_text(refresh_contents(self.text))  # headlines may have been edited
         body = self.text
         full = with_front_matter(
             body, day=self.day, method=self._method_label(), keep_from=self.opening.text or ""
@@ -742,17 +628,17 @@ class BriefingApp(App[int]):
         profile = next((p for p in self.profiles if p.name == self.voice), self.profiles[0])
         return replace(profile, rate=self.rate)
 
-    def _ours(self, path: Path) -> bool:
-        """Written by this session, or the briefing that was opened: no need to ask."""
-        resolved = path.resolve()
-        return resolved in self.written or resolved == self.opening.path
-
     def _modal_open(self) -> bool:
         return isinstance(self.screen, ModalScreen)
 
-    NOT_IN_DIALOGS: ClassVar[frozenset[str]] = frozenset(
-        {"save", "export", "listen", "toggle_preview", "move_article"}
-    )
+    def _can_work(self) -> bool:
+        """True when a save, export or listen may start now (no dialog open, text there)."""
+        if self._modal_open():
+            return False
+        if not self.text_ready:
+            self.notify(STILL_SUMMARIZING)
+            return False
+        return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Editing keys do nothing over a dialog, so the dialog's footer doesn't offer them."""
@@ -761,51 +647,36 @@ class BriefingApp(App[int]):
     # ---- save and export ---------------------------------------------------------------
 
     def action_save(self) -> None:
-        if self._modal_open():
-            return
-        if not self.text_ready:
-            self.notify("Still summarizing; try again in a moment.")
-            return
-        self.run_worker(self.save(), group="save", exclusive=True)
+        if self._can_work():
+            self.run_worker(self.save(), group="save", exclusive=True)
 
     async def save(self) -> bool:
         """Write the Markdown to the output folder now; True if it was written."""
         body, text, briefing = self._briefing()
         stem = slugify(briefing.title)
-        target = self.out / f"{stem}.md"
-        force = self.force or self._ours(target)
+        folder = self.outputs.folder
+        target = folder / f"{stem}.md"
+        force = self.outputs.force or self.outputs.ours(target)
         if target.exists() and not force:
-            answer = await self.push_screen_wait(
-                ChoiceScreen(
-                    "Overwrite?",
-                    f"{target} already exists.\n\nOverwrite it with this briefing?",
-                    [("Overwrite", "yes", "error"), ("Cancel", "cancel", "primary")],
-                    default=1,
-                )
-            )
+            answer = await self.push_screen_wait(overwrite_question([target], save=True))
             if answer != "yes":
                 return False
             force = True
         try:
-            export_briefing(briefing, self.out, ("md",), force=force, stem=stem, markdown_text=text)
+            export_briefing(briefing, folder, ("md",), force=force, stem=stem, markdown_text=text)
         except BriefingError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=8)
             return False
-        self.written.add(target.resolve())
+        self.outputs.record([target])
         self.clean_text = body
-        discard_draft(self.opening.draft_key)
-        self.last_draft = None
+        self.drafts.forget()
         self.notify(str(target), title="Saved")
         self._refresh_view()
         return True
 
     def action_export(self) -> None:
-        if self._modal_open():
-            return
-        if not self.text_ready:
-            self.notify("Still summarizing; try again in a moment.")
-            return
-        self.run_worker(self.export(), group="export", exclusive=True)
+        if self._can_work():
+            self.run_worker(self.export(), group="export", exclusive=True)
 
     async def export(self) -> None:
         body, text, briefing = self._briefing()
@@ -813,7 +684,7 @@ class BriefingApp(App[int]):
         profile = self._profile()
         request: ExportRequest | None = await self.push_screen_wait(
             ExportScreen(
-                self.out,
+                self.outputs.folder,
                 stem,
                 f"Audio voice: {profile.name}, {profile.rate} words a minute",
                 self.export_formats,
@@ -823,69 +694,22 @@ class BriefingApp(App[int]):
             return
         self.export_formats = request.formats
         targets = [request.folder / f"{stem}.{fmt}" for fmt in request.formats]
-        taken = [t for t in targets if t.exists() and not self._ours(t)]
-        if taken and not self.force:
-            names = "\n".join(f"  {t}" for t in taken)
-            answer = await self.push_screen_wait(
-                ChoiceScreen(
-                    "Overwrite?",
-                    f"Already there:\n{names}\n\nOverwrite {'them' if len(taken) > 1 else 'it'}?",
-                    [("Overwrite", "yes", "error"), ("Cancel", "cancel", "primary")],
-                    default=1,
-                )
-            )
-            if answer != "yes":
-                return
-        force = self.force or any(t.exists() for t in targets)
+        taken = self.outputs.taken(targets)
+        if taken and await self.push_screen_wait(overwrite_question(taken)) != "yes":
+            return
+        force = self.outputs.force or any(t.exists() for t in targets)
+        job = ExportJob(briefing, text, request.folder, request.formats, profile, force, stem)
         self.status.start("Exporting")
         self._speaking = True
         self.run_worker(
-            partial(
-                self._export_job,
-                briefing,
-                text,
-                body,
-                request.folder,
-                request.formats,
-                profile,
-                force,
-                stem,
-            ),
+            partial(self._export_job, job, body),
             thread=True,
             group="export-job",
             exit_on_error=False,
         )
 
-    def _export_job(
-        self,
-        briefing: Briefing,
-        text: str,
-        body: str,
-        folder: Path,
-        formats: tuple[str, ...],
-        profile: VoiceProfile,
-        force: bool,
-        stem: str,
-    ) -> None:
-        written: list[Path] = []
-        problem = ""
-        try:
-            written = export_briefing(
-                briefing,
-                folder,
-                formats,
-                voice=profile,
-                force=force,
-                stem=stem,
-                markdown_text=text,
-                progress=partial(self._post_progress, "Speaking"),
-            )
-        except BriefingError as exc:
-            problem = str(exc)
-        except Exception as exc:  # keep the app (and the user's edits) alive
-            problem = f"{type(exc).__name__}: {exc}"
-        if problem:
-            written = [folder / f"{stem}.{f}" for f in formats if (folder / f"{stem}.{f}").exists()]
+    def _export_job(self, job: ExportJob, body: str) -> None:
+        written, problem = export_job(job, partial(self._post_progress, "Speaking"))
         self.post_message(Exported(written, problem, body))
 
     def _post_progress(self, label: str, done: int, total: int) -> None:
@@ -897,12 +721,11 @@ class BriefingApp(App[int]):
     def on_exported(self, message: Exported) -> None:
         self.status.stop()
         self._speaking = False
-        self.written.update(p.resolve() for p in message.files)
+        self.outputs.record(message.files)
         if any(p.suffix == ".md" for p in message.files) and not message.problem:
             self.clean_text = message.markdown
             if not self.dirty:
-                discard_draft(self.opening.draft_key)
-                self.last_draft = None
+                self.drafts.forget()
         names = ", ".join(p.name if i == 0 else p.suffix for i, p in enumerate(message.files))
         if message.problem:
             self.notify(message.problem, title="Export failed", severity="error", timeout=10)
@@ -916,15 +739,12 @@ class BriefingApp(App[int]):
     def action_listen(self) -> None:
         if self._modal_open():
             return
-        if self._player_process is not None:
-            self._stopping = True
-            self._player_process.terminate()
+        if self.playback.stop():
             return
         if self._speaking:
             self.notify("Already speaking; wait for it to finish.")
             return
-        if not self.text_ready:
-            self.notify("Still summarizing; try again in a moment.")
+        if not self._can_work():
             return
         from briefing.speech.script import build_script
 
@@ -934,11 +754,10 @@ class BriefingApp(App[int]):
         if not briefing.word_count:
             self.notify("There is nothing to read yet.")
             return
-        path = locations.state_dir() / "listen" / f"{self.opening.draft_key}.wav"
         self._speaking = True
         self.status.start("Speaking")
         self.run_worker(
-            partial(self._listen_job, script, profile, path),
+            partial(self._listen_job, script, profile, listen_path(self.opening.draft_key)),
             thread=True,
             group="listen",
             exclusive=True,
@@ -946,58 +765,35 @@ class BriefingApp(App[int]):
         )
 
     def _listen_job(self, script: SpeechScript, profile: VoiceProfile, path: Path) -> None:
-        from briefing.speech.engine import render_script
-
         try:
-            with atomic_path(path, force=True) as tmp:
-                audio = render_script(
-                    script, profile, tmp, progress=partial(self._post_progress, "Speaking")
-                )
+            audio = self.playback.render(
+                script, profile, path, partial(self._post_progress, "Speaking")
+            )
         except BriefingError as exc:
             self.post_message(WorkFailed("Speaking", str(exc)))
             return
         except Exception as exc:  # keep the app (and the user's edits) alive
             self.post_message(WorkFailed("Speaking", f"{type(exc).__name__}: {exc}"))
             return
-        audio = replace(audio, path=path)
         self.post_message(AudioReady(audio))
-        if self.player is None:
-            return
-        try:
-            process = subprocess.Popen(
-                [*self.player, str(path)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-        except OSError as exc:
-            self.post_message(PlaybackEnded(path, str(exc)))
-            return
-        self._player_process = process
-        _, err = process.communicate()
-        problem = ""
-        if process.returncode and not self._stopping:
-            lines = err.decode("utf-8", "replace").strip().splitlines()
-            problem = lines[-1] if lines else f"exit status {process.returncode}"
-        self.post_message(PlaybackEnded(path, problem))
+        if self.playback.player is not None:
+            self.post_message(PlaybackEnded(path, self.playback.play(path)))
 
     def on_audio_ready(self, message: AudioReady) -> None:
         self.status.stop()
         self._speaking = False
         audio = message.audio
-        if self.player is None:
+        if self.playback.player is None:
             self.notify(
-                f"No audio player found (aplay, paplay, afplay or ffplay).\n"
-                f"Audio ({_clock(audio.seconds)}): {audio.path}",
+                f"{NO_PLAYER}\nAudio ({clock(audio.seconds)}): {audio.path}",
                 title="Listen",
                 timeout=10,
             )
         else:
-            self.notify(f"Playing {_clock(audio.seconds)}; ctrl+l stops.", title="Listen")
+            self.notify(f"Playing {clock(audio.seconds)}; ctrl+l stops.", title="Listen")
 
     def on_playback_ended(self, message: PlaybackEnded) -> None:
-        self._player_process = None
-        self._stopping = False
+        self.playback.ended()
         if message.problem:
             self.notify(
                 f"The player failed ({message.problem}).\nAudio: {message.path}",
@@ -1030,7 +826,7 @@ class BriefingApp(App[int]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def action_toggle_sentence(self) -> None:
-        self.sentence_list.action_toggle()
+        self.sentence_list.action_toggle_sentence()
 
     def action_length(self, delta: int) -> None:
         self.post_message(LengthStep(delta))
@@ -1059,79 +855,12 @@ class BriefingApp(App[int]):
             return
         self.move_article(delta)
 
-    def action_focus(self, selector: str) -> None:
+    def action_focus_pane(self, selector: str) -> None:
         self.query_one(selector).focus()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the app in the command palette (ctrl+p)."""
-        yield SystemCommand(
-            "Save Markdown", "Write the Markdown to the output folder (ctrl+s)", self.action_save
-        )
-        yield SystemCommand(
-            "Export…", "Export Markdown, HTML and audio (ctrl+e)", self.action_export
-        )
-        yield SystemCommand(
-            "Listen", "Speak the briefing; again to stop (ctrl+l)", self.action_listen
-        )
-        yield SystemCommand(
-            "Toggle sentence",
-            "Put the highlighted sentence in or out (space)",
-            self.action_toggle_sentence,
-        )
-        yield SystemCommand(
-            "Longer summary", "One more sentence (+)", partial(self.action_length, 1)
-        )
-        yield SystemCommand(
-            "Shorter summary", "One sentence less (-)", partial(self.action_length, -1)
-        )
-        for name, method in METHODS.items():
-            yield SystemCommand(
-                f"Method: {name}",
-                method.description,
-                partial(self.action_method, name),
-                discover=False,
-            )
-        for profile in self.profiles:
-            yield SystemCommand(
-                f"Voice: {profile.name}",
-                profile.description or f"{profile.voice}, {profile.rate} words a minute",
-                partial(self.action_voice, profile.name),
-                discover=False,
-            )
-        yield SystemCommand(
-            "Faster speech", "Speak 10 words a minute faster", partial(self.action_rate, 10)
-        )
-        yield SystemCommand(
-            "Slower speech", "Speak 10 words a minute slower", partial(self.action_rate, -10)
-        )
-        if len(self.entries) > 1:
-            yield SystemCommand(
-                "Move article up",
-                "Earlier in the briefing (alt+up)",
-                partial(self.move_article, -1),
-            )
-            yield SystemCommand(
-                "Move article down",
-                "Later in the briefing (alt+down)",
-                partial(self.move_article, 1),
-            )
-        yield SystemCommand(
-            "Focus sentences",
-            "Move to the article's sentences",
-            partial(self.action_focus, "#sentences"),
-        )
-        yield SystemCommand(
-            "Focus editor", "Move to the Markdown text", partial(self.action_focus, "#editor")
-        )
-        yield SystemCommand(
-            "Toggle preview",
-            "Show the rendered preview or the text (f2)",
-            self.action_toggle_preview,
-        )
-        yield SystemCommand(
-            "Light/dark theme", "Switch between light and dark (ctrl+t)", self.action_toggle_theme
-        )
-        yield SystemCommand("Help", "Keys and what the marks mean (f1)", self.action_help)
+        yield from editor_commands(self)
         yield from super().get_system_commands(screen)
 
     # ---- quitting ----------------------------------------------------------------------
@@ -1171,17 +900,19 @@ class BriefingApp(App[int]):
         if how == "keep":
             self.autosave()
         else:
-            discard_draft(self.opening.draft_key)
-        self._stop_player()
+            self.drafts.forget()
+        self.playback.stop()
         self.exit(0)
-
-    def _stop_player(self) -> None:
-        if self._player_process is not None:
-            self._stopping = True
-            self._player_process.terminate()
 
     def on_unmount(self) -> None:
         # Leaving some other way (an error, a signal): never lose the user's work.
         if not self._finished:
             self.autosave()
-            self._stop_player()
+            self.playback.stop()
+
+
+def _command(player: list[str] | str | None) -> list[str] | None:
+    """The player as a command list (a single string is one program with no options)."""
+    if player is None or isinstance(player, list):
+        return player
+    return [player]
