@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,17 +26,15 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, TextArea
 
 from briefing import locations
-from briefing.assemble import briefing_from
 from briefing.drafts import Draft
 from briefing.errors import BriefingError
-from briefing.export import export_briefing, slugify
 from briefing.models import Briefing, VoiceProfile
-from briefing.render import from_markdown, split_front_matter, to_markdown
-from briefing.summarize import summarize
+from briefing.render import from_markdown, split_front_matter
 from briefing.summarize.length import Length
 from briefing.tui import selection
+from briefing.tui.choosing import Chooser
 from briefing.tui.commands import editor_commands
-from briefing.tui.document import SectionMissing, refresh_contents, with_front_matter
+from briefing.tui.document import refresh_contents, with_front_matter
 from briefing.tui.messages import (
     ArticleChosen,
     AudioReady,
@@ -52,11 +49,11 @@ from briefing.tui.messages import (
     VoiceOptions,
     WorkFailed,
 )
-from briefing.tui.playback import NO_PLAYER, Playback, clock, listen_path
+from briefing.tui.playback import Listener, Playback
 from briefing.tui.player import find_player
-from briefing.tui.saving import ExportJob, Outputs, export_job, overwrite_question
+from briefing.tui.saving import Outputs, Saver
+from briefing.tui.screens import questions
 from briefing.tui.screens.choice import ChoiceScreen
-from briefing.tui.screens.export import ExportRequest, ExportScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.session import (
     DraftKeeper,
@@ -67,6 +64,7 @@ from briefing.tui.session import (
     step_length,
 )
 from briefing.tui.settings import load_settings, save_setting
+from briefing.tui.summaries import Summarizer
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.editor import MarkdownEditor
 from briefing.tui.widgets.sentence_list import SentenceList
@@ -77,14 +75,12 @@ from briefing.tui.widgets.voice_controls import VoiceControls
 if TYPE_CHECKING:
     from textual.theme import Theme
 
-    from briefing.speech.script import SpeechScript
 
 WIDE = 150
 """From this many columns on, the preview sits beside the editor instead of behind it."""
 AUTOSAVE_SECONDS = 3.0
 REFRESH_SECONDS = 0.25
 """Pause after the last keystroke before the preview and marks follow the text."""
-STILL_SUMMARIZING = "Still summarizing; try again in a moment."
 
 
 def _meta_date(meta: dict[str, object]) -> dt.date | None:
@@ -154,7 +150,8 @@ class BriefingApp(App[int]):
         self.day = day or _meta_date(meta) or dt.date.today()
         if out is None and opening.path is not None:
             out = opening.path.parent  # ctrl+s saves a reopened briefing where it was
-        self.outputs = Outputs(out or locations.output_dir(self.day), force, opening.path)
+        outputs = Outputs(out or locations.output_dir(self.day), force, opening.path)
+        self.saver = Saver(self, outputs)
         self.saved_method = str(meta.get("method", ""))
         self.opened_body = body.strip("\n") + "\n" if opening.text is not None else None
         self.profiles = profiles if profiles is not None else all_profiles()
@@ -165,14 +162,17 @@ class BriefingApp(App[int]):
         self.rate = start.rate
         self.autosave_seconds = autosave_seconds
         self.refresh_seconds = REFRESH_SECONDS
-        self.playback = Playback(find_player() if player == "auto" else _command(player))
+        playback = Playback(find_player() if player == "auto" else _command(player))
+        self.listener = Listener(self, playback)
+        self.summarizer = Summarizer(self)
+        self.chooser = Chooser(self)
         self.drafts = DraftKeeper(opening.draft_key)
         self.offer_draft = offer_draft
         self.text_ready = False
         self.clean_text: str | None = None
-        self.export_formats: tuple[str, ...] = ("md", "html")
         self._refresh_timer: Timer | None = None
-        self._speaking = False
+        self.speaking = False
+        """A render (listen or export) is running: one at a time."""
         self._finished = False
         self._text = ""
         self._started = False
@@ -242,7 +242,7 @@ class BriefingApp(App[int]):
             self.editor.load_text(self.opened_body)
             self.clean_text = self.opened_body
             self.text_ready = True
-        self._show_entry()
+        self.show_entry()
         self.sentence_list.focus()
         self._layout(self.size.width)
         self.set_interval(self.autosave_seconds, self.autosave)
@@ -270,14 +270,6 @@ class BriefingApp(App[int]):
     # ---- drafts ------------------------------------------------------------------------
 
     def _offer_draft(self, draft: Draft) -> None:
-        when = draft.saved_at.astimezone().strftime("%d %b %Y at %H:%M")
-        words = from_markdown(draft.text).word_count
-        message = (
-            f"Changes to this briefing were autosaved on {when} ({words} words) "
-            "but never saved to the output folder.\n\nRestore them?"
-        )
-        choices = [("Restore", "restore", "primary"), ("Discard", "discard", "error")]
-
         def answer(choice: str | None) -> None:
             if choice == "restore":
                 self._begin(draft)
@@ -285,9 +277,7 @@ class BriefingApp(App[int]):
                 self.drafts.forget()
                 self._begin(None)
 
-        self.push_screen(
-            ChoiceScreen("Unsaved draft found", message, choices, cancel="restore"), answer
-        )
+        self.push_screen(questions.restore_draft(draft), answer)
 
     def _begin(self, draft: Draft | None) -> None:
         """Start work: restore the draft if asked, then summarize every article."""
@@ -297,9 +287,9 @@ class BriefingApp(App[int]):
         for entry in self.entries:
             self._summarize(entry, apply=not self.text_ready)
         if not self.text_ready and not any(e.article for e in self.entries):
-            self._first_text()
+            self.summarizer.first_text()
         elif not self.text_ready:
-            self._show_entry()
+            self.show_entry()
 
     def _restore(self, draft: Draft) -> None:
         if not restore_stories(self.entries, draft):
@@ -316,7 +306,7 @@ class BriefingApp(App[int]):
         self.drafts.restored(draft)
         self.query_one("#articles", ArticleList).show([e.headline for e in self.entries], 0)
         self.current = 0
-        self._show_entry()
+        self.show_entry()
         self.notify("Draft restored.")
 
     def make_draft(self) -> Draft:
@@ -339,70 +329,19 @@ class BriefingApp(App[int]):
         if problem:
             self.notify(problem, severity="warning")
 
-    # ---- summaries ---------------------------------------------------------------------
+    # ---- summaries and choices (summaries.py, choosing.py) ------------------------------
 
     def _summarize(self, entry: Entry, *, apply: bool) -> None:
-        if entry.article is None:
-            return
-        entry.generation += 1
-        self.status.say(f"Summarizing with {entry.method}…")
-        self.run_worker(
-            partial(
-                self._summarize_job, entry, entry.generation, entry.method, entry.length, apply
-            ),
-            thread=True,
-            group=f"summarize-{id(entry)}",
-            exclusive=True,
-            exit_on_error=False,
-        )
-
-    def _summarize_job(
-        self, entry: Entry, generation: int, method: str, length: Length, apply: bool
-    ) -> None:
-        assert entry.article is not None
-        try:
-            future = self.opening.take(entry, method, length)
-            summary = future.result() if future else summarize(entry.article, method, length)
-        except BriefingError as exc:
-            self.post_message(WorkFailed("Summarizing", str(exc)))
-            return
-        except Exception as exc:  # a summarizer bug must not take the user's edits down
-            self.post_message(WorkFailed("Summarizing", f"{type(exc).__name__}: {exc}"))
-            return
-        self.post_message(SummaryReady(entry, generation, summary, apply))
+        self.summarizer.start(entry, apply=apply)
 
     def on_summary_ready(self, message: SummaryReady) -> None:
-        entry = message.entry
-        if message.generation != entry.generation or entry not in self.entries:
-            return
-        entry.summary = message.summary
-        if message.apply:
-            chosen = {p.index for p in message.summary.picks}
-            if self.text_ready:
-                self._apply_selection(entry, chosen)
-            else:
-                entry.selected = chosen
-                if all(e.summary is not None for e in self.entries if e.article):
-                    self._first_text()
-        for note in message.summary.notes:
-            self.notify(f"{entry.headline}: {note}", severity="warning")
-        self._show_entry()
-
-    def _first_text(self) -> None:
-        summaries = [e.summary for e in self.entries if e.summary is not None]
-        _, body = split_front_matter(to_markdown(briefing_from(summaries, day=self.day)))
-        text = body.strip("\n") + "\n"
-        self.editor.load_text(text)
-        self.clean_text = text
-        self.text_ready = True
-        self._show_entry()
-        self.sentence_list.focus()
+        self.summarizer.ready(message)
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.status.stop()
-        self._speaking = False
+        self.speaking = False
         self.notify(message.problem, title=f"{message.what} failed", severity="error", timeout=8)
-        self._refresh_view()
+        self.refresh_view()
 
     def on_summary_options(self, message: SummaryOptions) -> None:
         entry = self.entry
@@ -421,127 +360,25 @@ class BriefingApp(App[int]):
 
     def on_voice_options(self, message: VoiceOptions) -> None:
         self.voice, self.rate = message.voice, message.rate
-        self._refresh_view()
-
-    # ---- choosing sentences ------------------------------------------------------------
-
-    def _method_label(self) -> str:
-        methods = ", ".join(dict.fromkeys(e.method for e in self.entries if e.article))
-        return methods or self.saved_method or "manual"
+        self.refresh_view()
 
     def on_toggle_sentence(self, message: ToggleSentence) -> None:
-        entry = self.entry
-        if entry is None or entry.article is None:
-            return
-        if not self.text_ready:
-            self.notify(STILL_SUMMARIZING)
-            return
-        index = message.index
-        if index not in entry.selected:
-            try:
-                added = selection.put_in(self.editor.text, self.entries, self.current, index)
-            except SectionMissing as exc:
-                self.notify(
-                    f"Can't add the sentence: {exc}. Put the heading back, or paste it by hand.",
-                    severity="error",
-                )
-                return
-            self.editor.apply_text(added.text)
-            if added.line is not None:
-                self.editor.show_line(added.line)
-            self._show_entry()
-            return
-        removal = selection.take_out(self.editor.text, self.entries, self.current, index)
-        if removal.edited is None:
-            self.editor.apply_text(removal.text)
-            self._show_entry()
-            return
-
-        def answer(choice: str | None) -> None:
-            if choice == "cancel":
-                return
-            text = selection.settle_edited(
-                self.editor.text, entry, index, removal, remove=choice == "remove"
-            )
-            self.editor.apply_text(text)
-            self._show_entry()
-
-        self.push_screen(
-            ChoiceScreen(
-                "Edited sentence",
-                f"You edited this sentence in the text:\n\n{removal.edited.text.strip()}\n\n"
-                "Take it out of the summary and remove your edited line too?",
-                [
-                    ("Remove line", "remove", "error"),
-                    ("Keep line", "keep", "primary"),
-                    ("Cancel", "cancel", "default"),
-                ],
-                default=1,
-            ),
-            answer,
-        )
-
-    def _apply_selection(self, entry: Entry, chosen: set[int]) -> None:
-        """Make `chosen` the entry's selection by adding and removing only the lines that change."""
-        applied = selection.apply_selection(self.editor.text, self.entries, entry, chosen)
-        if applied.problem:
-            self.notify(f"Can't update the summary: {applied.problem}.", severity="error")
-        self.editor.apply_text(applied.text)
-        if applied.edited:
-            self._ask_remove_edited(entry, applied.edited)
-
-    def _ask_remove_edited(self, entry: Entry, edited: list[int]) -> None:
-        count = len(edited)
-        sentences = [entry.sentences[i] for i in edited]
-
-        def answer(choice: str | None) -> None:
-            if choice == "remove" and entry in self.entries:
-                text = selection.remove_edited(self.editor.text, self.entries, entry, sentences)
-                self.editor.apply_text(text)
-
-        self.push_screen(
-            ChoiceScreen(
-                "Edited sentences",
-                f"{count} sentence{'s' * (count != 1)} you edited "
-                f"{'are' if count != 1 else 'is'} no longer in the summary.\n\n"
-                "Remove the edited lines from the text too?",
-                [("Remove", "remove", "error"), ("Keep", "keep", "primary")],
-                cancel="keep",
-                default=1,
-            ),
-            answer,
-        )
-
-    # ---- several articles --------------------------------------------------------------
+        self.chooser.toggle(message.index)
 
     def on_article_chosen(self, message: ArticleChosen) -> None:
         if 0 <= message.index < len(self.entries) and message.index != self.current:
             self.current = message.index
-            self._show_entry()
+            self.show_entry()
 
     def on_move_article(self, message: MoveArticle) -> None:
         self.move_article(message.delta)
 
     def move_article(self, delta: int) -> None:
-        if not self.text_ready:
-            return
-        try:
-            moved = selection.move_story(self.editor.text, self.entries, self.current, delta)
-        except SectionMissing as exc:
-            self.notify(f"Can't move the story: {exc}.", severity="error")
-            return
-        if moved is None:
-            return
-        text, self.current = moved
-        self.editor.apply_text(text)
-        self.query_one("#articles", ArticleList).show(
-            [e.headline for e in self.entries], self.current
-        )
-        self._show_entry()
+        self.chooser.move(delta)
 
     # ---- showing state -----------------------------------------------------------------
 
-    def _show_entry(self) -> None:
+    def show_entry(self) -> None:
         entry = self.entry
         pane = self.query_one("#article-pane")
         sentences = self.sentence_list
@@ -555,7 +392,7 @@ class BriefingApp(App[int]):
         if entry.article is not None and not self.text_ready:
             waiting = f"Summarizing with {entry.method}…" if self._started else ""
             sentences.show(None, (), {}, empty=waiting)
-            self._refresh_view()
+            self.refresh_view()
             return
         states = (
             selection.marks(self.editor.text, self.entries, self.current) if self.text_ready else {}
@@ -568,7 +405,7 @@ class BriefingApp(App[int]):
         )
         total = len(entry.sentences)
         pane.border_subtitle = f"{len(entry.selected)} of {total} chosen" if total else ""
-        self._refresh_view()
+        self.refresh_view()
 
     @on(TextArea.Changed, "#editor")
     def _editor_changed(self) -> None:
@@ -584,9 +421,9 @@ class BriefingApp(App[int]):
         if self.text_ready and entry is not None and entry.article is not None:
             states = selection.marks(self.editor.text, self.entries, self.current)
             self.sentence_list.show(entry.article, entry.scores, states)
-        self._refresh_view()
+        self.refresh_view()
 
-    def _refresh_view(self) -> None:
+    def refresh_view(self) -> None:
         """Preview, window title and status line from the editor's text."""
         if not self.text_ready:
             self.status.say("Summarizing…" if self._started else "")
@@ -597,7 +434,7 @@ class BriefingApp(App[int]):
         self._update_preview(text)
         if self.dirty:
             state = "unsaved changes"
-        elif self.outputs.written:
+        elif self.saver.outputs.written:
             state = "saved"
         else:
             state = "unchanged" if self.opening.path else "not saved yet"
@@ -615,7 +452,11 @@ class BriefingApp(App[int]):
         body = self.text if text is None else text
         self.run_worker(markdown.update(body), group="preview", exclusive=True)
 
-    def _briefing(self) -> tuple[str, str, Briefing]:
+    def _method_label(self) -> str:
+        methods = ", ".join(dict.fromkeys(e.method for e in self.entries if e.article))
+        return methods or self.saved_method or "manual"
+
+    def briefing_now(self) -> tuple[str, str, Briefing]:
         """The editor's text, the whole file it makes (with front matter) and its briefing."""
         self.editor.apply_text(refresh_contents(self.text))  # headlines may have been edited
         body = self.text
@@ -624,19 +465,19 @@ class BriefingApp(App[int]):
         )
         return body, full, from_markdown(full, day=self.day)
 
-    def _profile(self) -> VoiceProfile:
+    def profile(self) -> VoiceProfile:
         profile = next((p for p in self.profiles if p.name == self.voice), self.profiles[0])
         return replace(profile, rate=self.rate)
 
     def _modal_open(self) -> bool:
         return isinstance(self.screen, ModalScreen)
 
-    def _can_work(self) -> bool:
+    def can_work(self) -> bool:
         """True when a save, export or listen may start now (no dialog open, text there)."""
         if self._modal_open():
             return False
         if not self.text_ready:
-            self.notify(STILL_SUMMARIZING)
+            self.notify(questions.STILL_SUMMARIZING)
             return False
         return True
 
@@ -644,163 +485,39 @@ class BriefingApp(App[int]):
         """Editing keys do nothing over a dialog, so the dialog's footer doesn't offer them."""
         return not (action in self.NOT_IN_DIALOGS and self._modal_open())
 
-    # ---- save and export ---------------------------------------------------------------
+    # ---- save, export, listen (saving.py, playback.py) -------------------------------
 
     def action_save(self) -> None:
-        if self._can_work():
+        if self.can_work():
             self.run_worker(self.save(), group="save", exclusive=True)
 
     async def save(self) -> bool:
         """Write the Markdown to the output folder now; True if it was written."""
-        body, text, briefing = self._briefing()
-        stem = slugify(briefing.title)
-        folder = self.outputs.folder
-        target = folder / f"{stem}.md"
-        force = self.outputs.force or self.outputs.ours(target)
-        if target.exists() and not force:
-            answer = await self.push_screen_wait(overwrite_question([target], save=True))
-            if answer != "yes":
-                return False
-            force = True
-        try:
-            export_briefing(briefing, folder, ("md",), force=force, stem=stem, markdown_text=text)
-        except BriefingError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=8)
-            return False
-        self.outputs.record([target])
-        self.clean_text = body
-        self.drafts.forget()
-        self.notify(str(target), title="Saved")
-        self._refresh_view()
-        return True
+        return await self.saver.save()
 
     def action_export(self) -> None:
-        if self._can_work():
-            self.run_worker(self.export(), group="export", exclusive=True)
+        if self.can_work():
+            self.run_worker(self.saver.export(), group="export", exclusive=True)
 
-    async def export(self) -> None:
-        body, text, briefing = self._briefing()
-        stem = slugify(briefing.title)
-        profile = self._profile()
-        request: ExportRequest | None = await self.push_screen_wait(
-            ExportScreen(
-                self.outputs.folder,
-                stem,
-                f"Audio voice: {profile.name}, {profile.rate} words a minute",
-                self.export_formats,
-            )
-        )
-        if request is None:
-            return
-        self.export_formats = request.formats
-        targets = [request.folder / f"{stem}.{fmt}" for fmt in request.formats]
-        taken = self.outputs.taken(targets)
-        if taken and await self.push_screen_wait(overwrite_question(taken)) != "yes":
-            return
-        force = self.outputs.force or any(t.exists() for t in targets)
-        job = ExportJob(briefing, text, request.folder, request.formats, profile, force, stem)
-        self.status.start("Exporting")
-        self._speaking = True
-        self.run_worker(
-            partial(self._export_job, job, body),
-            thread=True,
-            group="export-job",
-            exit_on_error=False,
-        )
+    def on_exported(self, message: Exported) -> None:
+        self.saver.exported(message)
 
-    def _export_job(self, job: ExportJob, body: str) -> None:
-        written, problem = export_job(job, partial(self._post_progress, "Speaking"))
-        self.post_message(Exported(written, problem, body))
+    def action_listen(self) -> None:
+        if not self._modal_open():
+            self.listener.listen()
 
-    def _post_progress(self, label: str, done: int, total: int) -> None:
+    def on_audio_ready(self, message: AudioReady) -> None:
+        self.listener.ready(message)
+
+    def on_playback_ended(self, message: PlaybackEnded) -> None:
+        self.listener.ended(message)
+
+    def post_progress(self, label: str, done: int, total: int) -> None:
+        """Report a worker's progress (from its thread) to the status bar."""
         self.post_message(SpeechProgress(done, total, label))
 
     def on_speech_progress(self, message: SpeechProgress) -> None:
         self.status.advance(message.done, message.total)
-
-    def on_exported(self, message: Exported) -> None:
-        self.status.stop()
-        self._speaking = False
-        self.outputs.record(message.files)
-        if any(p.suffix == ".md" for p in message.files) and not message.problem:
-            self.clean_text = message.markdown
-            if not self.dirty:
-                self.drafts.forget()
-        names = ", ".join(p.name if i == 0 else p.suffix for i, p in enumerate(message.files))
-        if message.problem:
-            self.notify(message.problem, title="Export failed", severity="error", timeout=10)
-        if message.files:
-            folder = message.files[0].parent
-            self.notify(f"{names}\nin {folder}", title="Exported", timeout=8)
-        self._refresh_view()
-
-    # ---- listening ---------------------------------------------------------------------
-
-    def action_listen(self) -> None:
-        if self._modal_open():
-            return
-        if self.playback.stop():
-            return
-        if self._speaking:
-            self.notify("Already speaking; wait for it to finish.")
-            return
-        if not self._can_work():
-            return
-        from briefing.speech.script import build_script
-
-        briefing = from_markdown(self.editor.text, day=self.day)
-        profile = self._profile()
-        script = build_script(briefing, profile)
-        if not briefing.word_count:
-            self.notify("There is nothing to read yet.")
-            return
-        self._speaking = True
-        self.status.start("Speaking")
-        self.run_worker(
-            partial(self._listen_job, script, profile, listen_path(self.opening.draft_key)),
-            thread=True,
-            group="listen",
-            exclusive=True,
-            exit_on_error=False,
-        )
-
-    def _listen_job(self, script: SpeechScript, profile: VoiceProfile, path: Path) -> None:
-        try:
-            audio = self.playback.render(
-                script, profile, path, partial(self._post_progress, "Speaking")
-            )
-        except BriefingError as exc:
-            self.post_message(WorkFailed("Speaking", str(exc)))
-            return
-        except Exception as exc:  # keep the app (and the user's edits) alive
-            self.post_message(WorkFailed("Speaking", f"{type(exc).__name__}: {exc}"))
-            return
-        self.post_message(AudioReady(audio))
-        if self.playback.player is not None:
-            self.post_message(PlaybackEnded(path, self.playback.play(path)))
-
-    def on_audio_ready(self, message: AudioReady) -> None:
-        self.status.stop()
-        self._speaking = False
-        audio = message.audio
-        if self.playback.player is None:
-            self.notify(
-                f"{NO_PLAYER}\nAudio ({clock(audio.seconds)}): {audio.path}",
-                title="Listen",
-                timeout=10,
-            )
-        else:
-            self.notify(f"Playing {clock(audio.seconds)}; ctrl+l stops.", title="Listen")
-
-    def on_playback_ended(self, message: PlaybackEnded) -> None:
-        self.playback.ended()
-        if message.problem:
-            self.notify(
-                f"The player failed ({message.problem}).\nAudio: {message.path}",
-                title="Listen",
-                severity="warning",
-                timeout=10,
-            )
 
     # ---- other actions -----------------------------------------------------------------
 
@@ -845,7 +562,7 @@ class BriefingApp(App[int]):
     def action_rate(self, delta: int) -> None:
         self.rate = max(40, min(500, self.rate + delta))
         self.query_one("#voice-controls", VoiceControls).show(self.voice, self.rate)
-        self._refresh_view()
+        self.refresh_view()
 
     def action_move_article(self, delta: int) -> None:
         if self._modal_open():
@@ -866,7 +583,7 @@ class BriefingApp(App[int]):
     # ---- quitting ----------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        if isinstance(self.screen, ChoiceScreen) and self.screen.title_text == "Unsaved changes":
+        if isinstance(self.screen, ChoiceScreen) and self.screen.title_text == questions.UNSAVED:
             return
         if not self.dirty:
             self.finish("clean")
@@ -874,18 +591,7 @@ class BriefingApp(App[int]):
         self.run_worker(self._quit_guard(), group="quit", exclusive=True)
 
     async def _quit_guard(self) -> None:
-        answer = await self.push_screen_wait(
-            ChoiceScreen(
-                "Unsaved changes",
-                "This briefing has changes that aren't saved to the output folder.",
-                [
-                    ("Save and quit", "save", "primary"),
-                    ("Keep draft", "keep", "default"),
-                    ("Discard", "discard", "error"),
-                    ("Cancel", "cancel", "default"),
-                ],
-            )
-        )
+        answer = await self.push_screen_wait(questions.quit_unsaved())
         if answer == "save":
             if await self.save():
                 self.finish("clean")
@@ -901,14 +607,14 @@ class BriefingApp(App[int]):
             self.autosave()
         else:
             self.drafts.forget()
-        self.playback.stop()
+        self.listener.playback.stop()
         self.exit(0)
 
     def on_unmount(self) -> None:
         # Leaving some other way (an error, a signal): never lose the user's work.
         if not self._finished:
             self.autosave()
-            self.playback.stop()
+            self.listener.playback.stop()
 
 
 def _command(player: list[str] | str | None) -> list[str] | None:

@@ -1,19 +1,26 @@
 """Save and export: where the files go, which of them to ask about, and the export job itself.
 
-No Textual here except the overwrite question: the app asks it, then runs
-`export_job` on a worker thread.
+`Outputs` and `export_job` know nothing of Textual; `Saver` is the app's save and
+export flow (the questions, the worker, what to tell the user afterwards).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError
-from briefing.export import export_briefing
+from briefing.export import export_briefing, slugify
 from briefing.models import Briefing, VoiceProfile
-from briefing.tui.screens.choice import ChoiceScreen
+from briefing.tui.messages import Exported
+from briefing.tui.screens import questions
+from briefing.tui.screens.export import ExportRequest, ExportScreen
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
 
 
 @dataclass
@@ -41,25 +48,6 @@ class Outputs:
 
     def record(self, paths: Sequence[Path]) -> None:
         self.written.update(p.resolve() for p in paths)
-
-
-def overwrite_question(taken: Sequence[Path], *, save: bool = False) -> ChoiceScreen:
-    """Ask before replacing files that are already there ("yes" to overwrite).
-
-    Args:
-        save: the question of ctrl+s (one Markdown file) rather than of an export.
-    """
-    if save:
-        message = f"{taken[0]} already exists.\n\nOverwrite it with this briefing?"
-    else:
-        names = "\n".join(f"  {t}" for t in taken)
-        message = f"Already there:\n{names}\n\nOverwrite {'them' if len(taken) > 1 else 'it'}?"
-    return ChoiceScreen(
-        "Overwrite?",
-        message,
-        [("Overwrite", "yes", "error"), ("Cancel", "cancel", "primary")],
-        default=1,
-    )
 
 
 @dataclass(frozen=True)
@@ -100,3 +88,88 @@ def export_job(job: ExportJob, progress: Callable[[int, int], None]) -> tuple[li
         problem = f"{type(exc).__name__}: {exc}"
     candidates = (job.folder / f"{job.stem}.{f}" for f in job.formats)
     return [p for p in candidates if p.exists()], problem
+
+
+class Saver:
+    """The app's ctrl+s and ctrl+e: ask what's needed, write, then say what was written."""
+
+    def __init__(self, app: BriefingApp, outputs: Outputs) -> None:
+        self.app = app
+        self.outputs = outputs
+        self.formats: tuple[str, ...] = ("md", "html")
+        """The formats ticked in the export dialog last time (the next dialog starts there)."""
+
+    async def save(self) -> bool:
+        """Write the Markdown to the output folder now; True if it was written."""
+        app = self.app
+        body, text, briefing = app.briefing_now()
+        stem = slugify(briefing.title)
+        folder = self.outputs.folder
+        target = folder / f"{stem}.md"
+        force = self.outputs.force or self.outputs.ours(target)
+        if target.exists() and not force:
+            if await app.push_screen_wait(questions.overwrite([target], save=True)) != "yes":
+                return False
+            force = True
+        try:
+            export_briefing(briefing, folder, ("md",), force=force, stem=stem, markdown_text=text)
+        except BriefingError as exc:
+            app.notify(str(exc), title="Not saved", severity="error", timeout=8)
+            return False
+        self.outputs.record([target])
+        app.clean_text = body
+        app.drafts.forget()
+        app.notify(str(target), title="Saved")
+        app.refresh_view()
+        return True
+
+    async def export(self) -> None:
+        """Ask for the formats and folder, then export on a worker thread."""
+        app = self.app
+        body, text, briefing = app.briefing_now()
+        stem = slugify(briefing.title)
+        profile = app.profile()
+        request: ExportRequest | None = await app.push_screen_wait(
+            ExportScreen(
+                self.outputs.folder,
+                stem,
+                f"Audio voice: {profile.name}, {profile.rate} words a minute",
+                self.formats,
+            )
+        )
+        if request is None:
+            return
+        self.formats = request.formats
+        targets = [request.folder / f"{stem}.{fmt}" for fmt in request.formats]
+        taken = self.outputs.taken(targets)
+        if taken and await app.push_screen_wait(questions.overwrite(taken)) != "yes":
+            return
+        force = self.outputs.force or any(t.exists() for t in targets)
+        job = ExportJob(briefing, text, request.folder, request.formats, profile, force, stem)
+        app.status.start("Exporting")
+        app.speaking = True
+        app.run_worker(
+            partial(self._run, job, body), thread=True, group="export-job", exit_on_error=False
+        )
+
+    def _run(self, job: ExportJob, body: str) -> None:
+        written, problem = export_job(job, partial(self.app.post_progress, "Speaking"))
+        self.app.post_message(Exported(written, problem, body))
+
+    def exported(self, message: Exported) -> None:
+        """The export finished: remember the files and tell the user where they are."""
+        app = self.app
+        app.status.stop()
+        app.speaking = False
+        self.outputs.record(message.files)
+        if any(p.suffix == ".md" for p in message.files) and not message.problem:
+            app.clean_text = message.markdown
+            if not app.dirty:
+                app.drafts.forget()
+        names = ", ".join(p.name if i == 0 else p.suffix for i, p in enumerate(message.files))
+        if message.problem:
+            app.notify(message.problem, title="Export failed", severity="error", timeout=10)
+        if message.files:
+            folder = message.files[0].parent
+            app.notify(f"{names}\nin {folder}", title="Exported", timeout=8)
+        app.refresh_view()
