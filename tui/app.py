@@ -1,9 +1,11 @@
 """The review-and-edit app: the article's sentences beside the briefing's Markdown, then export.
 
-The app is the shell: it lays out the widgets, routes keys and messages, runs
-workers and shows dialogs. What it decides lives beside it: the selection in
-selection.py, drafts in session.py, listening in playback.py, files in saving.py
-and the command palette in commands.py.
+The app is the shell: it lays out the widgets, routes keys and messages to the
+helper that owns them, and shows the state. Beside it, one concern each:
+summaries.py (summarizing workers), choosing.py (toggles and moves; the rules are
+plain Python in selection.py), drafting.py (drafts; what they hold is session.py's),
+saving.py (save and export), playback.py (listen), commands.py (the palette) and
+screens/questions.py (every question asked).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from briefing.tui import selection
 from briefing.tui.choosing import Chooser
 from briefing.tui.commands import editor_commands
 from briefing.tui.document import refresh_contents, with_front_matter
+from briefing.tui.drafting import Drafting
 from briefing.tui.messages import (
     ArticleChosen,
     AudioReady,
@@ -55,14 +58,7 @@ from briefing.tui.saving import Outputs, Saver
 from briefing.tui.screens import questions
 from briefing.tui.screens.choice import ChoiceScreen
 from briefing.tui.screens.help import HelpScreen
-from briefing.tui.session import (
-    DraftKeeper,
-    Entry,
-    Opening,
-    draft_of,
-    restore_stories,
-    step_length,
-)
+from briefing.tui.session import DraftKeeper, Entry, Opening, step_length
 from briefing.tui.settings import load_settings, save_setting
 from briefing.tui.summaries import Summarizer
 from briefing.tui.widgets.article_list import ArticleList
@@ -167,6 +163,7 @@ class BriefingApp(App[int]):
         self.summarizer = Summarizer(self)
         self.chooser = Chooser(self)
         self.drafts = DraftKeeper(opening.draft_key)
+        self.drafting = Drafting(self, self.drafts)
         self.offer_draft = offer_draft
         self.text_ready = False
         self.clean_text: str | None = None
@@ -249,9 +246,9 @@ class BriefingApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         draft = self.drafts.load() if self.offer_draft else None
         if draft is not None and (self.entries or self.opening.text is not None):
-            self._offer_draft(draft)
+            self.drafting.offer(draft)
         else:
-            self._begin(None)
+            self.begin(None)
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
@@ -267,23 +264,13 @@ class BriefingApp(App[int]):
         if self._preview_stale and self.text_ready:
             self.call_after_refresh(self._update_preview)
 
-    # ---- drafts ------------------------------------------------------------------------
+    # ---- drafts (drafting.py) ---------------------------------------------------------
 
-    def _offer_draft(self, draft: Draft) -> None:
-        def answer(choice: str | None) -> None:
-            if choice == "restore":
-                self._begin(draft)
-            else:
-                self.drafts.forget()
-                self._begin(None)
-
-        self.push_screen(questions.restore_draft(draft), answer)
-
-    def _begin(self, draft: Draft | None) -> None:
+    def begin(self, draft: Draft | None) -> None:
         """Start work: restore the draft if asked, then summarize every article."""
         self._started = True
         if draft is not None:
-            self._restore(draft)
+            self.drafting.restore(draft)
         for entry in self.entries:
             self._summarize(entry, apply=not self.text_ready)
         if not self.text_ready and not any(e.article for e in self.entries):
@@ -291,26 +278,8 @@ class BriefingApp(App[int]):
         elif not self.text_ready:
             self.show_entry()
 
-    def _restore(self, draft: Draft) -> None:
-        if not restore_stories(self.entries, draft):
-            self.notify(
-                "The articles changed since the draft was saved: only its text was restored.",
-                severity="warning",
-            )
-        if draft.voice in {p.name for p in self.profiles}:
-            self.voice = draft.voice
-            self.rate = draft.rate or self.rate
-            self.query_one("#voice-controls", VoiceControls).show(self.voice, self.rate)
-        self.editor.load_text(draft.text)
-        self.text_ready = True
-        self.drafts.restored(draft)
-        self.query_one("#articles", ArticleList).show([e.headline for e in self.entries], 0)
-        self.current = 0
-        self.show_entry()
-        self.notify("Draft restored.")
-
     def make_draft(self) -> Draft:
-        return draft_of(self.opening, self.text, voice=self.voice, rate=self.rate)
+        return self.drafting.make()
 
     @property
     def dirty(self) -> bool:
@@ -319,15 +288,7 @@ class BriefingApp(App[int]):
 
     def autosave(self) -> None:
         """Keep the draft on disk in step with the editor (called every few seconds)."""
-        if not self.text_ready:
-            return
-        if not self.dirty:
-            if self.drafts.last is not None:
-                self.drafts.forget()
-            return
-        problem = self.drafts.keep(self.make_draft())
-        if problem:
-            self.notify(problem, severity="warning")
+        self.drafting.autosave()
 
     # ---- summaries and choices (summaries.py, choosing.py) ------------------------------
 
