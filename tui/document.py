@@ -29,6 +29,7 @@ SIMILAR = 0.6
 _SOURCE_LINE = re.compile(r"^Sources?: ")
 _ASIDE = re.compile(r"^\*(\S.*\S|\S)\*$|^\* \* \*$")
 """An intro/outro line or the rule before the outro: never a sentence (sentences are escaped)."""
+_OUTRO_RULE = "* * *"
 _CONTENTS_ITEM = re.compile(r"^\d+\. \[.*\]\(#[^)]*\)$")
 
 
@@ -222,21 +223,28 @@ def add_sentence(
         if found:
             lines.insert(found.line, new)
             return "\n".join(lines)
-    source = next((i for i in range(start, end) if _SOURCE_LINE.match(lines[i].strip())), end)
-    earlier = [i for i in rows if i < source]
+    # The story's text ends at its sources line, or at the rule before the outro.
+    stop = next((i for i in range(start, end) if _ends_story(lines[i])), end)
+    earlier = [i for i in rows if i < stop]
     if earlier:
         lines.insert(earlier[-1] + 1, new)
         return "\n".join(lines)
     # An empty story: heading (and any intro line), blank line, the sentence, blank line,
     # then whatever followed.
-    after = start
-    for i in range(start, source):
+    insert_at = start
+    for i in range(start, stop):
         if _ASIDE.match(lines[i].strip()):
-            after = i + 1
-    first = next((i for i in range(after, len(lines)) if lines[i].strip()), len(lines))
-    first = min(first, max(source, after))
-    lines[after:first] = ["", new, ""]
+            insert_at = i + 1
+    first = next((i for i in range(insert_at, len(lines)) if lines[i].strip()), len(lines))
+    first = min(first, max(stop, insert_at))
+    lines[insert_at:first] = ["", new, ""]
     return "\n".join(lines)
+
+
+def _ends_story(line: str) -> bool:
+    """A sources line, or the rule that opens the outro: a story's sentences come before it."""
+    stripped = line.strip()
+    return bool(_SOURCE_LINE.match(stripped)) or stripped == _OUTRO_RULE
 
 
 def _span_with_heading(lines: Sequence[str], place: Place) -> tuple[int, int]:

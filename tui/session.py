@@ -6,14 +6,16 @@ used by the CLI before the app starts (input errors end the command, not the app
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from briefing.errors import InputError, UsageError
+from briefing.drafts import Draft, DraftStory, discard_draft, load_draft, save_draft
+from briefing.errors import BriefingError, InputError, UsageError
 from briefing.ingest import MAX_BYTES, STDIN, read_article, read_text
 from briefing.models import Article, Summary
 from briefing.render import from_markdown, is_briefing_markdown, split_front_matter
@@ -55,6 +57,15 @@ class Entry:
         before = [sentences[i] for i in sorted(self.selected, reverse=True) if i < index]
         after = [sentences[i] for i in sorted(self.selected) if i > index]
         return before, after
+
+
+def step_length(length: Length, delta: int) -> Length:
+    """The length one step longer (+1) or shorter (-1), in the length's own unit."""
+    if length.words is not None:
+        return Length(words=max(10, length.words + 10 * delta))
+    if length.ratio is not None:
+        return Length(ratio=round(min(1.0, max(0.05, length.ratio + 0.05 * delta)), 2))
+    return Length(sentences=max(1, (length.sentences or 5) + delta))
 
 
 @dataclass
@@ -195,3 +206,86 @@ def _try_article(source: str, beside: Path, max_bytes: int) -> Article | None:
             except InputError:
                 return None
     return None
+
+
+# ---- drafts ------------------------------------------------------------------------------
+
+
+def _length_dict(length: Length) -> dict[str, float]:
+    return {k: v for k, v in asdict(length).items() if v is not None}
+
+
+def draft_of(opening: Opening, text: str, *, voice: str, rate: int) -> Draft:
+    """The editor's work as a draft: the text and each story's method, length and selection."""
+    stories = tuple(
+        DraftStory(e.source, e.method, _length_dict(e.length), tuple(sorted(e.selected)))
+        for e in opening.entries
+    )
+    return Draft(key=opening.draft_key, text=text, stories=stories, voice=voice, rate=rate)
+
+
+def restore_stories(entries: list[Entry], draft: Draft) -> bool:
+    """Put each story's method, length and selection back from the draft, in the draft's order.
+
+    Stories are matched by source. Returns False (and leaves the order alone) when the
+    articles no longer match the draft's stories; the matched ones are still restored.
+    """
+    by_source: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_source.setdefault(entry.source, []).append(entry)
+    ordered: list[Entry] = []
+    for story in draft.stories:
+        matches = by_source.get(story.source)
+        if not matches:
+            break
+        entry = matches.pop(0)
+        with contextlib.suppress(TypeError, ValueError):
+            entry.length = Length(**story.length)  # type: ignore[arg-type]
+        if story.method in METHODS:
+            entry.method = story.method
+        entry.selected = {i for i in story.selected if 0 <= i < len(entry.sentences)}
+        ordered.append(entry)
+    if len(ordered) != len(entries):
+        return False
+    entries[:] = ordered
+    return True
+
+
+class DraftKeeper:
+    """The autosaved draft of one set of inputs: written only when the work changed.
+
+    The one place that writes, reads and forgets the draft file, so whatever else
+    must save it (a timer, quitting, a signal) calls `keep`.
+    """
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.last: Draft | None = None
+        """The draft as last written (None when there is none on disk from this session)."""
+        self._warned = False
+
+    def load(self) -> Draft | None:
+        return load_draft(self.key)
+
+    def restored(self, draft: Draft) -> None:
+        """The user took `draft` back: it is what's on disk."""
+        self.last = draft
+
+    def keep(self, draft: Draft) -> str:
+        """Write `draft` unless it holds the same work; a problem to tell the user, said once."""
+        if draft.same_as(self.last):
+            return ""
+        try:
+            save_draft(draft)
+        except BriefingError as exc:
+            if self._warned:
+                return ""
+            self._warned = True
+            return f"Can't autosave the draft: {exc}"
+        self.last = draft
+        return ""
+
+    def forget(self) -> None:
+        """Remove the draft (the work was saved, or the user discarded it)."""
+        discard_draft(self.key)
+        self.last = None

@@ -157,3 +157,11 @@ def test_intro_and_outro_lines_are_never_taken_for_sentences() -> None:
     assert added.index(S[0]) > added.index("*Here is your briefing.*")
     assert added.index(S[0]) < added.index("Source: t.txt")
     assert find_sentence(text, Place(), "Thanks.") is None
+
+
+def test_adding_to_an_empty_story_without_a_source_line_stays_before_the_outro() -> None:
+    # No "Source:" line to stop at: the new paragraph still goes after the intro, not the outro.
+    text = "# T\n\n*Here is your briefing.*\n\n* * *\n\n*Thanks.*\n"
+    added = add_sentence(text, Place(), S[0])
+    assert added == f"# T\n\n*Here is your briefing.*\n\n{S[0]}\n\n* * *\n\n*Thanks.*\n"
+    assert from_markdown(added).outro == "Thanks."

@@ -11,6 +11,8 @@ from briefing.summarize.length import Length
 from briefing.tui.session import open_inputs, place_of
 
 LENGTH = Length(sentences=3)
+TUNNEL_TXT = "samples/harbour-tunnel.txt"
+GARDEN_MD = "samples/community-garden.md"
 
 
 def test_articles_open_as_entries_with_a_stable_draft_key() -> None:
@@ -78,3 +80,54 @@ def test_a_briefing_can_not_be_mixed_with_articles(tmp_path: Path) -> None:
         open_inputs([str(md), "samples/harbour-tunnel.txt"], method="lead", length=LENGTH)
     with pytest.raises(UsageError):
         open_inputs(["-", "-"], method="lead", length=LENGTH)
+
+
+def test_a_draft_round_trips_through_the_keeper_and_restores_order_and_marks() -> None:
+    from briefing.tui.session import DraftKeeper, draft_of, restore_stories
+
+    opening = open_inputs([TUNNEL_TXT, GARDEN_MD], method="lead", length=LENGTH)
+    tunnel, garden = opening.entries
+    tunnel.selected, garden.selected = {0, 2}, {1}
+    garden.method, garden.length = "textrank", Length(words=40)
+    opening.entries.reverse()  # the user moved the garden story up
+    keeper = DraftKeeper(opening.draft_key)
+    assert keeper.keep(draft_of(opening, "# Edited\n", voice="default", rate=170)) == ""
+    assert keeper.keep(draft_of(opening, "# Edited\n", voice="default", rate=170)) == ""
+
+    again = open_inputs([TUNNEL_TXT, GARDEN_MD], method="lead", length=LENGTH)
+    draft = DraftKeeper(again.draft_key).load()
+    assert draft is not None and draft.text == "# Edited\n" and draft.rate == 170
+    assert restore_stories(again.entries, draft)
+    assert [e.headline for e in again.entries] == [garden.headline, tunnel.headline]
+    assert again.entries[0].selected == {1} and again.entries[1].selected == {0, 2}
+    assert (again.entries[0].method, again.entries[0].length) == ("textrank", Length(words=40))
+
+    keeper.forget()
+    assert DraftKeeper(again.draft_key).load() is None
+
+
+def test_a_draft_of_other_articles_restores_no_order() -> None:
+    from briefing.tui.session import DraftKeeper, draft_of, restore_stories
+
+    tunnel_only = open_inputs([TUNNEL_TXT], method="lead", length=LENGTH)
+    DraftKeeper(tunnel_only.draft_key).keep(draft_of(tunnel_only, "x\n", voice="v", rate=150))
+    draft = DraftKeeper(tunnel_only.draft_key).load()
+    both = open_inputs([GARDEN_MD, TUNNEL_TXT], method="lead", length=LENGTH)
+    assert draft is not None
+    assert not restore_stories(both.entries, draft)
+    assert [e.source for e in both.entries] == [GARDEN_MD, TUNNEL_TXT]
+
+
+@pytest.mark.parametrize(
+    ("length", "delta", "expected"),
+    [
+        (Length(sentences=3), 1, Length(sentences=4)),
+        (Length(sentences=1), -1, Length(sentences=1)),
+        (Length(words=60), -1, Length(words=50)),
+        (Length(ratio=0.3), 1, Length(ratio=0.35)),
+    ],
+)
+def test_a_length_steps_in_its_own_unit(length: Length, delta: int, expected: Length) -> None:
+    from briefing.tui.session import step_length
+
+    assert step_length(length, delta) == expected

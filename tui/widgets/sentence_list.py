@@ -52,7 +52,12 @@ class SentenceList(OptionList):
     """Every sentence of the current article; subheads are shown as headings, not choosable."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Toggle", tooltip="Put the sentence in or out of the summary"),
+        Binding(
+            "space",
+            "toggle_sentence",
+            "Toggle",
+            tooltip="Put the sentence in or out of the summary",
+        ),
         Binding("plus,equals_sign", "longer", "Longer", key_display="+", show=False),
         Binding("minus", "shorter", "Shorter", key_display="-", show=False),
     ]
@@ -104,7 +109,7 @@ class SentenceList(OptionList):
         with contextlib.suppress(LookupError):
             self.highlighted = self.get_option_index(f"s{index}")
 
-    def action_toggle(self) -> None:
+    def action_toggle_sentence(self) -> None:
         index = self.sentence_index
         if index is not None:
             self.post_message(ToggleSentence(index))

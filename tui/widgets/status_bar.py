@@ -6,6 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from briefing.models import Briefing
+from briefing.tui.playback import clock
+
 
 class StatusBar(Horizontal):
     """Counts and save state on the left; a progress bar with its caption while work runs."""
@@ -30,3 +33,14 @@ class StatusBar(Horizontal):
 
     def stop(self) -> None:
         self.remove_class("-working")
+
+
+def status_line(briefing: Briefing, rate: int, state: str, *, summarizing: bool = False) -> str:
+    """The status text: the briefing's size, how long it takes to hear, and its save state."""
+    words = briefing.word_count
+    seconds = words * 60 / max(rate, 1)
+    busy = " · summarizing…" if summarizing else ""
+    return (
+        f"{briefing.sentence_count} sentences · {words} words · "
+        f"≈{clock(seconds)} at {rate} wpm · {state}{busy}"
+    )
