@@ -14,9 +14,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
-from http.client import HTTPException
+from http.client import HTTPException, HTTPMessage
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from briefing.errors import InputError
 
@@ -132,10 +132,19 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     def __init__(self, limit: int) -> None:
         super().__init__()
-        self.max_redirections = limit
-        self.max_repeats = min(self.max_repeats, limit)
+        # typeshed declares both ClassVar, but urllib reads them through self: a per-handler limit.
+        self.max_redirections = limit  # type: ignore[misc]
+        self.max_repeats = min(self.max_repeats, limit)  # type: ignore[misc]
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         if not is_web_url(newurl):
             raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefing.speech import numbers as num
 
 _PER = {"hour": "an hour", "hr": "an hour", "h": "an hour", "day": "a day", "week": "a week",
         "wk": "a week", "month": "a month", "mo": "a month", "year": "a year", "yr": "a year",
         "night": "a night", "person": "a person", "head": "a head"}  # fmt: skip
-_SYMBOLS = [
+_SYMBOLS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (
         re.compile(r"(?<=[a-z\d])\s?/\s?(" + "|".join(_PER) + r")\b"),
         lambda m: f" {_PER[m[1]]}",

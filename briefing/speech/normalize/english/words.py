@@ -78,7 +78,7 @@ def after_article(m: re.Match[str]) -> bool:
     if not DETERMINER.search(before):
         return False
     follower = re.match(r"\s+([a-z]+)", m.string[m.end() :])
-    return bool(follower) and follower[1] not in NOT_NOUNS  # type: ignore[index]
+    return follower is not None and follower[1] not in NOT_NOUNS
 
 
 NOT_AFTER = word_set(
