@@ -56,6 +56,7 @@ class Normalizer:
         return pattern.sub(protect, text)
 
     def _one_pass(self, text: str) -> str:
+        """One run of every rule; __call__ repeats it until nothing changes."""
         language = self.rules
         spoken: list[str] = []
         text = unify_characters(text)

@@ -52,6 +52,7 @@ _TIDY = [
 
 
 def tidy(text: str) -> str:
+    """One space between words, no space before punctuation, no doubled or stray commas."""
     for pattern, replacement in _TIDY:
         text = pattern.sub(replacement, text)
     return text.strip()

@@ -37,6 +37,7 @@ def _label(label: str) -> str:
 
 
 def _say_address(address: str) -> str:
+    """Host and path of an address, part by part, joined by "dot" and "slash"."""
     address = re.sub(r"^https?://", "", address, flags=re.I).rstrip("/")
     host, _, path = address.partition("/")
     words = " dot ".join(_label(part) for part in host.split("."))

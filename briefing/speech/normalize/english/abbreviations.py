@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.speech.normalize.english.words import (
-    NOT_AFTER,
-)
+from briefing.speech.normalize.english.words import NOT_AFTER
 
 _TITLES = {
     "Mr": "Mister",

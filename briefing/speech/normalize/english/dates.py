@@ -47,6 +47,7 @@ _WEEKDAY = re.compile(
 
 
 def _date_words(month: str, day: int, year: str | None, *, day_first: bool) -> str:
+    """A date as said: "November twenty-fifth, ..." or, day first, "the twenty-fifth of November ..."."""
     words = f"the {num.ordinal(day)} of {month}" if day_first else f"{month} {num.ordinal(day)}"
     if year:
         words += (" " if day_first else ", ") + num.year(int(year))
@@ -110,6 +111,7 @@ _HOUR = re.compile(rf"(?<![\d:.,])(?P<h>1[0-2]|0?[1-9])\s?{_MERIDIEM}(?!\w)")
 
 
 def _meridiem(written: str | None) -> str:
+    """The spoken " a.m." or " p.m." for any written form ("PM", "p.m", "am"); "" when absent."""
     if not written:
         return ""
     return " a.m." if written.strip().lower().startswith("a") else " p.m."

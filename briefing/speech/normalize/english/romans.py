@@ -38,6 +38,7 @@ _ROYAL_TITLES = word_set(
 
 
 def _roman_value(roman: str) -> int:
+    """The value of a Roman numeral up to LXXXIX (a smaller digit before a larger one subtracts)."""
     total = 0
     for i, c in enumerate(roman):
         value = _ROMAN_VALUES[c]

@@ -34,6 +34,7 @@ SENTENCE_END = re.compile(r"\s*(?:$|[\"')\]]*\s+[A-Z\"“‘(])")
 
 
 def month_name(written: str) -> str:
+    """The full name of a written month ("Sept." -> "September"); unknown forms stay as written."""
     key = written.rstrip(".").lower()
     return _MONTH_BY_KEY.get(key[:4] if key.startswith("sept") else key[:3], written)
 

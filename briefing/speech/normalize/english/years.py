@@ -6,9 +6,7 @@ import re
 
 from briefing.speech import numbers as num
 from briefing.speech.lexicon import spelled
-from briefing.speech.normalize.english.words import (
-    ARTICLE,
-)
+from briefing.speech.normalize.english.words import ARTICLE
 
 _DECADE = re.compile(r"(?<![\w.,$£€])(?:'(?P<short>\d)0|(?P<long>(?:1\d|20)?\d)0)'?s\b")
 _YEAR = re.compile(r"(?<![\w.,:/$£€¥#-])(?P<year>1[1-9]\d\d|20\d\d)(?![\w%°]|[.,:/]\d|-\d)")
@@ -63,6 +61,7 @@ def read_ordinals(text: str) -> str:
 
 
 def _fraction_words(top: int, bottom: int) -> str:
+    """A fraction in words: "three quarters", "two thirds", "one sixteenth"."""
     if bottom in _DENOMINATORS:
         name = _DENOMINATORS[bottom][0 if top == 1 else 1]
     else:
