@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 _AND = re.compile(r"\band\s+(?=\S)")
@@ -13,7 +14,7 @@ _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 
 
 @cache
-def _num2words():  # type: ignore[no-untyped-def]
+def _num2words() -> Callable[..., str]:
     from num2words import num2words
 
     return num2words

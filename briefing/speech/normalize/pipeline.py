@@ -1,0 +1,97 @@
+"""The normalizer: shared clean-up, then one language's rules, with lexicon entries kept intact."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.speech.lexicon import Lexicon, load_lexicon
+from briefing.speech.normalize.characters import unify_characters
+from briefing.speech.normalize.languages import DEFAULT_LANGUAGE, LanguageRules, language_rules
+from briefing.speech.normalize.punctuation import tidy
+from briefing.speech.normalize.web import read_web
+
+_BASE = 0x800
+_HIGH, _LOW = 0xE000, 0xE800
+_PLACEHOLDER = re.compile("[\ue000-\ue7ff][\ue800-\uefff]")
+"""Lexicon entries wait as private-use pairs; unify_characters removes any such pair in the input."""
+
+
+def _placeholder(index: int) -> str:
+    """Two private-use characters standing for lexicon entry number `index`."""
+    return chr(_HIGH + index // _BASE % _BASE) + chr(_LOW + index % _BASE)
+
+
+@dataclass(frozen=True)
+class Normalizer:
+    """Rewrites written news text into speakable words, using a pronunciation lexicon."""
+
+    lexicon: Lexicon
+    english: bool = True
+    """The rules read English; for other languages only quotes, dashes and spacing are tidied
+    and the engine's own language rules read numbers."""
+    language: str | None = None
+    """A language code ("en", "de-DE") choosing the rules from LANGUAGES; overrides `english`.
+    A language without rules gets the same treatment as `english=False`."""
+
+    @property
+    def rules(self) -> LanguageRules:
+        """The language rules this normalizer reads with."""
+        if self.language is not None:
+            return language_rules(self.language)
+        return language_rules(DEFAULT_LANGUAGE if self.english else "")
+
+    def _lexicon_pass(self, text: str, spoken: list[str]) -> str:
+        """Replace lexicon entries by placeholders, so no later rule touches their spoken form."""
+        pattern = self.lexicon.pattern
+        if pattern is None:
+            return text
+
+        def protect(m: re.Match[str]) -> str:
+            spoken.append(self.lexicon.entries[m[0]])
+            return _placeholder(len(spoken) - 1)
+
+        return pattern.sub(protect, text)
+
+    def _one_pass(self, text: str) -> str:
+        """One run of every rule; __call__ repeats it until nothing changes."""
+        language = self.rules
+        spoken: list[str] = []
+        text = unify_characters(text)
+        text = read_web(text)
+        for rule in language.before_lexicon:
+            text = rule(text)
+        if language.uses_lexicon:
+            text = self._lexicon_pass(text, spoken)
+        for rule in language.rules:
+            text = rule(text)
+
+        def restore(m: re.Match[str]) -> str:
+            index = (ord(m[0][0]) - _HIGH) * _BASE + ord(m[0][1]) - _LOW
+            return f" {spoken[index]} " if index < len(spoken) else " "
+
+        return tidy(_PLACEHOLDER.sub(restore, text))
+
+    def __call__(self, text: str) -> str:
+        """The spoken form of `text`: one line of words and punctuation, no digits or symbols."""
+        result = self._one_pass(text)
+        for _ in range(3):
+            again = self._one_pass(result)
+            if again == result:
+                break
+            result = again
+        return result
+
+
+@cache
+def default_normalizer() -> Normalizer:
+    """The normalizer with the shipped and user lexicons (no voice profile)."""
+    return Normalizer(load_lexicon())
+
+
+def normalize(text: str, lexicon: Lexicon | None = None) -> str:
+    """The spoken form of `text` (see Normalizer), with `lexicon` or the default one."""
+    normalizer = Normalizer(lexicon) if lexicon is not None else default_normalizer()
+    return normalizer(unicodedata.normalize("NFC", text))
