@@ -110,7 +110,7 @@ def _pauses(table: object, path: Path) -> dict[str, float]:
 
 def _check_template(template: str, where: str) -> None:
     """Refuse an intro/outro naming a field the script can't fill, at load time, not mid-render."""
-    from briefing.speech.script import TEMPLATE_FIELDS
+    from briefing.speech.wording import TEMPLATE_FIELDS
 
     try:
         template.format_map(dict.fromkeys(TEMPLATE_FIELDS, ""))
