@@ -20,10 +20,7 @@ def briefing_from(
     """One briefing of the summaries, in order; one article's briefing takes its title."""
     day = day or dt.date.today()
     if title is None:
-        if len(summaries) == 1:
-            title = summaries[0].article.title
-        else:
-            title = brief_title(day)
+        title = summaries[0].article.title if len(summaries) == 1 else brief_title(day)
     return Briefing(title=title, date=day, stories=tuple(story_from(s) for s in summaries))
 
 

@@ -198,11 +198,11 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
         VoiceError, UsageError: a bad voice or method name.
         OutputError: the output can't be written or the lock not taken.
     """
-    from briefing.speech.voices import get_profile
+    from briefing.speech.voices import get_profile, voice_speaking
     from briefing.summarize import DEFAULT_METHOD, get_method
 
     report = progress or (lambda _what, _done, _total: None)
-    voice = get_profile(options.voice)
+    voice, voice_warning = voice_speaking(get_profile(options.voice), options.channel.language)
     method = options.method or DEFAULT_METHOD
     try:
         get_method(method)  # fail on a bad name before any download
@@ -210,6 +210,8 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
         raise UsageError(exc.args[0]) from None
     folder = options.root / options.day.isoformat()
     result = DailyResult(day=options.day, folder=folder)
+    if voice_warning:
+        result.notes.append(voice_warning)
 
     candidates = _gather(options, result, report)
     groups, over = select(candidates, options.max_stories)

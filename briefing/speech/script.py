@@ -27,6 +27,7 @@ __all__ = [
     "template_values",
 ]
 
+
 @dataclass(frozen=True)
 class Segment:
     """One sentence of the script: synthesized on its own so its start time is exact."""

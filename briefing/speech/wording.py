@@ -92,7 +92,9 @@ def brief_title(day: dt.date, wording: Wording = ENGLISH) -> str:
 def intro_for(day: dt.date, count: int, wording: Wording = ENGLISH) -> str:
     """The opening line of a daily brief: the date and how many stories follow."""
     noun = wording.story if count == 1 else wording.stories
-    return wording.intro.format(date=wording.spoken_date(day), count=wording.count(count), noun=noun)
+    return wording.intro.format(
+        date=wording.spoken_date(day), count=wording.count(count), noun=noun
+    )
 
 
 def outro(wording: Wording = ENGLISH) -> str:
