@@ -353,11 +353,17 @@ def _profiles_speaking(opening: Any, voice: VoiceProfile) -> list[VoiceProfile] 
     language = shared_language(a.language for a in articles)
     if language == DEFAULT_LANGUAGE:
         return None
+    from functools import cache
+
+    from briefing.speech.engine import get_engine
     from briefing.speech.voices import all_profiles, voice_speaking
 
-    source = articles[0].source
+    installed = cache(lambda: get_engine().installed_voices())  # asked once, if at all
+    chosen, warning = voice_speaking(voice, language, installed=installed)
+    if warning:
+        _note(f"{articles[0].source}: {warning}")
     others = [p for p in all_profiles() if p.name != voice.name]
-    return [_spoken_by(voice, language, source)] + [voice_speaking(p, language)[0] for p in others]
+    return [chosen, *(voice_speaking(p, language, installed=installed)[0] for p in others)]
 
 
 def _keyboard_from_terminal() -> None:
