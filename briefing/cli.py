@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.cli_options import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
     Parser,
     VersionAction,
     add_force,
@@ -29,8 +32,6 @@ from briefing.errors import BriefingError, UsageError
 if TYPE_CHECKING:
     from briefing.models import Article, Briefing, Summary, VoiceProfile
     from briefing.summarize.length import Length
-
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> None:

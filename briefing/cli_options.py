@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-EXIT_USAGE = 2
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+"""Exit statuses: ok, bad input, bad usage (a contract scripts rely on)."""
 DEFAULT_VOICE = "default"  # speech.voices.DEFAULT_VOICE, without importing the speech package
 
 

@@ -12,7 +12,7 @@ from briefing.reader import full_briefing, read_briefing
 from briefing.render import to_markdown
 
 
-def test_an_article_is_read_in_full(tmp_path: Path) -> None:
+def test_an_article_is_read_in_full() -> None:
     article, briefing = read_briefing(SAMPLES / "harbour-tunnel.txt")
     assert briefing.title == article.title
     assert briefing.stories[0].sentences == article.sentences
@@ -20,11 +20,7 @@ def test_an_article_is_read_in_full(tmp_path: Path) -> None:
 
 
 def test_a_briefing_keeps_its_chosen_sentences(tmp_path: Path) -> None:
-    source = Article(
-        title="Bridge opens",
-        source="bridge.txt",
-        blocks=(),
-    )
+    source = Article(title="Bridge opens", source="bridge.txt", blocks=())
     summary = Summary(source, "lexrank", (Pick(1, "The second sentence was chosen.", 0.9),))
     path = tmp_path / "bridge.md"
     path.write_text(to_markdown(briefing_from([summary])), encoding="utf-8")
