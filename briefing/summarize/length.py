@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 DEFAULT_SENTENCES = 5
@@ -38,16 +39,27 @@ class Length:
         return f"{self.sentences or DEFAULT_SENTENCES} sentences"
 
 
-def choose(ranking: list[int], lengths: list[int], length: Length) -> list[int]:
+def choose(
+    ranking: list[int],
+    lengths: list[int],
+    length: Length,
+    needs: Sequence[int | None] | None = None,
+) -> list[int]:
     """Pick sentence indices from best-first `ranking` to fit `length`, in article order.
 
     Args:
         ranking: sentence indices, best first.
         lengths: word count of every sentence, by index.
         length: the size wanted.
+        needs: per sentence, the index of a sentence it may only come with
+            (None: it stands alone). A sentence whose partner is not chosen
+            before it is passed over, so a word budget that skips a long
+            sentence also skips the one leaning on it.
     """
     if not ranking:
         return []
+    if needs is not None:
+        ranking = _coherent(ranking, lengths, length, needs)
     if length.words is not None:
         chosen: list[int] = []
         total = 0
@@ -63,3 +75,28 @@ def choose(ranking: list[int], lengths: list[int], length: Length) -> list[int]:
     else:
         count = length.sentences or DEFAULT_SENTENCES
     return sorted(ranking[:count])
+
+
+def _coherent(
+    ranking: list[int], lengths: list[int], length: Length, needs: Sequence[int | None]
+) -> list[int]:
+    """The ranking without sentences whose partner would not be chosen before them.
+
+    For a sentence count, a sentence is dropped when its partner ranks after
+    it. For a word budget, the budget is walked as `choose` walks it, and a
+    sentence is dropped when its partner was not taken.
+    """
+    taken: set[int] = set()
+    kept: list[int] = []
+    total = 0
+    for index in ranking:
+        need = needs[index]
+        if need is not None and need not in taken:
+            continue
+        kept.append(index)
+        if length.words is None:
+            taken.add(index)
+        elif total + lengths[index] <= length.words or not taken:
+            taken.add(index)
+            total += lengths[index]
+    return kept

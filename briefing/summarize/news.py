@@ -42,6 +42,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing.summarize.cleaning import Assessment, assess
+from briefing.summarize.coherence import antecedents
 from briefing.summarize.sumy_methods import build_document, stemmer, stop_words
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
     from briefing.models import Article
 
-POSITION_DECAY = 1.0
+POSITION_DECAY = 2.0
 """Exponent of the position prior 1 / (1 + rank): the second sentence starts at half the first's."""
 CENTRALITY_WEIGHT = 2.0
 """The most central sentence's score is (1 + CENTRALITY_WEIGHT) times its prior."""
@@ -59,6 +60,8 @@ BACKWARD_WEIGHT = 1.0
 """How much links to earlier sentences count against a sentence (PacSum's lambda)."""
 REDUNDANCY = 0.5
 """A sentence this similar (cosine) to one already picked is held back until the end."""
+REPEAT_SHARE = 0.7
+"""A sentence with this share of its content words in one already picked is held back too."""
 REPEAT_SCALE = 1e-3
 """A held-back repeat's reported score is scaled by this, so scores show it came last."""
 MAX_SCORED = 1000
@@ -72,7 +75,6 @@ PENALTIES = {
     "furniture": 0.02,
     "caption": 0.7,
     "fragment": 0.5,
-    "dangling": 0.8,
 }
 """Score multipliers for what `cleaning.assess` finds; furniture (and tiny debris) is all but excluded."""
 
@@ -103,7 +105,8 @@ def _rate_head(sentences: list[str], article: Article) -> list[float]:
     count = len(sentences)
     language = article.language
     title = _real_title(article.title, sentences[0])
-    vectors = _tfidf([_terms(s, language) for s in sentences], _terms(title, language))
+    terms = [_terms(s, language) for s in sentences]
+    vectors = _tfidf(terms, _terms(title, language))
     body, headline = vectors[:count], vectors[count:]
     similarity = body @ body.T
     np.fill_diagonal(similarity, 0.0)
@@ -118,8 +121,8 @@ def _rate_head(sentences: list[str], article: Article) -> list[float]:
     prior = _position_prior(aside, decay)
     relevance = (1.0 + CENTRALITY_WEIGHT * content) * prior
     relevance *= np.array([_quality(a) for a in assessments])
-    dangling = np.array([a.dangling for a in assessments])
-    return _greedy_scores(relevance, similarity, dangling)
+    leaning = antecedents(sentences, language)
+    return _greedy_scores(relevance, similarity, _containment(terms, body), leaning)
 
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -265,8 +268,27 @@ def _quality(assessment: Assessment) -> float:
     return factor
 
 
+def _containment(terms: list[list[str]], body: np.ndarray) -> np.ndarray:
+    """containment[i, j]: the share of sentence i's distinct content words that sentence j also has.
+
+    A sentence that mostly repeats another shares most of its words with it,
+    however the two differ in length; cosine alone misses a short sentence
+    that restates part of a long one.
+    """
+    import numpy as np
+
+    present = (body > 0).astype(float)  # only shared words have columns, and only they can overlap
+    shared = present @ present.T
+    np.fill_diagonal(shared, 0.0)
+    sizes = np.array([max(len(set(t)), 1) for t in terms], dtype=float)
+    return shared / sizes[:, None]
+
+
 def _greedy_scores(
-    relevance: np.ndarray, similarity: np.ndarray, dangling: np.ndarray
+    relevance: np.ndarray,
+    similarity: np.ndarray,
+    containment: np.ndarray,
+    leaning: list[int | None],
 ) -> list[float]:
     """Order all sentences by greedy picking and return scores that reproduce that order.
 
@@ -282,14 +304,19 @@ def _greedy_scores(
     base = relevance / (relevance.max() or 1.0)
     picked = np.zeros(count, dtype=bool)
     closest = np.zeros(count)
+    covered = np.zeros(count)
     scores = [0.0] * count
     previous = math.inf
+    needs = np.array([-1 if a is None else a for a in leaning])
+    leans = needs >= 0
     for _ in range(count):
-        after_previous = np.concatenate(([True], picked[:-1]))
-        gain = base * np.where(dangling & ~after_previous, PENALTIES["dangling"], 1.0)
-        repeats = closest >= REDUNDANCY
+        gain = base
+        repeats = (closest >= REDUNDANCY) | (covered >= REPEAT_SHARE)
         # Gains are in (0, 1], so +2 puts every fresh sentence before any repeat.
         key = np.where(repeats, gain, gain + 2.0)
+        # A sentence that leans on the one before waits for it (there is always one ready:
+        # the first sentence not yet picked).
+        key[leans & ~picked[needs]] = -math.inf
         key[picked] = -math.inf
         best = int(np.argmax(key))
         shown = float(gain[best]) * (REPEAT_SCALE if repeats[best] else 1.0)
@@ -298,4 +325,5 @@ def _greedy_scores(
         previous = value
         picked[best] = True
         closest = np.maximum(closest, similarity[best])
+        covered = np.maximum(covered, containment[:, best])
     return scores
