@@ -123,6 +123,8 @@ OPENING_CUES: dict[str, tuple[str, ...]] = {
 AGE_REFERENCE = re.compile(r"^the \d+-year-old\b")
 """'The 27-year-old was arrested ...': a person named before, by age (English news style)."""
 
+_CONTRACTION = re.compile(r"'(?:s|re|ll|d|ve|m)$")
+""""It's", "they're", "that'll": the pronoun is what counts."""
 _OPENING_NOISE = "‘’“”\"'([—–-"
 _WORD_EDGE = ".,;:!?)]’”\"'"
 
@@ -139,7 +141,7 @@ def leans_back(sentence: str, language: str = "english") -> bool:
     words = sentence.strip().lstrip(_OPENING_NOISE).split()
     if len(words) < 2:
         return False
-    opening = [w.strip(_WORD_EDGE).lower().replace("’", "'") for w in words[:4]]
+    opening = [_CONTRACTION.sub("", w.strip(_WORD_EDGE).lower().replace("’", "'")) for w in words[:4]]
     single, phrases = _cue_words(language)
     if opening[0] in single:
         return True

@@ -51,52 +51,34 @@ def choose(
         ranking: sentence indices, best first.
         lengths: word count of every sentence, by index.
         length: the size wanted.
-        needs: per sentence, the index of a sentence it may only come with
-            (None: it stands alone). A sentence whose partner is not chosen
-            before it is passed over, so a word budget that skips a long
-            sentence also skips the one leaning on it.
+        needs: per sentence, the index of the sentence it may only come with
+            (None: it stands alone). A sentence whose partner has not been
+            chosen before it is passed over, so a word budget that skips a
+            long sentence also skips the one leaning on it.
     """
     if not ranking:
         return []
-    if needs is not None:
-        ranking = _coherent(ranking, lengths, length, needs)
+    chosen: list[int] = []
+    taken: set[int] = set()
+    total = 0
     if length.words is not None:
-        chosen: list[int] = []
-        total = 0
-        for index in ranking:
-            if total + lengths[index] <= length.words or not chosen:
-                chosen.append(index)
-                total += lengths[index]
-            if total >= length.words:
-                break
-        return sorted(chosen)
-    if length.ratio is not None:
+        count = len(ranking)
+    elif length.ratio is not None:
         count = max(1, round(len(lengths) * length.ratio))
     else:
         count = length.sentences or DEFAULT_SENTENCES
-    return sorted(ranking[:count])
-
-
-def _coherent(
-    ranking: list[int], lengths: list[int], length: Length, needs: Sequence[int | None]
-) -> list[int]:
-    """The ranking without sentences whose partner would not be chosen before them.
-
-    For a sentence count, a sentence is dropped when its partner ranks after
-    it. For a word budget, the budget is walked as `choose` walks it, and a
-    sentence is dropped when its partner was not taken.
-    """
-    taken: set[int] = set()
-    kept: list[int] = []
-    total = 0
     for index in ranking:
-        need = needs[index]
+        if len(chosen) >= count:
+            break
+        need = needs[index] if needs is not None else None
         if need is not None and need not in taken:
             continue
-        kept.append(index)
-        if length.words is None:
-            taken.add(index)
-        elif total + lengths[index] <= length.words or not taken:
-            taken.add(index)
+        if length.words is not None:
+            if total + lengths[index] > length.words and chosen:
+                continue
             total += lengths[index]
-    return kept
+        chosen.append(index)
+        taken.add(index)
+        if length.words is not None and total >= length.words:
+            break
+    return sorted(chosen)
