@@ -97,7 +97,6 @@ _OPENING_QUOTE = re.compile(r"(?:^|[\s(\[—–-])[‘“\"']")
 _CLOSING_QUOTE = re.compile(r"[’”\"'](?:[\s,.;:!?)\]—–-]|$)")
 
 
-
 MIN_WORDS = 4
 """Shorter "sentences" are debris of the page ("By .", "Jo Bloggs .", "2.") or too thin to summarize."""
 

@@ -141,7 +141,9 @@ def leans_back(sentence: str, language: str = "english") -> bool:
     words = sentence.strip().lstrip(_OPENING_NOISE).split()
     if len(words) < 2:
         return False
-    opening = [_CONTRACTION.sub("", w.strip(_WORD_EDGE).lower().replace("’", "'")) for w in words[:4]]
+    opening = [
+        _CONTRACTION.sub("", w.strip(_WORD_EDGE).lower().replace("’", "'")) for w in words[:4]
+    ]
     single, phrases = _cue_words(language)
     if opening[0] in single:
         return True

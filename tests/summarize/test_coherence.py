@@ -102,7 +102,9 @@ def test_summarize_cli_with_a_word_budget_keeps_picks_coherent(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     picks = [item["index"] for item in json.loads(result.stdout)["sentences"]]
     assert picks and (4 not in picks or 3 in picks)
-    assert all(BORDER[item["index"]] == item["text"] for item in json.loads(result.stdout)["sentences"])
+    assert all(
+        BORDER[item["index"]] == item["text"] for item in json.loads(result.stdout)["sentences"]
+    )
 
 
 def test_a_near_repeat_of_a_picked_sentence_is_skipped() -> None:
