@@ -14,6 +14,7 @@ a row to OPENING_CUES.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -129,27 +130,31 @@ _OPENING_NOISE = "‘’“”\"'([—–-"
 _WORD_EDGE = ".,;:!?)]’”\"'"
 
 
-def _cue_words(language: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    cues = OPENING_CUES.get(language, ())
-    single = frozenset(c for c in cues if " " not in c)
-    phrases = tuple(tuple(c.split()) for c in cues if " " in c)
-    return single, phrases
+@functools.cache
+def _cue_table(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The language's cues by first word: "the" -> (("the", "move"), ("the", "company"), ...)."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for cue in OPENING_CUES.get(language, ()):
+        words = tuple(cue.split())
+        table.setdefault(words[0], []).append(words)
+    return {first: tuple(cues) for first, cues in table.items()}
 
 
 def leans_back(sentence: str, language: str = "english") -> bool:
     """Whether the sentence opens with a reference to something said before it."""
-    words = sentence.strip().lstrip(_OPENING_NOISE).split()
+    words = sentence.strip().lstrip(_OPENING_NOISE).split(maxsplit=4)
     if len(words) < 2:
         return False
-    opening = [
-        _CONTRACTION.sub("", w.strip(_WORD_EDGE).lower().replace("’", "'")) for w in words[:4]
-    ]
-    single, phrases = _cue_words(language)
-    if opening[0] in single:
-        return True
-    if any(tuple(opening[: len(p)]) == p for p in phrases):
-        return True
+    opening = [_opening_word(w) for w in words[:4]]
+    for cue in _cue_table(language).get(opening[0], ()):
+        if tuple(opening[: len(cue)]) == cue:
+            return True
     return language == "english" and bool(AGE_REFERENCE.match(" ".join(opening[:2])))
+
+
+def _opening_word(word: str) -> str:
+    """A word as the cues spell it: lower case, no punctuation, no contraction ("It's" -> "it")."""
+    return _CONTRACTION.sub("", word.strip(_WORD_EDGE).lower().replace("’", "'"))
 
 
 def antecedents(sentences: Sequence[str], language: str = "english") -> list[int | None]:
