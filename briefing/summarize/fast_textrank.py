@@ -46,7 +46,9 @@ class FastTextRankSummarizer(StemsOnce, TextRankSummarizer):
         sentences_as_words = [self._to_words_set(sent) for sent in document.sentences]
         count = len(sentences_as_words)
         terms = count_terms(sentences_as_words)
-        rows, cols, shared = gram_pairs(terms.rows, terms.cols, terms.counts, count, window_of(count))
+        rows, cols, shared = gram_pairs(
+            terms.rows, terms.cols, terms.counts, count, window_of(count)
+        )
 
         # sumy: rank / (log(len1) + log(len2)), or the rank itself when both
         # sentences have a single word (the sum of logs is then 0).

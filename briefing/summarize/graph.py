@@ -48,6 +48,6 @@ def power_iteration(matrix: Transitions, epsilon: float, *, normalize: bool) -> 
             following = matrix.step(p)
             if normalize:
                 following /= np.linalg.norm(following)
-            change = np.linalg.norm(following - p)
+            change = float(np.linalg.norm(following - p))
             p = following
     return p

@@ -7,10 +7,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from briefing.language import ISO_CODES
+from briefing.summarize.document import Document, Paragraph, Sentence
 from briefing.summarize.stems import snowball_stemmer
 from briefing.text import OfflineTokenizer, split_words
-
-from briefing.summarize.document import Document, Paragraph, Sentence
 
 if TYPE_CHECKING:
     from briefing.models import Article

@@ -90,7 +90,7 @@ def test_windowed_reduction_sums_sumys_edges_over_neighbouring_windows(seed: int
 
 @pytest.mark.parametrize("seed", [3, 8])
 def test_windowed_textrank_is_sumys_matrix_over_neighbouring_windows(seed: int) -> None:
-    article, document, summarizer, words = article_and_words(FastTextRankSummarizer, seed)
+    _, document, summarizer, words = article_and_words(FastTextRankSummarizer, seed)
     near = near_pairs(SIZE)
     weights = np.array(
         [
