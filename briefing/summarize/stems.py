@@ -16,6 +16,7 @@ special stemmers (Czech, Greek, ...) stay sumy's: those runs pay the import.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 SAME_AS_NLTK = frozenset(
@@ -67,11 +68,23 @@ def snowball_stemmer(name: str) -> Callable[[str], str]:
             nltk_stem: Callable[[str], str] = nltk_class().stem
             return nltk_stem
         name = "english"
-    import Stemmer
+    return _ThreadStemmer(name)
 
-    stem_word = Stemmer.Stemmer(name).stemWord
 
-    def stem_lowered(word: str) -> str:
-        return stem_word(word.lower())  # NLTK lowercases before stemming
+class _ThreadStemmer:
+    """PyStemmer's stemmer for a language, one per thread (its objects are not thread-safe)."""
 
-    return stem_lowered
+    def __init__(self, name: str) -> None:
+        import Stemmer
+
+        self._name = name
+        self._make = Stemmer.Stemmer
+        self._local = threading.local()
+
+    def __call__(self, word: str) -> str:
+        try:
+            stem_word = self._local.stem_word
+        except AttributeError:
+            stem_word = self._local.stem_word = self._make(self._name).stemWord
+        result: str = stem_word(word.lower())  # NLTK lowercases before stemming
+        return result
