@@ -364,6 +364,7 @@ def _add_daily(commands: Any) -> None:
     daily.add_argument(
         "--no-audio", action="store_true", help="write the text only (no audio, no feed item)"
     )
+    daily.add_argument("--srt", action="store_true", help="write an SRT transcript too")
     daily.add_argument(
         "--force",
         "-f",
@@ -708,6 +709,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         title=args.title,
         audio=not args.no_audio,
+        srt=args.srt or None,
         force=args.force,
     )
     steps = _Steps()
