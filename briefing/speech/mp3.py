@@ -155,3 +155,41 @@ def write_tags(mp3_path: Path, tags: Mp3Tags, version: int = ID3_VERSION) -> Non
     if version == 3:
         id3.update_to_v23()
     id3.save(str(mp3_path), v2_version=version)
+    _chapters_in_time_order(mp3_path)
+
+
+def _chapters_in_time_order(mp3_path: Path) -> None:
+    """Reorder the tag's CHAP frames by their (zero-padded, time-ordered) ids, in place.
+
+    mutagen writes frames of one kind shortest first, so a short title would
+    put its chapter ahead of earlier ones, and players that list CHAP frames
+    as stored (ffprobe, eyeD3) show them out of order. The tag keeps its size.
+    """
+    with mp3_path.open("r+b") as f:
+        header = f.read(10)
+        if header[:3] != b"ID3" or header[3] not in (3, 4) or header[5] & 0x80:
+            return
+        size = _syncsafe(header[6:10])
+        body = f.read(size)
+        frames: list[tuple[bytes, bytes]] = []  # (frame id, the whole frame)
+        position = 0
+        while position + 10 <= len(body) and body[position] != 0:
+            frame_id = body[position : position + 4]
+            raw_size = body[position + 4 : position + 8]
+            length = _syncsafe(raw_size) if header[3] == 4 else int.from_bytes(raw_size, "big")
+            frames.append((frame_id, body[position : position + 10 + length]))
+            position += 10 + length
+        chapters = [frame for frame_id, frame in frames if frame_id == b"CHAP"]
+        ordered = iter(sorted(chapters, key=lambda frame: frame[10:].split(b"\0", 1)[0]))
+        rebuilt = b"".join(next(ordered) if fid == b"CHAP" else frame for fid, frame in frames)
+        if rebuilt != body[:position]:
+            f.seek(10)
+            f.write(rebuilt)
+
+
+def _syncsafe(data: bytes) -> int:
+    """An ID3v2 "syncsafe" integer: seven bits per byte."""
+    value = 0
+    for byte in data:
+        value = value << 7 | (byte & 0x7F)
+    return value
