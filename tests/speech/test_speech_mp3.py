@@ -44,8 +44,17 @@ def _chapters(count: int, seconds: float) -> list[ChapterTime]:
 
 def _ffprobe(path: Path) -> dict:
     result = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_chapters", "-show_format", "-show_streams", "-of", "json"]
-        + [str(path)],
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-show_chapters",
+            "-show_format",
+            "-show_streams",
+            "-of",
+            "json",
+            str(path),
+        ],
         capture_output=True,
         text=True,
         check=True,
