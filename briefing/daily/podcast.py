@@ -299,7 +299,8 @@ def feed_xml(root: Path, channel: Channel, items: Sequence[Episode]) -> str:
         add(item, f"{{{ITUNES}}}summary", _description(episode))
         add(item, f"{{{ITUNES}}}episodeType", "full")
         add(item, f"{{{ITUNES}}}explicit", "false")
-        for transcript in episode.transcripts:
+        # WebVTT last: several parsers keep only the last transcript, and VTT is the one players show.
+        for transcript in sorted(episode.transcripts, key=lambda t: t.endswith(".vtt")):
             kind = TRANSCRIPT_TYPES.get(Path(transcript).suffix.lower())
             if kind and (root / transcript).is_file():
                 add(
