@@ -127,7 +127,13 @@ def _split_cue(
     cut = start
     for n, piece in enumerate(pieces):
         done += len(piece) + (1 if n else 0)
-        stop = end if n == len(pieces) - 1 else max(cut, _time_at(done / total, marks, start, end))
+        if n == len(pieces) - 1:
+            stop = end
+        else:
+            # The next piece starts with a word: cut where the engine said the nearest word began.
+            estimate = _time_at((done + 1) / total, marks, start, end)
+            later = [t for _, t in marks if t > cut]
+            stop = max(cut, min(later, key=lambda t: abs(t - estimate)) if later else estimate)
         if stop - cut < MIN_CUE and result:
             last = result.pop()
             result.append(Cue(last.start, stop, f"{last.text} {piece}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -98,9 +99,7 @@ def test_the_days_feed_mp3_and_page_are_podcast_grade(news: Site, tmp_path: Path
         for h, m, s, ms, h2, m2, s2, ms2 in times
     ]
     assert spans[0][0] == 0
-    assert all(
-        a[1] == pytest.approx(b[0], abs=0.002) for a, b in zip(spans, spans[1:], strict=False)
-    )
+    assert all(a[1] == pytest.approx(b[0], abs=0.002) for a, b in itertools.pairwise(spans))
     assert spans[-1][1] == pytest.approx(manifest["audio_seconds"], abs=0.01)
     srt = (day / "briefing.srt").read_text(encoding="utf-8")
     assert srt.count(" --> ") == len(spans)
