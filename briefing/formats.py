@@ -148,7 +148,7 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("mp3", "MP3 with chapters", ".mp3", True, _mp3),
         OutputFormat("vtt", "WebVTT transcript", ".vtt", True, _vtt),
         OutputFormat("srt", "SRT subtitles", ".srt", True, _srt),
-        OutputFormat("chapters", "podcast chapters (JSON)", ".chapters.json", True, _chapters),
+        OutputFormat("chapters", "JSON chapters", ".chapters.json", True, _chapters),
     )
 }
 """Every format, in the order they are listed and written."""

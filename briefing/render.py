@@ -394,11 +394,15 @@ def to_html(
     rendered = markdown.markdown(body, extensions=extensions, output_format="html")
     rendered = nh3.clean(rendered, attributes=attributes) if attributes else nh3.clean(rendered)
     rendered = _defang(rendered)
+    player = _player(media, lang) if media else ""
+    if player and "</h1>" in rendered:
+        # Under the title, where a listener looks for it; the page then reads on from there.
+        rendered, player = rendered.replace("</h1>", "</h1>\n" + player.rstrip("\n"), 1), ""
     return _PAGE.format(
         lang=html.escape(lang, quote=True),
         title=html.escape(briefing.title),
         date=briefing.date.isoformat(),
         date_text=html.escape(page_date(briefing.date)),
-        player=_player(media, lang) if media else "",
+        player=player,
         body=rendered,
     )
