@@ -14,10 +14,12 @@ NOW = dt.datetime(2025, 3, 4, 7, 0, tzinfo=dt.UTC)
 
 
 def test_wav_until_export_offers_mp3_and_vtt(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert daily.formats(audio=True) == ("md", "html", "mp3", "vtt")
+    assert daily.formats(audio=True) == ("md", "html", "mp3", "vtt", "chapters")
+    assert daily.formats(audio=True, srt=True) == ("md", "html", "mp3", "vtt", "srt", "chapters")
     monkeypatch.delitem(FORMATS, "mp3")
     monkeypatch.delitem(FORMATS, "vtt")
     monkeypatch.delitem(FORMATS, "srt")
+    monkeypatch.delitem(FORMATS, "chapters")
     assert daily.formats(audio=True) == ("md", "html", "wav")
     assert daily.formats(audio=False) == ("md", "html")
 
