@@ -29,6 +29,21 @@ _CALL_TO_ACTION = re.compile(
 )
 """Phrases that open a line of page furniture (and, run into text, a caption)."""
 
+_NOTICE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|it) uses? cookies\b|"
+    r"\b(?:accept|allow|manage) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|"
+    r"\buse of cookies\b|\b(?:sign up|subscribe) (?:to|for) (?:our|the|my)\b.{0,40}"
+    r"\b(?:newsletter|briefing|email|updates)\b|\benter your email\b|"
+    r"\b(?:straight |delivered )?(?:to|in) your inbox\b|"
+    r"\byou(?:'|’)ve (?:reached|read) (?:your|all) (?:\w+ )*(?:free )?articles?\b|"
+    r"\balready (?:a subscriber|have an account)\b|\bsubscribe (?:now|today)\b|"
+    r"\bsupport (?:our|independent) journalism\b|\bturn off (?:your )?ad ?blocker\b|"
+    r"\bshare (?:this|on) (?:article|story|facebook|twitter|x|whatsapp|linkedin)\b|"
+    r"\b(?:comments?|replies) (?:are|is) (?:now )?closed\b|\bjoin the (?:conversation|discussion)\b",
+    re.IGNORECASE,
+)
+"""Site notices that are never news, however long: cookies, newsletters, paywalls, sharing."""
+
 _CREDIT = re.compile(
     r"^\W*(?:additional |further )?reporting by\b|"
     r"\bcontributed (?:to )?this (?:report|story|article)\b|"
@@ -141,7 +156,7 @@ def is_furniture(sentence: str) -> bool:
     words = sentence.split()
     if not words:
         return True
-    if _CREDIT.search(sentence):
+    if _CREDIT.search(sentence) or is_page_notice(sentence):
         return True
     short = len(words) <= 12
     if short and (
@@ -154,6 +169,11 @@ def is_furniture(sentence: str) -> bool:
         return False
     tokens = [t for w in words if (t := w.strip(".,;:()[]"))]
     return bool(tokens) and sum(bool(_DATE_WORD.match(t)) for t in tokens) >= 0.6 * len(tokens)
+
+
+def is_page_notice(sentence: str) -> bool:
+    """A site's notice to its reader (cookies, newsletter, paywall, share, comments), not news."""
+    return len(sentence.split()) <= 40 and _NOTICE.search(sentence) is not None
 
 
 def _is_byline(sentence: str) -> bool:

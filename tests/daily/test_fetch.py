@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.daily.fetch import Cache, Fetcher
+from briefing.fetch import Cache, Fetcher
 from briefing.errors import InputError
 
 from .newsroom import Route, Site

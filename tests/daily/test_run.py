@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.daily.budget import budget_for
-from briefing.daily.fetch import Cache, Fetcher
+from briefing.fetch import Cache, Fetcher
 from briefing.daily.options import DailyOptions
 from briefing.daily.pipeline import DailyRun, NothingToBrief, formats
 from briefing.daily.timing import written_words

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from briefing.daily.fetch import Cache, Fetcher
+from briefing.fetch import Cache, Fetcher
 from briefing.daily.sources import (
     Candidate,
     Item,

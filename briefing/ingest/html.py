@@ -1,0 +1,217 @@
+"""Web pages into articles with trafilatura: the story's body, title, authors, date and site.
+
+Every HTML input (a saved page, stdin, a URL, a daily-brief page) comes
+through `html_article`, so the same page gives the same article however it
+arrives. trafilatura finds the article body; its XML keeps subheads apart
+from paragraphs. Fragments (a feed entry's HTML) and pages where it finds
+nothing are read by the small parser in `fragments`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+from typing import Any
+
+from briefing.errors import InputError
+from briefing.ingest.fragments import fragment_blocks
+from briefing.ingest.plain import paragraph_blocks
+from briefing.language import detect_language
+from briefing.models import Article, Block
+from briefing.summarize.cleaning import is_furniture, is_page_notice
+from briefing.text import squash
+
+_PAGE_MARK = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I)
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»:~]\s+|\s+-{1,2}\s+")
+_LEAF = frozenset({"p", "head", "quote", "item", "cell"})
+_SKIP = frozenset({"code", "table", "graphic", "comments"})
+_MAX_FURNITURE_SENTENCES = 2
+"""A block this short made only of furniture (a cookie notice, "Share on X") is dropped."""
+
+
+def is_full_page(html: str) -> bool:
+    """A whole page (doctype, <html>, <head> or <body>), not a fragment of one."""
+    return _PAGE_MARK.search(html[:4096]) is not None
+
+
+def html_article(html: str, *, source: str, url: str = "") -> Article:
+    """The article in an HTML page or fragment.
+
+    Raises:
+        InputError: no article text in it.
+    """
+    doc = _extract(html, source, url) if is_full_page(html) else None
+    blocks: list[Block] = []
+    title = ""
+    if doc is not None:
+        title = squash(getattr(doc, "title", "") or "")
+        body = getattr(doc, "body", None)
+        blocks = _body_blocks(body) if body is not None else []
+    if not any(not b.is_heading for b in blocks):
+        title_found, blocks = fragment_blocks(html)
+        title = title or title_found
+    blocks = _without_furniture(blocks)
+    if not any(not b.is_heading for b in blocks):
+        if is_full_page(html):
+            raise InputError(source, "no article text found in the page")
+        raise InputError(source, "no article text found")
+    site = squash(getattr(doc, "sitename", "") or "") if doc is not None else ""
+    site = site or _host(url)
+    title = clean_title(title, site, url)
+    if blocks and blocks[0].is_heading and title and _same(blocks[0].sentences[0], title):
+        blocks = blocks[1:]
+    language = detect_language(" ".join(s for b in blocks for s in b.sentences))
+    return Article(
+        title=title or _first_words(blocks),
+        source=source,
+        blocks=tuple(blocks),
+        language=language,
+        published=_date(getattr(doc, "date", None)) if doc is not None else None,
+        url=url,
+        site=site,
+        authors=_authors(getattr(doc, "author", None)) if doc is not None else (),
+    )
+
+
+def _extract(html: str, source: str, url: str) -> Any:
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=True,
+        )
+    except Exception as exc:  # trafilatura and lxml raise many kinds on hostile pages
+        raise InputError(source, f"can't extract the article ({type(exc).__name__})") from None
+
+
+def _body_blocks(body: Any) -> list[Block]:
+    """trafilatura's XML body as blocks: <head> elements are subheads, the rest paragraphs."""
+    blocks: list[Block] = []
+    for element in body.iterchildren():
+        _walk(element, blocks)
+    return blocks
+
+
+def _walk(element: Any, blocks: list[Block]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _SKIP:
+        return
+    nested = [c for c in element.iterchildren() if c.tag in _LEAF or c.tag in ("list", "div")]
+    if tag in _LEAF and not nested:
+        lines = [squash(line) for line in _text(element).split("\n")]
+        lines = [line for line in lines if line]
+        if tag == "head":
+            if line := " ".join(lines):
+                blocks.append(Block((line,), is_heading=True))
+        else:
+            blocks += paragraph_blocks(lines)
+        return
+    if own := squash(element.text or ""):
+        blocks += paragraph_blocks([own])
+    for child in element.iterchildren():
+        _walk(child, blocks)
+        if tail := squash(child.tail or ""):
+            blocks += paragraph_blocks([tail])
+
+
+def _text(element: Any) -> str:
+    """An element's visible text, with <lb/> as a line break."""
+    parts = [element.text or ""]
+    for child in element.iterchildren():
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag not in _SKIP:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _without_furniture(blocks: list[Block]) -> list[Block]:
+    """Blocks minus short ones of pure furniture, and headings that end the page with no text."""
+    kept = [
+        b
+        for b in blocks
+        if b.is_heading
+        or len(b.sentences) > _MAX_FURNITURE_SENTENCES
+        or not all(is_furniture(s) or is_page_notice(s) for s in b.sentences)
+    ]
+    while kept and kept[-1].is_heading:
+        kept.pop()
+    # A heading followed directly by another heading introduced only furniture.
+    return [
+        b
+        for i, b in enumerate(kept)
+        if not (b.is_heading and i + 1 < len(kept) and kept[i + 1].is_heading and _is_cta(b))
+    ]
+
+
+def _is_cta(block: Block) -> bool:
+    return is_page_notice(block.sentences[0]) or is_furniture(block.sentences[0])
+
+
+def clean_title(title: str, site: str, url: str = "") -> str:
+    """A page title without the site name and section tacked on: "Story | Section | Site"."""
+    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    names = {_key(site), _key(_host(url)), _key(_host(url).split(".")[0])} - {""}
+    if site_at_end := _key(parts[-1]) in names:
+        parts.pop()
+    elif _key(parts[0]) in names:
+        parts.pop(0)
+    longest = max(len(p.split()) for p in parts)
+    while len(parts) > 1 and len(parts[-1].split()) <= 3 and len(parts[0].split()) >= 4:
+        if not site_at_end and len(parts[-1].split()) * 2 >= longest:
+            break
+        parts.pop()
+    separators = _TITLE_SEPARATOR.findall(title)
+    rebuilt = parts[0]
+    for separator, part in zip(separators, parts[1:], strict=False):
+        rebuilt += separator + part
+    return squash(rebuilt)
+
+
+def _key(name: str) -> str:
+    """A site name compared loosely: "The Guardian", "theguardian.com" and "guardian" agree."""
+    name = name.lower().removeprefix("www.")
+    name = re.sub(r"\.(?:com|co\.uk|org|net|news|example|[a-z]{2})$", "", name)
+    return re.sub(r"[^a-z0-9]", "", name.removeprefix("the ")).removeprefix("the")
+
+
+def _same(a: str, b: str) -> bool:
+    return squash(a).casefold() == squash(b).casefold()
+
+
+def _authors(value: object) -> tuple[str, ...]:
+    if not value:
+        return ()
+    names = [squash(n) for n in re.split(r";|\s+and\s+|,\s*(?=[A-Z])", str(value))]
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _date(value: object) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        day = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def _host(url: str) -> str:
+    host = urllib.parse.urlsplit(url).hostname or "" if url else ""
+    return host.removeprefix("www.")
+
+
+def _first_words(blocks: list[Block], count: int = 10) -> str:
+    first = next(s for b in blocks for s in b.sentences)
+    words = first.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
