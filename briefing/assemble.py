@@ -23,7 +23,19 @@ def briefing_from(
             title = summaries[0].article.title
         else:
             title = f"Briefing for {day:%A, %B} {day.day}, {day.year}"
-    return Briefing(title=title, date=day, stories=tuple(story_from(s) for s in summaries))
+    stories = tuple(story_from(s) for s in summaries)
+    if len(summaries) != 1:
+        return Briefing(title=title, date=day, stories=stories)
+    article = summaries[0].article
+    return Briefing(
+        title=title,
+        date=day,
+        stories=stories,
+        url=article.url,
+        site=article.site,
+        authors=article.authors,
+        published=article.published.date() if article.published else None,
+    )
 
 
 _COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

@@ -180,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summarize.set_defaults(handler=cmd_summarize)
 
+    _add_read(commands)
     speak = commands.add_parser(
         "speak",
         help="read a briefing or article aloud into a WAV file",
@@ -379,6 +380,43 @@ def _add_daily(commands: Any) -> None:
     daily.set_defaults(handler=cmd_daily)
 
 
+def _add_read(commands: Any) -> None:
+    read = commands.add_parser(
+        "read",
+        help="print an article as briefing reads it (text or --json)",
+        description="Print the article briefing finds in a file, stdin or a web page: "
+        "its title and body, or with --json its metadata, text and sentences.",
+        epilog="Example: briefing read https://example.org/story.html --json",
+    )
+    read.add_argument(
+        "input", metavar="SOURCE", help="a .txt, .md or .html file, a web address, or - for stdin"
+    )
+    read.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"title", "source", "url", "site", "authors", "published", "language", '
+        '"text", "sentences"}',
+    )
+    read.add_argument(
+        "--max-bytes", type=_positive_int, default=None, metavar="N", help="input size limit"
+    )
+    read.set_defaults(handler=cmd_read)
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    """The ingested article: what every other command summarizes or speaks."""
+    article = _read(args.input, args)
+    if args.json:
+        from briefing.ingest.record import article_record
+
+        print(json.dumps(article_record(article), ensure_ascii=False))
+    else:
+        print(article.title)
+        print()
+        print(article.text)
+    return EXIT_OK
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -478,7 +516,9 @@ def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
 
 
 def cmd_make(args: argparse.Namespace) -> int:
+    """Each input's briefing; a bad input is named and skipped, the rest still written."""
     from briefing.assemble import briefing_from
+    from briefing.errors import InputError
     from briefing.export import export_briefing
     from briefing.files import slugify
     from briefing.formats import AUDIO_FORMATS, parse_formats
@@ -493,7 +533,15 @@ def cmd_make(args: argparse.Namespace) -> int:
     if not formats:
         raise UsageError("nothing to write: --no-audio left no format in --format")
     voice = _voice(args.voice) if AUDIO_FORMATS.intersection(formats) else None
-    summaries = [_summarize(_read(source, args), args) for source in args.inputs]
+    summaries, failed = [], 0
+    for source in args.inputs:
+        try:
+            summaries.append(_summarize(_read(source, args), args))
+        except InputError as exc:
+            if len(args.inputs) == 1:
+                raise
+            print(f"briefing: error: {exc}", file=sys.stderr)
+            failed += 1
     folder = args.out or output_dir()
     stems = _unique_stems([slugify(s.article.title) for s in summaries])
     written: list[Path] = []
@@ -511,7 +559,7 @@ def cmd_make(args: argparse.Namespace) -> int:
         )
         progress.close()
     _print_files(written, args.json)
-    return EXIT_OK
+    return EXIT_INPUT if failed else EXIT_OK
 
 
 def _unique_stems(stems: list[str]) -> list[str]:
@@ -588,44 +636,54 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 def _summarize_batch(args: argparse.Namespace) -> int:
     """Lines {"id", "article"} in, lines {"id", "summary"} out (sentences joined by newlines).
 
-    Every line is checked before anything is printed, so a bad line fails the
-    run with nothing written. An article with no text gets an empty summary and
-    a note on stderr, so the output keeps one line per input, in order.
+    A line that can't be summarized (not JSON, no article, no text in it) comes
+    out as {"id", "error"} and the batch goes on, so the output keeps one line
+    per input, in order; the exit status is 1 when any line failed.
     """
     from briefing.errors import InputError
-    from briefing.ingest import decode, parse_article
+    from briefing.ingest import STDIN, decode, kind_of, parse_article
 
     name = str(args.jsonl)
     try:
         raw = Path(name).read_bytes() if name != "-" else sys.stdin.buffer.read()
     except OSError as exc:
         raise InputError(name, exc.strerror or "can't be read") from None
-    rows: list[tuple[int, Any, str]] = []
-    for number, line in enumerate(decode(name, raw).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            ident, text = row["id"], row["article"]
-            if not isinstance(text, str):
-                raise TypeError("article is not a string")
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(name, f'line {number}: expected {{"id", "article"}} ({exc})') from None
-        rows.append((number, ident, text))
+    lines = [(n, line) for n, line in enumerate(decode(name, raw).splitlines(), 1) if line.strip()]
+    failed = 0
     progress = _Progress("Summarizing")
     try:
-        for done, (number, ident, text) in enumerate(rows):
-            progress(done, len(rows))
+        for done, (number, line) in enumerate(lines):
+            progress(done, len(lines))
+            where = f"{name}:{number}"
+            ident, text, problem = _batch_row(line)
+            out: dict[str, Any] = {"id": ident}
             try:
-                article = parse_article(text, source=f"{name}:{number}")
-                summary_text = "\n".join(_summarize(article, args).sentences)
+                if text is None:
+                    raise InputError(where, problem)
+                article = parse_article(text, source=where, kind=kind_of(STDIN, text))
+                out["summary"] = "\n".join(_summarize(article, args).sentences)
             except InputError as exc:
                 _note(str(exc))
-                summary_text = ""
-            print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False))
+                out["error"] = exc.problem
+                failed += 1
+            print(json.dumps(out, ensure_ascii=False), flush=True)
     finally:
         progress.close()
-    return EXIT_OK
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def _batch_row(line: str) -> tuple[Any, str | None, str]:
+    """(id, article, problem) of one --jsonl line: the id is kept even when the article is bad."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, None, f"not JSON ({exc.msg})"
+    if not isinstance(row, dict):
+        return None, None, 'expected an object {"id", "article"}'
+    text = row.get("article")
+    if not isinstance(text, str):
+        return row.get("id"), None, "no article" if text is None else "article is not a string"
+    return row.get("id"), text, ""
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
@@ -655,13 +713,12 @@ def cmd_speak(args: argparse.Namespace) -> int:
 def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Any]:
     """The input as an article, and as a briefing: a `make` .md as written, else the full text."""
     from briefing.assemble import briefing_from
-    from briefing.ingest import MAX_BYTES, STDIN, kind_of, parse_article, read_text
+    from briefing.ingest import MAX_BYTES, load
     from briefing.models import Pick, Summary
     from briefing.render import from_markdown, is_briefing_markdown
 
-    text = read_text(source, max_bytes=args.max_bytes or MAX_BYTES)
-    name = "stdin" if source == STDIN else source
-    article = parse_article(text, source=name, kind=kind_of(source, text))
+    loaded = load(source, max_bytes=args.max_bytes or MAX_BYTES)
+    text, article = loaded.text, loaded.article()
     if is_briefing_markdown(text):
         briefing = from_markdown(text)
         if briefing.stories:

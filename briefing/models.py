@@ -33,7 +33,7 @@ class Article:
     language: str = "english"
     published: dt.datetime | None = None
     url: str = ""
-    """The page's address, for web input (after redirects); empty for files and stdin."""
+    """The page's address: where a URL led, or the canonical link a saved page names."""
     site: str = ""
     """The publication's name, when the page says it (else the web host)."""
     authors: tuple[str, ...] = ()

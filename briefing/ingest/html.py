@@ -68,7 +68,7 @@ def html_article(html: str, *, source: str, url: str = "") -> Article:
         blocks=tuple(blocks),
         language=language,
         published=_date(getattr(doc, "date", None)) if doc is not None else None,
-        url=url,
+        url=url or (str(getattr(doc, "url", "") or "") if doc is not None else ""),
         site=site,
         authors=_authors(getattr(doc, "author", None)) if doc is not None else (),
     )
