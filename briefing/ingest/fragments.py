@@ -111,8 +111,10 @@ class _ArticleHTML(HTMLParser):
         self._stack.append(tag)
         hidden = any(k == "hidden" or (k == "aria-hidden" and v == "true") for k, v in attrs)
         named = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
-        furniture = bool(named) and tag not in ("article", "main", "body", "html") and (
-            _FURNITURE_NAME.search(named) is not None
+        furniture = (
+            bool(named)
+            and tag not in ("article", "main", "body", "html")
+            and (_FURNITURE_NAME.search(named) is not None)
         )
         if self._skip or tag in self.SKIP or hidden or furniture:
             self._skip += 1
