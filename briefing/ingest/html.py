@@ -85,7 +85,9 @@ def _extract(html: str, source: str, url: str) -> Any:
             include_comments=False,
             include_tables=False,
             include_images=False,
-            deduplicate=True,
+            # trafilatura's deduplication remembers text across calls: off, so that
+            # reading a page twice in one process gives the same article.
+            deduplicate=False,
         )
     except Exception as exc:  # trafilatura and lxml raise many kinds on hostile pages
         raise InputError(source, f"can't extract the article ({type(exc).__name__})") from None
