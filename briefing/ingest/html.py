@@ -19,15 +19,17 @@ from briefing.ingest.fragments import fragment_blocks
 from briefing.ingest.plain import paragraph_blocks
 from briefing.language import detect_language
 from briefing.models import Article, Block
-from briefing.summarize.cleaning import is_furniture, is_page_notice
+from briefing.summarize.cleaning import is_call_to_action, is_page_notice
 from briefing.text import squash
 
 _PAGE_MARK = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»:~]\s+|\s+-{1,2}\s+")
 _LEAF = frozenset({"p", "head", "quote", "item", "cell"})
-_SKIP = frozenset({"code", "table", "graphic", "comments"})
+_SKIP = frozenset({"code", "graphic", "comments"})
 _MAX_FURNITURE_SENTENCES = 2
 """A block this short made only of furniture (a cookie notice, "Share on X") is dropped."""
+_FOOTER = re.compile(r"©|\(c\) (?:19|20)\d\d|\ball rights reserved\b|\bregistered in england\b", re.I)
+_FOOTER_WORDS = 50
 
 
 def is_full_page(html: str) -> bool:
@@ -83,7 +85,7 @@ def _extract(html: str, source: str, url: str) -> Any:
             url=url or None,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             include_images=False,
             # trafilatura's deduplication remembers text across calls: off, so that
             # reading a page twice in one process gives the same article.
@@ -105,6 +107,9 @@ def _walk(element: Any, blocks: list[Block]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _SKIP:
         return
+    if tag == "table":
+        blocks += _table_rows(element)
+        return
     nested = [c for c in element.iterchildren() if c.tag in _LEAF or c.tag in ("list", "div")]
     if tag in _LEAF and not nested:
         lines = [squash(line) for line in _text(element).split("\n")]
@@ -123,6 +128,16 @@ def _walk(element: Any, blocks: list[Block]) -> None:
             blocks += paragraph_blocks([tail])
 
 
+def _table_rows(table: Any) -> list[Block]:
+    """A table's rows as display-only blocks: shown with the article, never quoted by a summary."""
+    rows = []
+    for row in table.iter("row"):
+        cells = [squash(_text(cell)) for cell in row.iterchildren("cell")]
+        if line := " ".join(c for c in cells if c):
+            rows.append(Block((line,), is_heading=True))
+    return rows
+
+
 def _text(element: Any) -> str:
     """An element's visible text, with <lb/> as a line break."""
     parts = [element.text or ""]
@@ -136,26 +151,36 @@ def _text(element: Any) -> str:
 
 
 def _without_furniture(blocks: list[Block]) -> list[Block]:
-    """Blocks minus short ones of pure furniture, and headings that end the page with no text."""
-    kept = [
-        b
-        for b in blocks
-        if b.is_heading
-        or len(b.sentences) > _MAX_FURNITURE_SENTENCES
-        or not all(is_furniture(s) or is_page_notice(s) for s in b.sentences)
-    ]
+    """Blocks minus the page's own furniture, and headings that end the page with no text."""
+    kept = [b for b in blocks if b.is_heading or not _is_furniture_block(b)]
     while kept and kept[-1].is_heading:
         kept.pop()
     # A heading followed directly by another heading introduced only furniture.
     return [
         b
         for i, b in enumerate(kept)
-        if not (b.is_heading and i + 1 < len(kept) and kept[i + 1].is_heading and _is_cta(b))
+        if not (b.is_heading and i + 1 < len(kept) and kept[i + 1].is_heading and _is_notice(b))
     ]
 
 
-def _is_cta(block: Block) -> bool:
-    return is_page_notice(block.sentences[0]) or is_furniture(block.sentences[0])
+def _is_furniture_block(block: Block) -> bool:
+    """A short block that is a site notice, a call to action or the copyright footer.
+
+    Narrower than the summarizer's own check: credits, bylines and stamps stay
+    in the article text (the summarizer passes over them), since some pages
+    count them as part of the story.
+    """
+    if sum(len(s.split()) for s in block.sentences) <= _FOOTER_WORDS and _FOOTER.search(
+        block.text
+    ):
+        return True
+    return len(block.sentences) <= _MAX_FURNITURE_SENTENCES and all(
+        is_page_notice(s) or is_call_to_action(s) for s in block.sentences
+    )
+
+
+def _is_notice(block: Block) -> bool:
+    return is_page_notice(block.sentences[0]) or is_call_to_action(block.sentences[0])
 
 
 def clean_title(title: str, site: str, url: str = "") -> str:

@@ -39,7 +39,8 @@ _NOTICE = re.compile(
     r"\balready (?:a subscriber|have an account)\b|\bsubscribe (?:now|today)\b|"
     r"\bsupport (?:our|independent) journalism\b|\bturn off (?:your )?ad ?blocker\b|"
     r"\bshare (?:this|on) (?:article|story|facebook|twitter|x|whatsapp|linkedin)\b|"
-    r"\b(?:comments?|replies) (?:are|is) (?:now )?closed\b|\bjoin the (?:conversation|discussion)\b",
+    r"\b(?:comments?|replies) (?:are|is) (?:now )?closed\b|\bjoin the (?:conversation|discussion)\b|"
+    r"^\W*our standards:",
     re.IGNORECASE,
 )
 """Site notices that are never news, however long: cookies, newsletters, paywalls, sharing."""
@@ -169,6 +170,11 @@ def is_furniture(sentence: str) -> bool:
         return False
     tokens = [t for w in words if (t := w.strip(".,;:()[]"))]
     return bool(tokens) and sum(bool(_DATE_WORD.match(t)) for t in tokens) >= 0.6 * len(tokens)
+
+
+def is_call_to_action(sentence: str) -> bool:
+    """A short line telling the reader to do something: "Read more:", "Share this", "Sign up"."""
+    return len(sentence.split()) <= 12 and _CALL_TO_ACTION.match(sentence) is not None
 
 
 def is_page_notice(sentence: str) -> bool:
