@@ -19,17 +19,22 @@ from briefing.ingest.fragments import fragment_blocks
 from briefing.ingest.plain import paragraph_blocks
 from briefing.language import detect_language
 from briefing.models import Article, Block
-from briefing.summarize.cleaning import is_call_to_action, is_page_notice
+from briefing.summarize.cleaning import is_call_to_action, is_page_notice, is_stamp
 from briefing.text import squash
 
 _PAGE_MARK = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I)
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»:~]\s+|\s+-{1,2}\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»~]|::?|-{1,2})\s+")
 _LEAF = frozenset({"p", "head", "quote", "item", "cell"})
 _SKIP = frozenset({"code", "graphic", "comments"})
 _MAX_FURNITURE_SENTENCES = 2
 """A block this short made only of furniture (a cookie notice, "Share on X") is dropped."""
-_FOOTER = re.compile(r"©|\(c\) (?:19|20)\d\d|\ball rights reserved\b|\bregistered in england\b", re.I)
+_FOOTER = re.compile(
+    r"©|\((?:c)\) (?:19|20)\d\d|\bcopyright (?:19|20)\d\d\b|\ball rights reserved\b|"
+    r"\bregistered in england\b",
+    re.I,
+)
 _FOOTER_WORDS = 50
+_LAYOUT_CELL_WORDS = 60
 
 
 def is_full_page(html: str) -> bool:
@@ -60,9 +65,8 @@ def html_article(html: str, *, source: str, url: str = "") -> Article:
         raise InputError(source, "no article text found")
     site = squash(getattr(doc, "sitename", "") or "") if doc is not None else ""
     site = site or _host(url)
-    title = clean_title(title, site, url)
-    if blocks and blocks[0].is_heading and title and _same(blocks[0].sentences[0], title):
-        blocks = blocks[1:]
+    title = _headline(title, site, url, blocks)
+    blocks = _after_headline(blocks, title)
     language = detect_language(" ".join(s for b in blocks for s in b.sentences))
     return Article(
         title=title or _first_words(blocks),
@@ -108,17 +112,21 @@ def _walk(element: Any, blocks: list[Block]) -> None:
     if tag in _SKIP:
         return
     if tag == "table":
-        blocks += _table_rows(element)
+        if _is_layout(element):
+            for cell in element.iter("cell"):
+                _walk_cell(cell, blocks)
+        else:
+            blocks += _table_rows(element)
         return
     nested = [c for c in element.iterchildren() if c.tag in _LEAF or c.tag in ("list", "div")]
     if tag in _LEAF and not nested:
-        lines = [squash(line) for line in _text(element).split("\n")]
-        lines = [line for line in lines if line]
+        text = _text(element)
         if tag == "head":
-            if line := " ".join(lines):
+            if line := squash(text):
                 blocks.append(Block((line,), is_heading=True))
-        else:
-            blocks += paragraph_blocks(lines)
+            return
+        for part in re.split(r"\n\s*\n", text):  # <br><br> separates paragraphs
+            blocks += paragraph_blocks([line for raw in part.split("\n") if (line := squash(raw))])
         return
     if own := squash(element.text or ""):
         blocks += paragraph_blocks([own])
@@ -126,6 +134,21 @@ def _walk(element: Any, blocks: list[Block]) -> None:
         _walk(child, blocks)
         if tail := squash(child.tail or ""):
             blocks += paragraph_blocks([tail])
+
+
+def _is_layout(table: Any) -> bool:
+    """A table used to lay out a page (a cell holds paragraphs of prose), not to show data."""
+    return any(len(_text(cell).split()) > _LAYOUT_CELL_WORDS for cell in table.iter("cell"))
+
+
+def _walk_cell(cell: Any, blocks: list[Block]) -> None:
+    """A layout cell read as the part of the page it is."""
+    if any(c.tag in _LEAF or c.tag in ("list", "table") for c in cell.iterchildren()):
+        for child in cell.iterchildren():
+            _walk(child, blocks)
+    else:
+        cell.tag = "p"
+        _walk(cell, blocks)
 
 
 def _table_rows(table: Any) -> list[Block]:
@@ -152,7 +175,11 @@ def _text(element: Any) -> str:
 
 def _without_furniture(blocks: list[Block]) -> list[Block]:
     """Blocks minus the page's own furniture, and headings that end the page with no text."""
-    kept = [b for b in blocks if b.is_heading or not _is_furniture_block(b)]
+    kept = [
+        b
+        for b in blocks
+        if not _is_furniture_block(b) or (b.is_heading and not is_stamp(b.sentences[0]))
+    ]
     while kept and kept[-1].is_heading:
         kept.pop()
     # A heading followed directly by another heading introduced only furniture.
@@ -170,17 +197,34 @@ def _is_furniture_block(block: Block) -> bool:
     in the article text (the summarizer passes over them), since some pages
     count them as part of the story.
     """
-    if sum(len(s.split()) for s in block.sentences) <= _FOOTER_WORDS and _FOOTER.search(
-        block.text
-    ):
+    if sum(len(s.split()) for s in block.sentences) <= _FOOTER_WORDS and _FOOTER.search(block.text):
         return True
     return len(block.sentences) <= _MAX_FURNITURE_SENTENCES and all(
-        is_page_notice(s) or is_call_to_action(s) for s in block.sentences
+        is_page_notice(s) or is_call_to_action(s) or is_stamp(s) for s in block.sentences
     )
 
 
 def _is_notice(block: Block) -> bool:
     return is_page_notice(block.sentences[0]) or is_call_to_action(block.sentences[0])
+
+
+def _headline(title: str, site: str, url: str, blocks: list[Block]) -> str:
+    """The page title cleaned; a part of it that the page shows as a heading wins."""
+    headings = [b.sentences[0] for b in blocks if b.is_heading]
+    for part in _TITLE_SEPARATOR.split(title):
+        if part.strip() and any(_same(part, h) for h in headings):
+            return squash(part)
+    return clean_title(title, site, url)
+
+
+def _after_headline(blocks: list[Block], title: str) -> list[Block]:
+    """The blocks after the headline, when only headings (menus, kickers) come before it."""
+    for i, block in enumerate(blocks):
+        if not block.is_heading:
+            break
+        if _same(block.sentences[0], title):
+            return blocks[i + 1 :]
+    return blocks
 
 
 def clean_title(title: str, site: str, url: str = "") -> str:

@@ -159,15 +159,23 @@ def is_furniture(sentence: str) -> bool:
         return True
     if _CREDIT.search(sentence) or is_page_notice(sentence):
         return True
-    short = len(words) <= 12
-    if short and (
-        _CALL_TO_ACTION.match(sentence) or _STAMP.match(sentence) or _SHORT_CREDIT.match(sentence)
-    ):
-        return True
-    if short and _is_byline(sentence):
-        return True
-    if not short:
+    if len(words) > 12:
         return False
+    return bool(
+        _CALL_TO_ACTION.match(sentence)
+        or _SHORT_CREDIT.match(sentence)
+        or _is_byline(sentence)
+        or is_stamp(sentence)
+    )
+
+
+def is_stamp(sentence: str) -> bool:
+    """A publication stamp or bare date: "Posted 12 February 2026", "Wed 14 Oct 2026 07.30 BST"."""
+    words = sentence.split()
+    if not words or len(words) > 12:
+        return False
+    if _STAMP.match(sentence):
+        return True
     tokens = [t for w in words if (t := w.strip(".,;:()[]"))]
     return bool(tokens) and sum(bool(_DATE_WORD.match(t)) for t in tokens) >= 0.6 * len(tokens)
 
