@@ -252,3 +252,21 @@ def test_age_counts_against_max_age(site: Site, tmp_path: Path) -> None:
     for path in ("/old", "/young", "/old", "/young"):
         fetcher.get(site.url(path))
     assert site.bodies_sent() == ["/old", "/young", "/old"]
+
+
+def test_every_method_passes_over_site_notices_inside_a_paragraph(tmp_path: Path) -> None:
+    article = tmp_path / "copied.txt"
+    article.write_text(
+        "Breakwater approved\n\n"
+        "We use cookies to improve our service for you. The harbour board approved a new "
+        "breakwater on Tuesday after two winters of storm damage. Sign up to our newsletter to "
+        "get the harbour news delivered to your inbox. Work on the wall will start in March.\n\n"
+        "Fishing crews said the damage had kept boats tied up for weeks at a time.\n",
+        encoding="utf-8",
+    )
+    for method in ("news", "lead", "lexrank", "textrank", "luhn"):
+        result = run_cli("summarize", str(article), "--json", "-n", "3", "-m", method)
+        assert result.returncode == 0, result.stderr
+        picked = [s["text"] for s in json.loads(result.stdout)["sentences"]]
+        assert len(picked) == 3
+        assert not any("cookies" in s or "newsletter" in s for s in picked), method

@@ -18,6 +18,14 @@ def rank(scores: list[float]) -> list[int]:
     return sorted(range(len(scores)), key=lambda i: scores[i], reverse=True)
 
 
+def _notices_last(ranking: list[int], sentences: tuple[str, ...]) -> list[int]:
+    """Whatever the method, a site notice (cookies, newsletter, paywall) is chosen last, if ever."""
+    from briefing.summarize.cleaning import is_page_notice
+
+    notices = {i for i in ranking if is_page_notice(sentences[i])}
+    return [i for i in ranking if i not in notices] + [i for i in ranking if i in notices]
+
+
 def summarize(
     article: Article,
     method: str = DEFAULT_METHOD,
@@ -46,7 +54,7 @@ def summarize(
     sentences = article.sentences
     scores = chosen_method.rate(article) if sentences else []
     lengths = [len(s.split()) for s in sentences]
-    ranking = rank(scores)
+    ranking = _notices_last(rank(scores), sentences)
     chosen = choose(ranking, lengths, length)
     if order == "score":
         place = {index: position for position, index in enumerate(ranking)}
