@@ -34,6 +34,11 @@ _FOOTER = re.compile(
     re.I,
 )
 _FOOTER_WORDS = 50
+_STRONG_SEPARATORS = frozenset({"|", "::", "•", "·"})
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
+_OG_TITLE = re.compile(
+    r"<meta\s[^>]*?property=[\"']og:title[\"'][^>]*?content=(?:\"([^\"]*)\"|'([^']*)')", re.I
+)
 _LAYOUT_CELL_WORDS = 60
 
 
@@ -65,7 +70,7 @@ def html_article(html: str, *, source: str, url: str = "") -> Article:
         raise InputError(source, "no article text found")
     site = squash(getattr(doc, "sitename", "") or "") if doc is not None else ""
     site = site or _host(url)
-    title = _headline(title, site, url, blocks)
+    title = _headline(title, site, url, blocks, _title_hints(html))
     blocks = _after_headline(blocks, title)
     language = detect_language(" ".join(s for b in blocks for s in b.sentences))
     return Article(
@@ -208,9 +213,18 @@ def _is_notice(block: Block) -> bool:
     return is_page_notice(block.sentences[0]) or is_call_to_action(block.sentences[0])
 
 
-def _headline(title: str, site: str, url: str, blocks: list[Block]) -> str:
-    """The page title cleaned; a part of it that the page shows as a heading wins."""
-    headings = [b.sentences[0] for b in blocks if b.is_heading]
+def _title_hints(html: str) -> list[str]:
+    """The page's <h1> texts and og:title, which name the story without the site."""
+    import html as html_lib
+
+    found = [m.group(1) for m in _H1.finditer(html)]
+    found += [m.group(1) or m.group(2) for m in _OG_TITLE.finditer(html)]
+    return [squash(html_lib.unescape(re.sub(r"<[^>]+>", " ", text))) for text in found]
+
+
+def _headline(title: str, site: str, url: str, blocks: list[Block], hints: list[str]) -> str:
+    """The page title cleaned; a part of it the page shows as a heading (or og:title) wins."""
+    headings = [b.sentences[0] for b in blocks if b.is_heading] + hints
     for part in _TITLE_SEPARATOR.split(title):
         if part.strip() and any(_same(part, h) for h in headings):
             return squash(part)
@@ -233,20 +247,32 @@ def clean_title(title: str, site: str, url: str = "") -> str:
     if len(parts) < 2:
         return title
     names = {_key(site), _key(_host(url)), _key(_host(url).split(".")[0])} - {""}
-    if site_at_end := _key(parts[-1]) in names:
+    if site_at_end := _names_site(parts[-1], names):
         parts.pop()
-    elif _key(parts[0]) in names:
+    elif _names_site(parts[0], names):
         parts.pop(0)
+    separators = _TITLE_SEPARATOR.findall(title)
+    if any(sep.strip() in _STRONG_SEPARATORS for sep in separators):
+        # Pipes and double colons mark "Section | Story | Site"; headlines rarely use them.
+        return squash(max(parts, key=lambda p: len(p.split())))
     longest = max(len(p.split()) for p in parts)
     while len(parts) > 1 and len(parts[-1].split()) <= 3 and len(parts[0].split()) >= 4:
         if not site_at_end and len(parts[-1].split()) * 2 >= longest:
             break
         parts.pop()
-    separators = _TITLE_SEPARATOR.findall(title)
     rebuilt = parts[0]
     for separator, part in zip(separators, parts[1:], strict=False):
         rebuilt += separator + part
     return squash(rebuilt)
+
+
+def _names_site(part: str, names: set[str]) -> bool:
+    """ "BBC News" names the site bbc.co.uk; "The Guardian" names theguardian.com."""
+    key = _key(part)
+    return bool(key) and any(
+        key == n or (min(len(key), len(n)) >= 3 and (key.startswith(n) or n.startswith(key)))
+        for n in names
+    )
 
 
 def _key(name: str) -> str:

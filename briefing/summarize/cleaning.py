@@ -165,24 +165,41 @@ def is_furniture(sentence: str) -> bool:
         _CALL_TO_ACTION.match(sentence)
         or _SHORT_CREDIT.match(sentence)
         or _is_byline(sentence)
-        or is_stamp(sentence)
+        or _STAMP.match(sentence)
+        or _mostly_dates(words)
     )
 
 
 def is_stamp(sentence: str) -> bool:
-    """A publication stamp or bare date: "Posted 12 February 2026", "Wed 14 Oct 2026 07.30 BST"."""
+    """A publication stamp or bare date: "Posted 12 February 2026", "Wed 14 Oct 2026 07.30 BST".
+
+    Stricter than `is_furniture`: "Updated figures show ..." is not a stamp.
+    """
     words = sentence.split()
     if not words or len(words) > 12:
         return False
-    if _STAMP.match(sentence):
+    if _STAMP.match(sentence) and any(
+        any(c.isdigit() for c in w) or _DATE_WORD.match(w.strip(".,;:()[]")) for w in words[1:]
+    ):
         return True
+    return _mostly_dates(words)
+
+
+def _mostly_dates(words: list[str]) -> bool:
     tokens = [t for w in words if (t := w.strip(".,;:()[]"))]
     return bool(tokens) and sum(bool(_DATE_WORD.match(t)) for t in tokens) >= 0.6 * len(tokens)
 
 
 def is_call_to_action(sentence: str) -> bool:
-    """A short line telling the reader to do something: "Read more:", "Share this", "Sign up"."""
-    return len(sentence.split()) <= 12 and _CALL_TO_ACTION.match(sentence) is not None
+    """A short line telling the reader to do something: "Read more:", "Share this", "Sign up".
+
+    The phrase must end at a word boundary: "Subscribers will pay more" is news.
+    """
+    match = _CALL_TO_ACTION.match(sentence) if len(sentence.split()) <= 12 else None
+    if match is None:
+        return False
+    end = match.end()
+    return end == len(sentence) or not (sentence[end].isalnum() and sentence[end - 1].isalnum())
 
 
 def is_page_notice(sentence: str) -> bool:
