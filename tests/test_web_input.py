@@ -270,3 +270,19 @@ def test_every_method_passes_over_site_notices_inside_a_paragraph(tmp_path: Path
         picked = [s["text"] for s in json.loads(result.stdout)["sentences"]]
         assert len(picked) == 3
         assert not any("cookies" in s or "newsletter" in s for s in picked), method
+
+
+def test_a_page_in_the_charset_its_meta_tag_declares(tmp_path: Path) -> None:
+    page = tmp_path / "cafe.html"
+    page.write_bytes(
+        b'<!DOCTYPE html><html><head><meta charset="windows-1252"><title>Caf\xe9 prices rise'
+        b"</title></head><body><article><h1>Caf\xe9 prices rise</h1><p>The caf\xe9 on the corner"
+        b" raised its prices on Monday, blaming milk \x96 and energy.</p></article></body></html>"
+    )
+    result = run_cli("read", str(page), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "Café prices rise"
+    assert data["sentences"] == [
+        "The café on the corner raised its prices on Monday, blaming milk – and energy."
+    ]

@@ -27,6 +27,7 @@ __all__ = [
 
 MAX_BYTES = 5 * 1024 * 1024
 """Inputs above this size are refused unless the caller raises the limit."""
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,11 @@ def load(source: str | Path, *, max_bytes: int = MAX_BYTES) -> Input:
     name = str(source)
     if is_web_url(name):
         return _load_url(name, max_bytes)
-    text = decode(name, read_bytes(name, max_bytes))
+    data = read_bytes(name, max_bytes)
+    if Path(name).suffix.lower() in _HTML_SUFFIXES:
+        text = decode_web(name, data, None)
+    else:
+        text = decode(name, data)
     return Input(text, "stdin" if name == STDIN else name, kind_of(name, text))
 
 
@@ -103,7 +108,7 @@ def parse_article(text: str, *, source: str, kind: str = "text", url: str = "") 
 def kind_of(name: str, text: str) -> str:
     """ "text", "markdown" or "html", from the file name and, for stdin, a look at the text."""
     suffix = Path(name).suffix.lower() if not is_web_url(name) else ""
-    if suffix in {".html", ".htm", ".xhtml"}:
+    if suffix in _HTML_SUFFIXES:
         return "html"
     if suffix in {".md", ".markdown"}:
         return "markdown"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -31,7 +32,14 @@ def decode(name: str, data: bytes) -> str:
 
 
 def decode_web(name: str, data: bytes, charset: str | None) -> str:
-    """A web body decoded with the charset its server named, else sniffed like a file."""
+    """A web page decoded with the charset its server (or its <meta> tag) names, else sniffed."""
+    charset = charset or _meta_charset(data)
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        # Bytes that are valid UTF-8 are UTF-8, whatever a stale declaration says.
+        try:
+            return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            pass
     if charset:
         try:
             text = data.decode(charset)
@@ -41,6 +49,17 @@ def decode_web(name: str, data: bytes, charset: str | None) -> str:
             raise InputError(name, "not a web page (binary data)")
         return text.replace("\r\n", "\n").replace("\r", "\n")
     return decode(name, data)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first <meta> tags (UTF-8 pages need no guess)."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
