@@ -19,7 +19,7 @@ from briefing.ingest.fragments import fragment_blocks
 from briefing.ingest.plain import paragraph_blocks
 from briefing.language import detect_language
 from briefing.models import Article, Block
-from briefing.summarize.cleaning import is_call_to_action, is_page_notice, is_stamp
+from briefing.summarize.cleaning import is_byline, is_call_to_action, is_page_notice, is_stamp
 from briefing.text import squash
 
 _PAGE_MARK = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I)
@@ -198,14 +198,15 @@ def _without_furniture(blocks: list[Block]) -> list[Block]:
 def _is_furniture_block(block: Block) -> bool:
     """A short block that is a site notice, a call to action or the copyright footer.
 
-    Narrower than the summarizer's own check: credits, bylines and stamps stay
-    in the article text (the summarizer passes over them), since some pages
-    count them as part of the story.
+    Narrower than the summarizer's own check: credits ("Reporting by ...") stay
+    in the article text (the summarizer passes over them), since pages count
+    them as part of the story; bylines and stamps are metadata, not text.
     """
     if sum(len(s.split()) for s in block.sentences) <= _FOOTER_WORDS and _FOOTER.search(block.text):
         return True
     return len(block.sentences) <= _MAX_FURNITURE_SENTENCES and all(
-        is_page_notice(s) or is_call_to_action(s) or is_stamp(s) for s in block.sentences
+        is_page_notice(s) or is_call_to_action(s) or is_stamp(s) or is_byline(s)
+        for s in block.sentences
     )
 
 

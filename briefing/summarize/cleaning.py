@@ -207,6 +207,11 @@ def is_page_notice(sentence: str) -> bool:
     return len(sentence.split()) <= 40 and _NOTICE.search(sentence) is not None
 
 
+def is_byline(sentence: str) -> bool:
+    """ "By Jo Bloggs, transport correspondent": who wrote it, not what happened."""
+    return len(sentence.split()) <= 12 and _is_byline(sentence)
+
+
 def _is_byline(sentence: str) -> bool:
     match = _BYLINE.match(sentence)
     if match is None:
