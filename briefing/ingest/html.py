@@ -68,9 +68,11 @@ def html_article(html: str, *, source: str, url: str = "") -> Article:
         if is_full_page(html):
             raise InputError(source, "no article text found in the page")
         raise InputError(source, "no article text found")
+    # A saved page names its own address in <link rel="canonical"> or og:url.
+    page_url = url or (str(getattr(doc, "url", "") or "") if doc is not None else "")
     site = squash(getattr(doc, "sitename", "") or "") if doc is not None else ""
-    site = site or _host(url)
-    title = _headline(title, site, url, blocks, _title_hints(html))
+    site = site or _host(page_url)
+    title = _headline(title, site, page_url, blocks, _title_hints(html))
     blocks = _after_headline(blocks, title)
     language = detect_language(" ".join(s for b in blocks for s in b.sentences))
     return Article(
@@ -79,7 +81,7 @@ def html_article(html: str, *, source: str, url: str = "") -> Article:
         blocks=tuple(blocks),
         language=language,
         published=_date(getattr(doc, "date", None)) if doc is not None else None,
-        url=url or (str(getattr(doc, "url", "") or "") if doc is not None else ""),
+        url=page_url,
         site=site,
         authors=_authors(getattr(doc, "author", None)) if doc is not None else (),
     )
