@@ -286,3 +286,11 @@ def test_a_page_in_the_charset_its_meta_tag_declares(tmp_path: Path) -> None:
     assert data["sentences"] == [
         "The café on the corner raised its prices on Monday, blaming milk – and energy."
     ]
+
+
+def test_script_of_a_url_speaks_the_article_body(site: Site, home: dict[str, str]) -> None:
+    result = run_cli("script", site.url("/transport/ferry-strike"), env=home)
+    assert result.returncode == 0, result.stderr
+    spoken = result.stdout
+    assert spoken.startswith("Ferry workers vote to strike over new rota")
+    assert "Crews on the three ferries" in spoken and "cookies" not in spoken
