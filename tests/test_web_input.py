@@ -292,5 +292,5 @@ def test_script_of_a_url_speaks_the_article_body(site: Site, home: dict[str, str
     result = run_cli("script", site.url("/transport/ferry-strike"), env=home)
     assert result.returncode == 0, result.stderr
     spoken = result.stdout
-    assert spoken.startswith("Ferry workers vote to strike over new rota")
+    assert "\nFerry workers vote to strike over new rota.\n" in spoken
     assert "Crews on the three ferries" in spoken and "cookies" not in spoken
