@@ -21,7 +21,19 @@ def briefing_from(
     day = day or dt.date.today()
     if title is None:
         title = summaries[0].article.title if len(summaries) == 1 else brief_title(day)
-    return Briefing(title=title, date=day, stories=tuple(story_from(s) for s in summaries))
+    stories = tuple(story_from(s) for s in summaries)
+    if len(summaries) != 1:
+        return Briefing(title=title, date=day, stories=stories)
+    article = summaries[0].article
+    return Briefing(
+        title=title,
+        date=day,
+        stories=stories,
+        url=article.url,
+        site=article.site,
+        authors=article.authors,
+        published=article.published.date() if article.published else None,
+    )
 
 
 # The wording lives in speech.wording; these names stay for the modules that import them here.

@@ -1,4 +1,9 @@
-"""The JSONL batch of `summarize --jsonl`: lines {"id", "article"} in, {"id", "summary"} out."""
+"""The JSONL batch of `summarize --jsonl`: lines {"id", "article"} in, {"id", "summary"} out.
+
+A line that can't be summarized (not JSON, no article, no text in it) comes out
+as {"id", "error"} and the batch goes on, so the output keeps one line per
+input, in order; the caller exits 1 at the end when any line failed.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import InputError
-from briefing.ingest import STDIN, decode, parse_article
+from briefing.ingest import STDIN, decode, kind_of, parse_article
 from briefing.models import Article, Summary
 
 JSONValue = str | int | float | bool | None | list[object] | dict[str, object]
@@ -17,58 +22,63 @@ JSONValue = str | int | float | bool | None | list[object] | dict[str, object]
 
 @dataclass(frozen=True)
 class BatchRow:
-    """One input line: its line number (for messages), its caller-chosen id and article text."""
+    """One input line: its number (for messages), its caller-chosen id, and its article or problem."""
 
     line: int
     ident: JSONValue
-    article: str
+    article: str | None
+    problem: str = ""
+    """Why the line has no usable article (empty when it has one)."""
 
 
 @dataclass(frozen=True)
 class BatchResult:
-    """One output line: the id given back unchanged, the summary's sentences joined by newlines."""
+    """One output line: the id given back unchanged, and the summary or the error."""
 
     ident: JSONValue
-    summary: str
+    summary: str | None = None
+    error: str | None = None
 
     def to_json(self) -> str:
-        return json.dumps({"id": self.ident, "summary": self.summary}, ensure_ascii=False)
+        key, value = ("error", self.error) if self.error is not None else ("summary", self.summary)
+        return json.dumps({"id": self.ident, key: value}, ensure_ascii=False)
 
 
 def read_batch(name: str) -> list[BatchRow]:
-    """Every row of the batch file (or stdin for "-"), checked before any is summarized.
-
-    Checking first means a bad line fails the run with nothing printed.
+    """Every non-blank line of the batch file (or stdin for "-"), each parsed on its own.
 
     Raises:
-        InputError: the file can't be read, or a line is not {"id", "article": str}.
+        InputError: the file itself can't be read.
     """
     try:
         raw = Path(name).read_bytes() if name != STDIN else sys.stdin.buffer.read()
     except OSError as exc:
         raise InputError(name, exc.strerror or "can't be read") from None
-    return parse_batch(name, decode(name, raw))
+    return parse_batch(decode(name, raw))
 
 
-def parse_batch(name: str, text: str) -> list[BatchRow]:
-    """The rows of a batch's text; blank lines are skipped.
+def parse_batch(text: str) -> list[BatchRow]:
+    """The rows of a batch's text; blank lines are skipped, a bad line is a row with its problem."""
+    return [
+        parse_row(number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip()
+    ]
 
-    Raises:
-        InputError: a line is not {"id", "article": str} (the message names the line).
-    """
-    rows: list[BatchRow] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            ident, article = row["id"], row["article"]
-            if not isinstance(article, str):
-                raise TypeError("article is not a string")
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(name, f'line {number}: expected {{"id", "article"}} ({exc})') from None
-        rows.append(BatchRow(number, ident, article))
-    return rows
+
+def parse_row(number: int, line: str) -> BatchRow:
+    """One line as a row; the id is kept even when the article is bad."""
+    try:
+        row = json.loads(line)
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        return BatchRow(number, None, None, f"not JSON ({getattr(exc, 'msg', type(exc).__name__)})")
+    if not isinstance(row, dict):
+        return BatchRow(number, None, None, 'expected an object {"id", "article"}')
+    ident, article = row.get("id"), row.get("article")
+    if not isinstance(article, str):
+        problem = "no article" if article is None else "article is not a string"
+        return BatchRow(number, ident, None, problem)
+    return BatchRow(number, ident, article)
 
 
 def summarize_batch(
@@ -78,16 +88,14 @@ def summarize_batch(
     *,
     note: Callable[[str], None],
 ) -> Iterator[BatchResult]:
-    """One result per row, in order, as each is done.
-
-    An article with no text gets an empty summary and a `note`, so the output
-    keeps one line per input.
-    """
+    """One result per row, in order, as each is done; a failed row is noted and carries its error."""
     for row in rows:
+        where = f"{name}:{row.line}"
         try:
-            article = parse_article(row.article, source=f"{name}:{row.line}")
-            text = "\n".join(summarize(article).sentences)
+            if row.article is None:
+                raise InputError(where, row.problem)
+            article = parse_article(row.article, source=where, kind=kind_of(STDIN, row.article))
+            yield BatchResult(row.ident, "\n".join(summarize(article).sentences))
         except InputError as exc:
             note(str(exc))
-            text = ""
-        yield BatchResult(row.ident, text)
+            yield BatchResult(row.ident, error=exc.problem)

@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_json(summarize, 'print {"title", "method", "sentences": [{"index", "text", "score"}]}')
     summarize.set_defaults(handler=cmd_summarize)
 
+    _add_read(commands)
     speak = commands.add_parser(
         "speak",
         help="read a briefing or article aloud into a WAV file",
@@ -230,6 +231,41 @@ def _add_daily(commands: Any) -> None:
     daily.set_defaults(handler=cmd_daily)
 
 
+def _add_read(commands: Any) -> None:
+    read = commands.add_parser(
+        "read",
+        help="print an article as briefing reads it (text or --json)",
+        description="Print the article briefing finds in a file, stdin or a web page: "
+        "its title and body, or with --json its metadata, text and sentences.",
+        epilog="Example: briefing read https://example.org/story.html --json",
+    )
+    read.add_argument(
+        "input", metavar="SOURCE", help="a .txt, .md or .html file, a web address, or - for stdin"
+    )
+    read.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"title", "source", "url", "site", "authors", "published", "language", '
+        '"text", "sentences"}',
+    )
+    add_max_bytes(read)
+    read.set_defaults(handler=cmd_read)
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    """The ingested article: what every other command summarizes or speaks."""
+    article = _read(args.input, args)
+    if args.json:
+        from briefing.ingest.record import article_record
+
+        print(json.dumps(article_record(article), ensure_ascii=False))
+    else:
+        print(article.title)
+        print()
+        print(article.text)
+    return EXIT_OK
+
+
 # ---- shared steps -------------------------------------------------------------------------
 
 
@@ -286,7 +322,9 @@ def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
 
 
 def cmd_make(args: argparse.Namespace) -> int:
+    """Each input's briefing; a bad input is named and skipped, the rest still written."""
     from briefing.assemble import briefing_from
+    from briefing.errors import InputError
     from briefing.export import export_briefing
     from briefing.files import slugify
     from briefing.formats import AUDIO_FORMATS, parse_formats
@@ -302,7 +340,15 @@ def cmd_make(args: argparse.Namespace) -> int:
     if not formats:
         raise UsageError("nothing to write: --no-audio left no format in --format")
     voice = _voice(args.voice) if AUDIO_FORMATS.intersection(formats) else None
-    summaries = [_summarize(_read(source, args), args) for source in args.inputs]
+    summaries, failed = [], 0
+    for source in args.inputs:
+        try:
+            summaries.append(_summarize(_read(source, args), args))
+        except InputError as exc:
+            if len(args.inputs) == 1:
+                raise
+            print(f"briefing: error: {exc}", file=sys.stderr)
+            failed += 1
     folder = args.out or output_dir()
     stems = unique_stems([slugify(s.article.title) for s in summaries])
     written: list[Path] = []
@@ -322,7 +368,7 @@ def cmd_make(args: argparse.Namespace) -> int:
         )
         progress.close()
     _print_files(written, args.json)
-    return EXIT_OK
+    return EXIT_INPUT if failed else EXIT_OK
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -411,20 +457,22 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _summarize_batch(args: argparse.Namespace) -> int:
-    """Print one {"id", "summary"} line per input line (see briefing.batch)."""
+    """Print one {"id", "summary"} or {"id", "error"} line per input line (see briefing.batch)."""
     from briefing.batch import read_batch, summarize_batch
 
     name = str(args.jsonl)
     rows = read_batch(name)
+    failed = 0
     progress = Progress("Summarizing")
     try:
         results = summarize_batch(name, rows, lambda a: _summarize(a, args), note=_note)
         for done, result in enumerate(results):
             progress(done + 1, len(rows))
-            print(result.to_json())
+            failed += result.error is not None
+            print(result.to_json(), flush=True)
     finally:
         progress.close()
-    return EXIT_OK
+    return EXIT_INPUT if failed else EXIT_OK
 
 
 def cmd_speak(args: argparse.Namespace) -> int:

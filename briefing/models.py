@@ -32,6 +32,11 @@ class Article:
     blocks: tuple[Block, ...]
     language: str = "english"
     published: dt.datetime | None = None
+    url: str = ""
+    """The page's address: where a URL led, or the canonical link a saved page names."""
+    site: str = ""
+    """The publication's name, when the page says it (else the web host)."""
+    authors: tuple[str, ...] = ()
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -103,6 +108,11 @@ class Briefing:
     """Spoken and shown before the stories of a multi-story brief (date, number of stories)."""
     outro: str = ""
     """Spoken and shown after the last story."""
+    url: str = ""
+    """A one-article briefing's page address, site, authors and date, when known."""
+    site: str = ""
+    authors: tuple[str, ...] = ()
+    published: dt.date | None = None
 
     @property
     def sources(self) -> tuple[str, ...]:

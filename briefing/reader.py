@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.assemble import briefing_from
-from briefing.ingest import MAX_BYTES, STDIN, kind_of, parse_article, read_text
+from briefing.ingest import MAX_BYTES, load
 from briefing.models import Article, Briefing, Pick, Summary
 from briefing.render import from_markdown, is_briefing_markdown
 
@@ -17,13 +17,11 @@ def read_briefing(source: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[Ar
     (or a briefing with no stories) is read in full, every sentence in order.
 
     Raises:
-        InputError: the input can't be read, is too large or has no text.
+        InputError: the input (a file, stdin or a web address) can't be read, is too
+            large or has no text.
     """
-    name = str(source)
-    text = read_text(source, max_bytes=max_bytes)
-    article = parse_article(
-        text, source="stdin" if name == STDIN else name, kind=kind_of(name, text)
-    )
+    loaded = load(source, max_bytes=max_bytes)
+    text, article = loaded.text, loaded.article()
     if is_briefing_markdown(text):
         briefing = from_markdown(text)
         if briefing.stories:

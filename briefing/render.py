@@ -64,6 +64,13 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
     }
     if briefing.audio_seconds is not None:
         meta["audio_seconds"] = round(briefing.audio_seconds, 2)
+    known = {
+        "url": briefing.url,
+        "site": briefing.site,
+        "authors": list(briefing.authors),
+        "published": briefing.published,
+    }
+    meta.update((key, value) for key, value in known.items() if value)
     return meta
 
 
@@ -205,6 +212,8 @@ def from_markdown(text: str, *, day: dt.date | None = None) -> Briefing:
     stories = [Story(s.headline, s.sentences, s.sources, method) for s in stories]
     date = day or _date(meta.get("date"))
     seconds = meta.get("audio_seconds")
+    authors = meta.get("authors")
+    published = meta.get("published")
     return Briefing(
         title=title or "Briefing",
         date=date,
@@ -212,6 +221,10 @@ def from_markdown(text: str, *, day: dt.date | None = None) -> Briefing:
         audio_seconds=float(seconds) if isinstance(seconds, (int, float)) else None,
         intro=intro,
         outro=outro,
+        url=str(meta.get("url", "")),
+        site=str(meta.get("site", "")),
+        authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
+        published=_date(published) if published else None,
     )
 
 
@@ -358,6 +371,29 @@ def _linked_sources(body: str, folder: Path) -> str:
     return re.sub(r"^(Sources?: )(.+)$", link, body, flags=re.M)
 
 
+def _html_renderer(*, heading_ids: bool) -> Any:
+    """markdown-it-py as the TUI preview configures it ("gfm-like"), with heading ids if asked."""
+    from markdown_it import MarkdownIt
+
+    try:
+        md = MarkdownIt("gfm-like")
+    except (ImportError, ModuleNotFoundError):  # linkify-it-py missing: the same minus autolinks
+        md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    if heading_ids:
+        used: dict[str, int] = {}
+
+        def add_ids(state: Any) -> None:
+            """The same ids `_contents` links to: anchor(text), then -1, -2 for repeats."""
+            for i, token in enumerate(state.tokens):
+                if token.type == "heading_open" and token.tag == "h2":
+                    slug = anchor(state.tokens[i + 1].content)
+                    used[slug] = used.get(slug, -1) + 1
+                    token.attrSet("id", f"{slug}-{used[slug]}" if used[slug] else slug)
+
+        md.core.ruler.push("heading_ids", add_ids)
+    return md
+
+
 def to_html(
     briefing: Briefing,
     markdown_text: str | None = None,
@@ -373,25 +409,20 @@ def to_html(
         lang: the page's language code (default: guessed from the stories' text).
         folder: where the page is written; local source files are linked relative to it.
     """
-    import markdown
+    import nh3
 
     _, body = split_front_matter(markdown_text or to_markdown(briefing))
     if folder is not None:
         body = _linked_sources(body, folder)
     lang = lang or briefing_language(briefing)
-    import nh3
-
-    extensions: list[Any] = ["sane_lists"]
     attributes = None
-    if len(briefing.stories) > 1:
-        from markdown.extensions.toc import TocExtension
-
-        extensions.append(TocExtension(slugify=lambda text, _sep: anchor(text)))
+    several = len(briefing.stories) > 1
+    if several:
         # Keep the heading ids the table of contents links to.
         attributes = {tag: set(allowed) for tag, allowed in nh3.ALLOWED_ATTRIBUTES.items()}
         attributes.setdefault("h2", set()).add("id")
     # Article text is escaped already, but an edited briefing may hold raw HTML: sanitize.
-    rendered = markdown.markdown(body, extensions=extensions, output_format="html")
+    rendered = _html_renderer(heading_ids=several).render(body)
     rendered = nh3.clean(rendered, attributes=attributes) if attributes else nh3.clean(rendered)
     rendered = _defang(rendered)
     player = _player(media, lang) if media else ""

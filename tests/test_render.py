@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import markdown
+from markdown_it import MarkdownIt
 
 from briefing.models import Briefing, Story
 from briefing.render import (
@@ -56,7 +56,7 @@ def test_markdown_specials_in_article_text_stay_literal() -> None:
         "<script>alert(1)</script> done.",
     ]
     text = to_markdown(_briefing(*hostile, title="Title with *stars*"))
-    html = markdown.markdown(split_front_matter(text)[1])
+    html = MarkdownIt("gfm-like").render(split_front_matter(text)[1])
     assert (
         "<script>" not in html and "<em>" not in html and "<a " not in html and "<ol>" not in html
     )

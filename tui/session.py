@@ -133,6 +133,8 @@ def _identity(source: str, article: Article | None = None, text: str = "") -> st
     if source == STDIN:
         content = article.text if article else text
         return "stdin:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
+    if "://" in source:  # a web page is the same input wherever it is opened from
+        return source
     return str(Path(source).resolve())
 
 

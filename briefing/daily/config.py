@@ -6,8 +6,8 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from briefing.daily.fetch import is_web_url
 from briefing.errors import InputError, OutputError
+from briefing.fetch import is_web_url
 from briefing.files import write_text
 
 

@@ -13,7 +13,6 @@ from briefing import locations
 from briefing.assemble import programme_from
 from briefing.daily import editing, gathering, publishing
 from briefing.daily.budget import Budget, Rates
-from briefing.daily.fetch import Cache, Fetcher
 from briefing.daily.gathering import PER_FEED, newest_per_feed
 from briefing.daily.options import DEFAULT_MAX_STORIES, DEFAULT_SINCE, DailyOptions, options_from
 from briefing.daily.publishing import LOCK_NAME, LOCK_TIMEOUT, STEM, TRANSCRIPT
@@ -22,6 +21,7 @@ from briefing.daily.sources import Candidate, Skip
 from briefing.daily.stories import StoryGroup, select
 from briefing.daily.timing import SAMPLE, time_voice, written_words
 from briefing.errors import UsageError
+from briefing.fetch import Cache, Fetcher
 from briefing.models import Briefing, Story, VoiceProfile
 
 __all__ = [

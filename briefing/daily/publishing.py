@@ -165,7 +165,7 @@ def episode_of(run: DailyRun, briefing: Briefing, audio: Path, written: list[Pat
 
 def source_links(group: StoryGroup) -> tuple[str, ...]:
     """The web page of each of a story's named sources, in the order of its names ("" for a file)."""
-    from briefing.daily.fetch import is_web_url
+    from briefing.fetch import is_web_url
 
     links = []
     for name in group.names:

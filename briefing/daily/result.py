@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from briefing.daily.budget import Budget
-from briefing.daily.fetch import Stats
 from briefing.daily.sources import Skip
 from briefing.daily.stories import StoryGroup
 from briefing.errors import BriefingError
+from briefing.fetch import Stats
 from briefing.models import Story
 
 

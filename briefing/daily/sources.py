@@ -9,16 +9,17 @@ import re
 import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from briefing.daily.fetch import Fetcher, Response, is_web_url
 from briefing.errors import InputError
+from briefing.fetch import Fetcher, Response, is_web_url
 from briefing.ingest import MAX_BYTES, parse_article, read_article
-from briefing.language import detect_language
-from briefing.models import Article, Block
-from briefing.text import is_subhead, split_sentences, squash
+from briefing.ingest.decoding import decode_web
+from briefing.ingest.html import html_article
+from briefing.models import Article
+from briefing.text import squash
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".opml"})
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})
@@ -382,46 +383,18 @@ def page_candidate(
     item: Item | None = None,
     explicit: bool = False,
 ) -> Candidate:
-    """A web page's article, extracted with trafilatura.
+    """A web page's article, read by the one HTML reader every command uses.
 
     Raises:
-        InputError: no article text could be extracted.
+        InputError: not a page, or no article text in it.
     """
-    import trafilatura
-
     if b"\x00" in data[:4096]:
         raise InputError(url, "not a web page (binary data)")
-    html: str | bytes = data
-    if charset:
-        try:
-            html = data.decode(charset, errors="replace")
-        except LookupError:
-            html = data
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=final_url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            deduplicate=True,
-        )
-    except Exception as exc:  # trafilatura and lxml raise many kinds on hostile pages
-        raise InputError(url, f"can't extract the article ({type(exc).__name__})") from None
-    text = (getattr(doc, "text", "") or "").strip() if doc is not None else ""
-    if not text:
-        raise InputError(url, "no article text found on the page")
-    title = squash(getattr(doc, "title", "") or "") or (item.title if item else "")
-    blocks = _text_blocks(text, title)
-    if not any(not b.is_heading for b in blocks):
-        raise InputError(url, "no article text found on the page")
-    title = item.title if item and item.title else title or _first_words(blocks[0].text)
-    published = item.published if item else _date(getattr(doc, "date", None))
-    language = detect_language(" ".join(s for b in blocks for s in b.sentences))
-    article = Article(
-        title=title, source=url, blocks=tuple(blocks), language=language, published=published
-    )
-    name = item.feed if item else squash(getattr(doc, "sitename", "") or "") or _host(final_url)
+    page = html_article(decode_web(url, data, charset), source=url, url=final_url)
+    title = item.title if item and item.title else page.title
+    published = item.published if item else page.published
+    article = replace(page, title=title, published=published)
+    name = item.feed if item else page.site or _host(final_url)
     return Candidate(
         article,
         name=name,
@@ -430,20 +403,6 @@ def page_candidate(
         key=item.key if item else url,
         explicit=explicit,
     )
-
-
-def _text_blocks(text: str, title: str) -> list[Block]:
-    """trafilatura's one-paragraph-per-line text as Blocks, without the repeated title."""
-    blocks: list[Block] = []
-    for line in text.split("\n"):
-        line = squash(line)
-        if not line or (not blocks and title and line.lower() == title.lower()):
-            continue
-        if is_subhead(line):
-            blocks.append(Block((line,), is_heading=True))
-        elif sentences := split_sentences(line):
-            blocks.append(Block(tuple(sentences)))
-    return blocks
 
 
 # ---- small helpers ----------------------------------------------------------------------
@@ -478,13 +437,3 @@ def _mtime(path: Path) -> dt.datetime:
         return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
     except OSError:
         return dt.datetime.now(dt.UTC)
-
-
-def _date(value: object) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        day = dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

@@ -30,6 +30,14 @@ def rank(scores: list[float]) -> list[int]:
     return sorted(range(len(scores)), key=lambda i: scores[i], reverse=True)
 
 
+def _notices_last(ranking: list[int], sentences: tuple[str, ...]) -> list[int]:
+    """Whatever the method, a site notice (cookies, newsletter, paywall) is chosen last, if ever."""
+    from briefing.summarize.cleaning import is_page_notice
+
+    notices = {i for i in ranking if is_page_notice(sentences[i])}
+    return [i for i in ranking if i not in notices] + [i for i in ranking if i in notices]
+
+
 def summarize(
     article: Article,
     method: str = DEFAULT_METHOD,
@@ -64,7 +72,7 @@ def summarize(
     sentences = article.sentences
     scores = chosen_method.rate(article) if sentences else []
     lengths = [len(s.split()) for s in sentences]
-    ranking = rank(scores)
+    ranking = _notices_last(rank(scores), sentences)
     needs = chosen_method.antecedents(article) if chosen_method.antecedents and sentences else None
     chosen = choose(ranking, lengths, length, needs)
     if order == "score":

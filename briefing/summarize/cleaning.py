@@ -31,6 +31,22 @@ _CALL_TO_ACTION = re.compile(
 )
 """Phrases that open a line of page furniture (and, run into text, a caption)."""
 
+_NOTICE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|it) uses? cookies\b|"
+    r"\b(?:accept|allow|manage) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|"
+    r"\buse of cookies\b|\b(?:sign up|subscribe) (?:to|for) (?:our|the|my)\b.{0,40}"
+    r"\b(?:newsletter|briefing|email|updates)\b|\benter your email\b|"
+    r"\b(?:straight |delivered )?(?:to|in) your inbox\b|"
+    r"\byou(?:'|’)ve (?:reached|read) (?:your|all) (?:\w+ )*(?:free )?articles?\b|"
+    r"\balready (?:a subscriber|have an account)\b|\bsubscribe (?:now|today)\b|"
+    r"\bsupport (?:our|independent) journalism\b|\bturn off (?:your )?ad ?blocker\b|"
+    r"\bshare (?:this|on) (?:article|story|facebook|twitter|x|whatsapp|linkedin)\b|"
+    r"\b(?:comments?|replies) (?:are|is) (?:now )?closed\b|\bjoin the (?:conversation|discussion)\b|"
+    r"^\W*our standards:",
+    re.IGNORECASE,
+)
+"""Site notices that are never news, however long: cookies, newsletters, paywalls, sharing."""
+
 _CREDIT = re.compile(
     r"^\W*(?:additional |further )?reporting by\b|"
     r"\bcontributed (?:to )?this (?:report|story|article)\b|"
@@ -135,19 +151,59 @@ def is_furniture(sentence: str) -> bool:
     words = sentence.split()
     if not words:
         return True
-    if _CREDIT.search(sentence):
+    if _CREDIT.search(sentence) or is_page_notice(sentence):
         return True
-    short = len(words) <= 12
-    if short and (
-        _CALL_TO_ACTION.match(sentence) or _STAMP.match(sentence) or _SHORT_CREDIT.match(sentence)
+    if len(words) > 12:
+        return False
+    return bool(
+        _CALL_TO_ACTION.match(sentence)
+        or _SHORT_CREDIT.match(sentence)
+        or _is_byline(sentence)
+        or _STAMP.match(sentence)
+        or _mostly_dates(words)
+    )
+
+
+def is_stamp(sentence: str) -> bool:
+    """A publication stamp or bare date: "Posted 12 February 2026", "Wed 14 Oct 2026 07.30 BST".
+
+    Stricter than `is_furniture`: "Updated figures show ..." is not a stamp.
+    """
+    words = sentence.split()
+    if not words or len(words) > 12:
+        return False
+    if _STAMP.match(sentence) and any(
+        any(c.isdigit() for c in w) or _DATE_WORD.match(w.strip(".,;:()[]")) for w in words[1:]
     ):
         return True
-    if short and _is_byline(sentence):
-        return True
-    if not short:
-        return False
+    return _mostly_dates(words)
+
+
+def _mostly_dates(words: list[str]) -> bool:
     tokens = [t for w in words if (t := w.strip(".,;:()[]"))]
     return bool(tokens) and sum(bool(_DATE_WORD.match(t)) for t in tokens) >= 0.6 * len(tokens)
+
+
+def is_call_to_action(sentence: str) -> bool:
+    """A short line telling the reader to do something: "Read more:", "Share this", "Sign up".
+
+    The phrase must end at a word boundary: "Subscribers will pay more" is news.
+    """
+    match = _CALL_TO_ACTION.match(sentence) if len(sentence.split()) <= 12 else None
+    if match is None:
+        return False
+    end = match.end()
+    return end == len(sentence) or not (sentence[end].isalnum() and sentence[end - 1].isalnum())
+
+
+def is_page_notice(sentence: str) -> bool:
+    """A site's notice to its reader (cookies, newsletter, paywall, share, comments), not news."""
+    return len(sentence.split()) <= 40 and _NOTICE.search(sentence) is not None
+
+
+def is_byline(sentence: str) -> bool:
+    """ "By Jo Bloggs, transport correspondent": who wrote it, not what happened."""
+    return len(sentence.split()) <= 12 and _is_byline(sentence)
 
 
 def _is_byline(sentence: str) -> bool:

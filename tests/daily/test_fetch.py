@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.daily.fetch import Cache, Fetcher
 from briefing.errors import InputError
+from briefing.fetch import Cache, Fetcher
 
 from .newsroom import Route, Site
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from briefing.daily.budget import budget_for
-from briefing.daily.fetch import Cache, Fetcher
 from briefing.daily.options import DailyOptions
 from briefing.daily.pipeline import DailyRun, NothingToBrief, formats
 from briefing.daily.timing import written_words
+from briefing.fetch import Cache, Fetcher
 from briefing.models import VoiceProfile
 
 from .newsroom import BRIDGE_GAZETTE, BRIDGE_VALLEY, LIBRARY, MISSING, SCHOOL, Site, install_news

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from briefing.daily.fetch import Cache, Fetcher
 from briefing.daily.sources import (
     Candidate,
     Item,
@@ -16,6 +15,7 @@ from briefing.daily.sources import (
     opml_feeds,
     page_candidate,
 )
+from briefing.fetch import Cache, Fetcher
 
 from .newsroom import LIBRARY, MISSING, PAGES, Route, Site, page_html, rss_feed
 

@@ -1,4 +1,4 @@
-"""HTTP(S) downloads for the daily brief: polite, bounded, and cached by URL with ETag/Last-Modified."""
+"""HTTP(S) downloads for article URLs and the daily brief: polite, bounded, cached by URL."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from dataclasses import dataclass, field
 from http.client import HTTPException, HTTPMessage
 from pathlib import Path
@@ -187,7 +188,7 @@ class Fetcher:
             self.stats.fresh += 1
             self.cache.touch(url)  # type: ignore[union-attr]
             return _from_cache(url, cached, "fresh")
-        headers = {"User-Agent": self.agent, "Accept": "*/*", "Accept-Encoding": "identity"}
+        headers = {"User-Agent": self.agent, "Accept": "*/*", "Accept-Encoding": "gzip"}
         if cached:
             if etag := cached[0].get("etag"):
                 headers["If-None-Match"] = etag
@@ -231,14 +232,21 @@ class Fetcher:
                     raise InputError(url, f"download took longer than {self.timeout:g} seconds")
                 parts.append(chunk)
             body = b"".join(parts)
+            encoding = reply.headers.get("Content-Encoding", "").strip().lower()
+            if encoding in ("gzip", "x-gzip", "deflate"):
+                body = _decompress(url, body, encoding, self.max_bytes)
+            elif encoding not in ("", "identity"):
+                raise InputError(url, f"the server sent an unsupported encoding {encoding!r}")
+            cache_control = reply.headers.get("Cache-Control", "")
             meta = {
                 "final_url": reply.geturl(),
                 "content_type": reply.headers.get("Content-Type", ""),
                 "etag": reply.headers.get("ETag"),
                 "last_modified": reply.headers.get("Last-Modified"),
-                "max_age": _max_age(reply.headers.get("Cache-Control", "")),
+                "max_age": _max_age(cache_control, reply.headers.get("Age", "")),
             }
-        if self.cache and (meta["etag"] or meta["last_modified"] or meta["max_age"]):
+        storable = not re.search(r"\bno-store\b", cache_control, re.I)
+        if self.cache and storable and (meta["etag"] or meta["last_modified"] or meta["max_age"]):
             self.cache.store(url, meta, body)
         return Response(url, meta["final_url"], body, meta["content_type"], "fetched")
 
@@ -248,11 +256,34 @@ def _from_cache(url: str, cached: tuple[dict[str, Any], bytes], status: str) -> 
     return Response(url, meta.get("final_url") or url, body, meta.get("content_type") or "", status)
 
 
-def _max_age(cache_control: str) -> int | None:
+def _decompress(url: str, body: bytes, encoding: str, limit: int) -> bytes:
+    """A gzip or deflate body decoded, refusing one that inflates past `limit` bytes."""
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        data = inflater.decompress(body, limit + 1)
+    except zlib.error:
+        if "gzip" in encoding:
+            raise InputError(url, "the server sent a broken gzip body") from None
+        try:  # some servers send raw deflate without the zlib header
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            data = inflater.decompress(body, limit + 1)
+        except zlib.error:
+            raise InputError(url, "the server sent a broken deflate body") from None
+    if len(data) > limit or inflater.unconsumed_tail:
+        raise InputError(url, f"decompresses to more than the {limit:,}-byte limit")
+    return data
+
+
+def _max_age(cache_control: str, age: str = "") -> int | None:
+    """Seconds a response stays fresh from now: max-age less the `Age` it already has."""
     if re.search(r"\bno-(?:cache|store)\b", cache_control, re.I):
         return None
     match = re.search(r"\bmax-age\s*=\s*(\d+)", cache_control, re.I)
-    return int(match.group(1)) if match else None
+    if not match:
+        return None
+    spent = int(age.strip()) if age.strip().isdigit() else 0
+    return max(0, int(match.group(1)) - spent)
 
 
 def _still_fresh(meta: dict[str, Any]) -> bool:

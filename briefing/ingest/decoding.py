@@ -1,0 +1,135 @@
+"""Bytes from a file or stdin, decoded to text; binary, empty and oversized inputs refused."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from briefing.errors import InputError
+
+STDIN = "-"
+
+
+def decode(name: str, data: bytes) -> str:
+    """Decode bytes as text, refusing binary data with a clear message."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(name, "not valid UTF-16 text") from None
+    if b"\x00" in data[:8192]:
+        if (text := _utf16_without_bom(data)) is not None:
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+        raise InputError(name, "not a text file (binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_legacy(name, data)
+    if _looks_binary(text):
+        raise InputError(name, "not a text file (binary data)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_web(name: str, data: bytes, charset: str | None) -> str:
+    """A web page decoded with the charset its server (or its <meta> tag) names, else sniffed."""
+    charset = charset or _meta_charset(data)
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        # Bytes that are valid UTF-8 are UTF-8, whatever a stale declaration says.
+        try:
+            return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            pass
+    if charset:
+        try:
+            text = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            return decode(name, data)
+        if _looks_binary(text):
+            raise InputError(name, "not a web page (binary data)")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode(name, data)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first <meta> tags (UTF-8 pages need no guess)."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: every other byte is zero for Latin script."""
+    if len(data) % 2:
+        return None
+    sample = data[:8192]
+    for zeros, codec in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
+        if zeros.count(0) > 0.6 * len(zeros):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return text if _reads_like_prose(text) else None
+    return None
+
+
+def _reads_like_prose(text: str) -> bool:
+    """Guessed decodings must give mostly letters and spaces, not symbols from binary bytes."""
+    sample = text[:4096]
+    if not sample or _looks_binary(sample):
+        return False
+    printable = sum(c.isprintable() or c in "\n\t" for c in sample) / len(sample)
+    letters = sum(c.isalpha() or c.isspace() for c in sample) / len(sample)
+    return printable > 0.98 and letters > 0.7
+
+
+def _decode_legacy(name: str, data: bytes) -> str:
+    """Decode non-UTF-8 text (Latin-1, Windows-1252, ...) only when the guess is confident."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        raise InputError(name, "not UTF-8 text") from None
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.2:
+        raise InputError(name, "not a text file (unknown encoding or binary data)")
+    return str(best)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return controls > max(2, len(sample) // 100)
+
+
+def read_bytes(name: str, max_bytes: int) -> bytes:
+    """The bytes of a file, or of stdin for "-", within the size limit and not empty."""
+    if name == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError("stdin", f"input is larger than {max_bytes:,} bytes (see --max-bytes)")
+        if not data.strip():
+            raise InputError("stdin", "input is empty")
+        return data
+    path = Path(name)
+    try:
+        if path.is_dir():
+            raise InputError(name, "is a directory, not a file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (see --max-bytes)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, exc.strerror or "can't be read") from None
+    if not data.strip():
+        raise InputError(name, "file is empty" if not data else "file has only whitespace")
+    return data
