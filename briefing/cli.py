@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING, Any
 from briefing.errors import BriefingError, UsageError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from briefing.models import Article, Summary, VoiceProfile
+    from briefing.notes.vault import NoteItem, NotesSettings
     from briefing.summarize.length import Length
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -136,6 +139,21 @@ def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> No
     )
 
 
+def _add_notes_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        metavar="DIR",
+        help="also write a note per article into this notes vault (Obsidian, Logseq, a folder), "
+        "linked from the day's note (config: notes)",
+    )
+    parser.add_argument(
+        "--note-name",
+        metavar="TEMPLATE",
+        help='name of each article\'s note: {date} {title} {slug} {site} (default: "{date} {title}")',
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing",
@@ -156,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_summary_options(make)
     _add_output_options(make, formats=True)
+    _add_notes_options(make)
     make.set_defaults(handler=cmd_make)
 
     summarize = commands.add_parser(
@@ -376,6 +395,7 @@ def _add_daily(commands: Any) -> None:
         action="store_true",
         help="print a manifest: files written, stories and their sources, what was skipped and why",
     )
+    _add_notes_options(daily)
     daily.set_defaults(handler=cmd_daily)
 
 
@@ -493,25 +513,88 @@ def cmd_make(args: argparse.Namespace) -> int:
     if not formats:
         raise UsageError("nothing to write: --no-audio left no format in --format")
     voice = _voice(args.voice) if AUDIO_FORMATS.intersection(formats) else None
+    vault = _MakeNotes.from_args(args)
     summaries = [_summarize(_read(source, args), args) for source in args.inputs]
     folder = args.out or output_dir()
     stems = _unique_stems([slugify(s.article.title) for s in summaries])
     written: list[Path] = []
     for summary, stem in zip(summaries, stems, strict=True):
         briefing = briefing_from([summary])
-        progress = _Progress(f"Speaking {stem}")
-        written += export_briefing(
-            briefing,
-            folder,
-            formats,
-            voice=_voice_for(summary.article, voice),
-            force=args.force,
-            stem=stem,
-            progress=progress,
-        )
-        progress.close()
-    _print_files(written, args.json)
+        kept = vault.kept_outputs(folder, stem, formats) if vault else []
+        if kept:
+            files = kept
+        else:
+            progress = _Progress(f"Speaking {stem}")
+            files = export_briefing(
+                briefing,
+                folder,
+                formats,
+                voice=_voice_for(summary.article, voice),
+                force=args.force,
+                stem=stem,
+                progress=progress,
+            )
+            progress.close()
+            written += files
+        if vault:
+            vault.add(summary, briefing.date, files)
+    if vault is None:
+        _print_files(written, args.json)
+        return EXIT_OK
+    notes = vault.write()
+    _print_files(
+        written + notes if not args.json else written,
+        args.json,
+        notes_files=[str(p) for p in notes],
+    )
     return EXIT_OK
+
+
+class _MakeNotes:
+    """`make --notes`: the vault settings, and a note for each article as it is made."""
+
+    def __init__(self, settings: NotesSettings) -> None:
+        self.settings = settings
+        self.items: list[NoteItem] = []
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> _MakeNotes | None:
+        """None without --notes; naming settings come from config.toml when not given."""
+        if args.notes is None:
+            return None
+        from briefing import locations
+        from briefing.daily.config import load
+        from briefing.daily.options import notes_settings
+
+        conf = load(locations.config_file(), required=False)
+        settings = notes_settings(conf, args.notes, args.note_name, force=args.force)
+        return cls(settings) if settings else None
+
+    def kept_outputs(self, folder: Path, stem: str, formats: Sequence[str]) -> list[Path]:
+        """A re-run into a vault keeps the briefing's files already there (unless --force)."""
+        from briefing.formats import FORMATS
+
+        paths = [folder / f"{stem}{FORMATS[f].suffix}" for f in formats]
+        if self.settings.force or not any(p.exists() for p in paths):
+            return []
+        _note(f"{folder / stem}.*: already written; kept (use --force to replace)")
+        return [p for p in paths if p.exists()]
+
+    def add(self, summary: Summary, day: dt.date, files: Sequence[Path]) -> None:
+        from briefing.notes.sources import audio_of, from_summary
+
+        self.items.append(from_summary(summary, day, audio_of(files)))
+
+    def write(self) -> list[Path]:
+        """Write the notes and the day's note; the files written. Hand-edited notes are reported."""
+        import datetime
+
+        from briefing.notes.vault import write_notes
+
+        report = write_notes(self.settings, datetime.date.today(), self.items)
+        for message in report.messages:
+            _note(message)
+        return report.files
 
 
 def _unique_stems(stems: list[str]) -> list[str]:
@@ -709,6 +792,8 @@ def cmd_daily(args: argparse.Namespace) -> int:
         title=args.title,
         audio=not args.no_audio,
         force=args.force,
+        notes=args.notes,
+        note_name=args.note_name,
     )
     steps = _Steps()
     try:
@@ -729,6 +814,8 @@ def cmd_daily(args: argparse.Namespace) -> int:
             print(path)
         if result.feed and result.feed_updated:
             print(result.feed)
+        for path in result.notes_files:
+            print(path)
     return EXIT_OK
 
 
