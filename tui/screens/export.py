@@ -71,7 +71,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                         compact=True,
                     )
                 yield Static(
-                    "A note per story in that vault, linked from the day's note (empty: none)",
+                    "A note per story there, linked from the day's note",
                     classes="hint",
                     markup=False,
                 )
