@@ -174,10 +174,10 @@ title = "Daily briefing"
 # image = "https://example.org/brief/cover.jpg"
 
 # A notes vault (Obsidian, Logseq, a plain folder): a note per story, and the
-# day's note linking them with the audio. Names: {date} {title} {slug} {site}.
+# day's note linking them with the audio. Names: {{date}} {{title}} {{slug}} {{site}}.
 # notes = "~/Vault/News"
-# note_name = "{date} {title}"
-# daily_note = "{date}"
+# note_name = "{{date}} {{title}}"
+# daily_note = "{{date}}"
 # note_tags = ["news"]
 """
 
