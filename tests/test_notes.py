@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from support import SAMPLES, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import BRIEFING, SAMPLES, run_cli
 
+from briefing.notes.article_note import facts_from_source, is_untouched, render
+from briefing.notes.naming import note_path
 from briefing.render import split_front_matter
 
 TUNNEL = SAMPLES / "harbour-tunnel.txt"
@@ -272,3 +278,49 @@ def test_front_matter_reads_block_and_flow_lists_alike(front: str) -> None:
         "sentences": 2,
     }
     assert body == "\n# Bridge reopens\n"
+
+
+def test_two_runs_at_once_on_one_vault_take_turns(tmp_path: Path) -> None:
+    vault, daily = _vault(tmp_path)
+    runs = [
+        subprocess.Popen(
+            [*BRIEFING, "make", str(article), "--notes", str(vault), "--no-audio"],
+            cwd=tmp_path,
+            env={**os.environ, "BRIEFING_OUTPUT": str(tmp_path / f"out-{n}")},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n, article in enumerate((TUNNEL, LIBRARY))
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+    text = daily.read_text(encoding="utf-8")
+    assert text.count("<!-- briefing: begin") == 1
+    section = text.split("<!-- briefing: begin", 1)[1]
+    assert len(re.findall(r"^- \[\[", section, re.M)) == 2  # neither run lost the other's link
+    assert len(_article_notes(vault)) == 2
+    _links_resolve(vault)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=0, max_size=300), st.text(max_size=40))
+def test_any_title_gives_a_safe_name_and_yaml_that_parses(title: str, site: str) -> None:
+    facts = facts_from_source(
+        title, dt.date(2026, 1, 2), ("One sentence.",), f"{site} <https://ex.org/a>"
+    )
+    path = note_path(
+        "{date} {site} {title}", {"date": "2026-01-02", "title": title, "site": site}, "x"
+    )
+    assert len(path.parts) == 1
+    name = path.name + ".md"
+    assert len(name.encode("utf-8")) <= 255 and name == name.strip()
+    assert not re.search(r'[\x00-\x1f\x7f:*?"<>|\\/\[\]#^]', name)
+    assert not path.name.endswith((".", " "))
+    assert path.name.split(".")[0].lower() not in {"con", "prn", "aux", "nul", "com1", "lpt1"}
+    text = render(facts, tags=("news",))
+    meta = yaml.safe_load(text.split("\n---\n", 1)[0][4:])
+    assert isinstance(meta["title"], str) and meta["title"] == meta["aliases"][0]
+    assert meta["source"] and all(isinstance(s, str) for s in meta["source"])
+    assert is_untouched(text) and not is_untouched(text.replace("One sentence.", "Two."))
