@@ -12,10 +12,8 @@ from typing import TYPE_CHECKING, Any
 from briefing.errors import BriefingError, UsageError
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from briefing.models import Article, Summary, VoiceProfile
-    from briefing.notes.vault import NoteItem, NotesSettings
+    from briefing.notes.batch import NotesBatch
     from briefing.summarize.length import Length
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -145,7 +143,7 @@ def _add_notes_options(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="DIR",
         help="also write a note per article into this notes vault (Obsidian, Logseq, a folder), "
-        "linked from the day's note (config: notes)",
+        "linked from the day's note",
     )
     parser.add_argument(
         "--note-name",
@@ -513,16 +511,16 @@ def cmd_make(args: argparse.Namespace) -> int:
     if not formats:
         raise UsageError("nothing to write: --no-audio left no format in --format")
     voice = _voice(args.voice) if AUDIO_FORMATS.intersection(formats) else None
-    vault = _MakeNotes.from_args(args)
+    vault = _notes_batch(args)
     summaries = [_summarize(_read(source, args), args) for source in args.inputs]
     folder = args.out or output_dir()
     stems = _unique_stems([slugify(s.article.title) for s in summaries])
     written: list[Path] = []
     for summary, stem in zip(summaries, stems, strict=True):
         briefing = briefing_from([summary])
-        kept = vault.kept_outputs(folder, stem, formats) if vault else []
-        if kept:
-            files = kept
+        files = vault.kept_outputs(folder, stem, formats) if vault else []
+        if files:
+            _note(f"{folder / stem}.*: already written; kept (use --force to replace)")
         else:
             progress = _Progress(f"Speaking {stem}")
             files = export_briefing(
@@ -541,7 +539,10 @@ def cmd_make(args: argparse.Namespace) -> int:
     if vault is None:
         _print_files(written, args.json)
         return EXIT_OK
-    notes = vault.write()
+    report = vault.write()
+    for message in report.messages:
+        _note(message)
+    notes = report.files
     _print_files(
         written + notes if not args.json else written,
         args.json,
@@ -550,51 +551,18 @@ def cmd_make(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-class _MakeNotes:
-    """`make --notes`: the vault settings, and a note for each article as it is made."""
+def _notes_batch(args: argparse.Namespace) -> NotesBatch | None:
+    """`--notes`: the vault's settings (names from config.toml when not given), else None."""
+    if args.notes is None:
+        return None
+    from briefing import locations
+    from briefing.daily.config import load
+    from briefing.daily.options import notes_settings
+    from briefing.notes.batch import NotesBatch
 
-    def __init__(self, settings: NotesSettings) -> None:
-        self.settings = settings
-        self.items: list[NoteItem] = []
-
-    @classmethod
-    def from_args(cls, args: argparse.Namespace) -> _MakeNotes | None:
-        """None without --notes; naming settings come from config.toml when not given."""
-        if args.notes is None:
-            return None
-        from briefing import locations
-        from briefing.daily.config import load
-        from briefing.daily.options import notes_settings
-
-        conf = load(locations.config_file(), required=False)
-        settings = notes_settings(conf, args.notes, args.note_name, force=args.force)
-        return cls(settings) if settings else None
-
-    def kept_outputs(self, folder: Path, stem: str, formats: Sequence[str]) -> list[Path]:
-        """A re-run into a vault keeps the briefing's files already there (unless --force)."""
-        from briefing.formats import FORMATS
-
-        paths = [folder / f"{stem}{FORMATS[f].suffix}" for f in formats]
-        if self.settings.force or not any(p.exists() for p in paths):
-            return []
-        _note(f"{folder / stem}.*: already written; kept (use --force to replace)")
-        return [p for p in paths if p.exists()]
-
-    def add(self, summary: Summary, day: dt.date, files: Sequence[Path]) -> None:
-        from briefing.notes.sources import audio_of, from_summary
-
-        self.items.append(from_summary(summary, day, audio_of(files)))
-
-    def write(self) -> list[Path]:
-        """Write the notes and the day's note; the files written. Hand-edited notes are reported."""
-        import datetime
-
-        from briefing.notes.vault import write_notes
-
-        report = write_notes(self.settings, datetime.date.today(), self.items)
-        for message in report.messages:
-            _note(message)
-        return report.files
+    conf = load(locations.config_file(), required=False)
+    settings = notes_settings(conf, args.notes, args.note_name, force=args.force)
+    return NotesBatch(settings) if settings else None
 
 
 def _unique_stems(stems: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from briefing import frontmatter
 from briefing.frontmatter import printable
-from briefing.render import credit_parts
+from briefing.render import credit_parts, escape
 
 HASH_KEY = "briefing_hash"
 """The property holding the hash of the note as written: a different hash means a hand edit."""
@@ -65,7 +65,7 @@ def render(facts: ArticleFacts, *, tags: tuple[str, ...], audio: str = "") -> st
     props["authors"] = [printable(a) for a in facts.authors if printable(a)]
     props["tags"] = list(dict.fromkeys([*DEFAULT_TAGS, *tags]))
     props["aliases"] = [title]
-    lines = [f"# {title}", ""]
+    lines = [f"# {escape(title)}", ""]
     lines += list(facts.sentences)
     lines.append("")
     if audio:
