@@ -175,6 +175,7 @@ def test_a_note_edited_by_hand_survives_a_rerun_unless_forced(tmp_path: Path) ->
     edited = note.read_text(encoding="utf-8").replace(
         "# Restored", "My thoughts first.\n\n# Restored"
     )
+    edited = edited.replace("title: Restored", "title: My library, restored")  # found all the same
     note.write_text(edited, encoding="utf-8")
     daily_before = daily.read_bytes()
 

@@ -41,9 +41,14 @@ class ArticleFacts:
     authors: tuple[str, ...] = ()
 
     @property
-    def identity(self) -> str:
-        """What makes two runs' notes the same article's: its page, else its file, else its title."""
-        return self.url or self.file or self.title
+    def shown_title(self) -> str:
+        """The title as the note's properties hold it: one printable line."""
+        return printable(self.title) or "Untitled"
+
+    @property
+    def shown_sources(self) -> list[str]:
+        """The `source` property: always a list, never empty."""
+        return [printable(s) for s in self.sources if printable(s)] or [self.shown_title]
 
 
 def render(facts: ArticleFacts, *, tags: tuple[str, ...], audio: str = "") -> str:
@@ -52,12 +57,8 @@ def render(facts: ArticleFacts, *, tags: tuple[str, ...], audio: str = "") -> st
     Args:
         audio: the vault path of the article's audio, embedded when given.
     """
-    title = printable(facts.title) or "Untitled"
-    props: dict[str, Any] = {
-        "title": title,
-        "date": facts.date,
-        "source": [printable(s) for s in facts.sources if printable(s)] or [title],
-    }
+    title = facts.shown_title
+    props: dict[str, Any] = {"title": title, "date": facts.date, "source": facts.shown_sources}
     if facts.url:
         props["url"] = facts.url
     if facts.published is not None:
@@ -117,10 +118,13 @@ def is_ours(meta: dict[str, Any]) -> bool:
 
 
 def same_article(meta: dict[str, Any], facts: ArticleFacts) -> bool:
-    """An existing note's properties are about this article."""
-    if facts.url:
+    """An existing note's properties are about this article: the same page, else the same
+    source or title (so a note whose title was edited by hand is still found)."""
+    if facts.url or meta.get("url"):
         return meta.get("url") == facts.url
-    return meta.get("title") == (printable(facts.title) or "Untitled") and not meta.get("url")
+    if meta.get("title") == facts.shown_title:
+        return True
+    return is_ours(meta) and meta.get("source") == facts.shown_sources
 
 
 def facts_from_source(
