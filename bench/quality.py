@@ -5,14 +5,20 @@ highlight per line), summarizes each article with every method exactly as
 `briefing summarize --jsonl` does (same parsing, same core call), and prints
 ROUGE-1 / ROUGE-2 / ROUGE-Lsum F1 (x100, `rouge-score` with stemming, candidate
 sentences joined by newlines), the runtime per article and whether every
-sentence was quoted verbatim. Methods run in turn on each article, so machine
+sentence was quoted verbatim, and the share of picked sentences that open
+with a reference to a sentence left out ("orphans": "He ...", "The move
+..." without the sentence before them). Methods run in turn on each article, so machine
 drift hits all alike; the time column is also given as a ratio to LexRank
 measured in the same run.
 
-Run: python bench/quality.py [SET.jsonl] [--sentences 3] [--methods news,lead]
+Run: python bench/quality.py [SET.jsonl] [--sentences 3 | --words 60] [--methods news,lead]
      [--half even|odd] [--limit N] [--shuffle SEED] [--prefix TEXT] [--markdown]
 
-`--half` scores every other article (tune on one half, report the other);
+Sets: the shared CNN/Daily Mail dev set (default), or bench/data/written-news.jsonl,
+twenty news stories in several newsroom styles written for this project
+(`--set written` names it). Under the table, each method's paired difference
+to Lead-N with its standard error and per-half means tells a real gain from
+noise. `--half` scores every other article (tune on one half, report the other);
 `--shuffle` shuffles each article's sentences, a stand-in for text without a
 news lead; `--prefix` puts page furniture (a byline, a stamp) before every
 article, as raw web copies have it.
@@ -31,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+SETS = {"written": REPO / "bench" / "data" / "written-news.jsonl"}
+"""Evaluation sets kept with the project, by short name."""
 
 
 def default_set() -> Path:
@@ -59,6 +67,8 @@ class Tally:
     seconds: list[float] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
     not_verbatim: int = 0
+    picked: int = 0
+    orphans: int = 0
 
     def mean(self, k: int) -> float:
         return 100 * statistics.fmean(r[k] for r in self.rouge) if self.rouge else 0.0
@@ -93,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("path", nargs="?", type=Path, default=None, help="JSONL set")
+    parser.add_argument("--set", choices=sorted(SETS), help="a set kept in bench/data")
     parser.add_argument("--sentences", "-n", type=int, default=3)
+    parser.add_argument("--words", type=int, help="a word budget instead of --sentences")
     parser.add_argument("--methods", help="comma-separated (default: every method)")
     parser.add_argument("--half", choices=["even", "odd"], help="score every other article")
     parser.add_argument("--limit", type=int, help="only the first N articles")
@@ -111,9 +123,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from briefing.ingest import parse_article
     from briefing.summarize import METHODS, Length, summarize
+    from briefing.summarize.coherence import leans_back
     from briefing.text import squash
 
-    path = args.path or default_set()
+    path = args.path or (SETS[args.set] if args.set else default_set())
     if not path.exists():
         print(f"no evaluation set at {path} (give its path)", file=sys.stderr)
         return 2
@@ -124,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rows = load(path, args.limit, args.half)
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-    length = Length(sentences=args.sentences)
+    length = Length(words=args.words) if args.words else Length(sentences=args.sentences)
     tallies = {n: Tally(n) for n in names}
     sentence_counts = []
     for done, row in enumerate(rows, start=1):
@@ -142,6 +155,12 @@ def main(argv: list[str] | None = None) -> int:
                 p.text != article.sentences[p.index] or squash(p.text) not in original
                 for p in summary.picks
             )
+            chosen = {p.index for p in summary.picks}
+            tallies[name].picked += len(chosen)
+            tallies[name].orphans += sum(
+                p.index > 0 and p.index - 1 not in chosen and leans_back(p.text, article.language)
+                for p in summary.picks
+            )
             scores = scorer.score(row.reference, "\n".join(summary.sentences))
             tallies[name].rouge.append(
                 tuple(scores[k].fmeasure for k in ("rouge1", "rouge2", "rougeLsum"))
@@ -156,17 +175,38 @@ def main(argv: list[str] | None = None) -> int:
         f"{' with shuffled sentences' if args.shuffle is not None else ''}"
         f"{' after a prefix' if args.prefix else ''}, "
         f"{statistics.fmean(sentence_counts):.1f} sentences on average "
-        f"(median {statistics.median(sentence_counts):g}); {args.sentences} sentences per summary"
+        f"(median {statistics.median(sentence_counts):g}); {length.describe()} per summary"
     )
     print(
         "ROUGE F1 x100 (rouge-score, stemming on); time = summarize() per article, "
         "ms@25-35 = articles of 25-35 sentences\n"
     )
-    print(_table(list(tallies.values()), args.sentences, markdown=args.markdown))
+    label = f"Lead-{args.sentences}" if args.words is None else "Lead"
+    print(_table(list(tallies.values()), label, markdown=args.markdown))
+    if "lead" in tallies and len(rows) > 1:
+        print(f"\npaired difference to {label}: mean ± standard error (even half / odd half)")
+        for name, tally in tallies.items():
+            if name != "lead":
+                print(f"{name}: {_versus(tally, tallies['lead'])}")
     return 0
 
 
-def _table(tallies: list[Tally], sentences: int, *, markdown: bool) -> str:
+def _versus(tally: Tally, lead: Tally) -> str:
+    """Mean per-article difference to Lead on R1 / R2 / RLsum, its standard error and per-half means."""
+    parts = []
+    for k, metric in enumerate(("R1", "R2", "RLsum")):
+        diff = [100 * (a[k] - b[k]) for a, b in zip(tally.rouge, lead.rouge, strict=True)]
+        error = statistics.stdev(diff) / len(diff) ** 0.5
+        halves = [statistics.fmean(diff[h::2]) for h in (0, 1) if diff[h::2]]
+        parts.append(
+            f"{metric} {statistics.fmean(diff):+.2f} ± {error:.2f} ("
+            + " / ".join(f"{h:+.2f}" for h in halves)
+            + ")"
+        )
+    return ", ".join(parts)
+
+
+def _table(tallies: list[Tally], lead_label: str, *, markdown: bool) -> str:
     reference = next((t for t in tallies if t.name == "lexrank"), None)
     ref_time = statistics.median(reference.seconds) if reference else None
     header = [
@@ -179,10 +219,11 @@ def _table(tallies: list[Tally], sentences: int, *, markdown: bool) -> str:
         "p90 ms",
         "x lexrank",
         "verbatim",
+        "orphans",
     ]
     lines = []
     for tally in sorted(tallies, key=lambda t: -t.mean(0)):
-        label = f"Lead-{sentences} (lead)" if tally.name == "lead" else tally.name
+        label = f"{lead_label} (lead)" if tally.name == "lead" else tally.name
         ms = sorted(1000 * s for s in tally.seconds)
         p90 = ms[min(len(ms) - 1, int(0.9 * len(ms)))] if ms else 0.0
         typical = [
@@ -201,6 +242,7 @@ def _table(tallies: list[Tally], sentences: int, *, markdown: bool) -> str:
                 f"{p90:.1f}",
                 ratio,
                 verbatim,
+                f"{100 * tally.orphans / tally.picked:.1f}%" if tally.picked else "-",
             ]
         )
     if markdown:

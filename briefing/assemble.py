@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from briefing.models import Briefing, Story, Summary
+from briefing.speech.wording import ENGLISH, Wording, brief_title, intro_for, outro, spoken_date
 
 
 def story_from(summary: Summary) -> Story:
@@ -19,40 +20,28 @@ def briefing_from(
     """One briefing of the summaries, in order; one article's briefing takes its title."""
     day = day or dt.date.today()
     if title is None:
-        if len(summaries) == 1:
-            title = summaries[0].article.title
-        else:
-            title = f"Briefing for {day:%A, %B} {day.day}, {day.year}"
+        title = summaries[0].article.title if len(summaries) == 1 else brief_title(day)
     return Briefing(title=title, date=day, stories=tuple(story_from(s) for s in summaries))
 
 
-_COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def spoken_date(day: dt.date) -> str:
-    """A date the way a newsreader says it: "Tuesday, March 4, 2025"."""
-    return f"{day:%A, %B} {day.day}, {day.year}"
-
-
-def intro_for(day: dt.date, count: int) -> str:
-    """The opening line of a daily brief: the date and how many stories follow."""
-    number = _COUNTS[count] if count < len(_COUNTS) else str(count)
-    noun = "story" if count == 1 else "stories"
-    return f"Here is your briefing for {spoken_date(day)}, with {number} {noun}."
-
-
-OUTRO = "That's the briefing for today. Thanks for listening."
+# The wording lives in speech.wording; these names stay for the modules that import them here.
+OUTRO = outro()
+__all__ = ["OUTRO", "briefing_from", "intro_for", "programme_from", "spoken_date", "story_from"]
 
 
 def programme_from(
-    stories: Sequence[Story], *, day: dt.date | None = None, title: str | None = None
+    stories: Sequence[Story],
+    *,
+    day: dt.date | None = None,
+    title: str | None = None,
+    wording: Wording = ENGLISH,
 ) -> Briefing:
     """A daily brief: the stories in order, between an intro (date, count) and an outro."""
     day = day or dt.date.today()
     return Briefing(
-        title=title or f"Briefing for {spoken_date(day)}",
+        title=title or brief_title(day, wording),
         date=day,
         stories=tuple(stories),
-        intro=intro_for(day, len(stories)),
-        outro=OUTRO,
+        intro=intro_for(day, len(stories), wording),
+        outro=outro(wording),
     )

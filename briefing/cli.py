@@ -5,118 +5,41 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing.cli_options import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    VersionAction,
+    add_force,
+    add_json,
+    add_max_bytes,
+    add_method,
+    add_notes,
+    add_out,
+    add_summary_options,
+    add_voice,
+    add_words,
+    minutes,
+    positive_int,
+)
+from briefing.cli_status import DailySteps, Progress
 from briefing.errors import BriefingError, UsageError
 
 if TYPE_CHECKING:
-    from briefing.models import Article, Summary, VoiceProfile
+    from briefing.models import Article, Briefing, Summary, VoiceProfile
     from briefing.notes.batch import NotesBatch
     from briefing.summarize.length import Length
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors are one line plus a hint, with exit status 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _above_zero_up_to(high: float) -> Callable[[str], float]:
-    """An argparse type: a number above 0 and at most `high`."""
-
-    def convert(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-        if not 0 < value <= high:
-            raise argparse.ArgumentTypeError(f"must be above 0 and at most {high:g}")
-        return value
-
-    return convert
-
-
-_ratio = _above_zero_up_to(1)
-_minutes = _above_zero_up_to(600)
-
-
-def _add_summary_options(parser: argparse.ArgumentParser) -> None:
-    from briefing.summarize.registry import DEFAULT_METHOD, METHODS
-
-    parser.add_argument(
-        "--method",
-        "-m",
-        default=DEFAULT_METHOD,
-        choices=list(METHODS),
-        metavar="NAME",
-        help=f"summarizing method (default: {DEFAULT_METHOD}; see `briefing methods`)",
-    )
-    size = parser.add_mutually_exclusive_group()
-    size.add_argument(
-        "--sentences",
-        "-n",
-        type=_positive_int,
-        metavar="N",
-        help="summary length in sentences (default: 5)",
-    )
-    size.add_argument(
-        "--words", "-w", type=_positive_int, metavar="N", help="summary length in words"
-    )
-    size.add_argument(
-        "--ratio",
-        "-r",
-        type=_ratio,
-        metavar="R",
-        help="summary length as a share of the sentences (0-1]",
-    )
-    parser.add_argument(
-        "--order",
-        choices=["article", "score"],
-        default="article",
-        help="list the summary's sentences as in the article (default) or best first",
-    )
-    parser.add_argument(
-        "--max-bytes",
-        type=_positive_int,
-        default=None,
-        metavar="N",
-        help="refuse inputs larger than N bytes (default: 5 MB)",
-    )
-
 
 def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> None:
-    parser.add_argument(
-        "--out",
-        "-o",
-        type=Path,
-        metavar="DIR",
-        help="output folder (default: ./output/<YYYY-MM-DD>/)",
-    )
-    parser.add_argument(
-        "--voice",
-        "-v",
-        default="default",
-        metavar="NAME",
-        help="voice profile (see `briefing voices`)",
-    )
-    parser.add_argument(
-        "--force", "-f", action="store_true", help="overwrite existing output files"
-    )
+    add_out(parser)
+    add_voice(parser)
+    add_force(parser)
     if formats:
         from briefing.formats import AUDIO_FORMATS, FORMATS, formats_help
 
@@ -132,34 +55,17 @@ def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> No
             help="skip audio and transcripts "
             f"({', '.join(f for f in FORMATS if f in AUDIO_FORMATS)})",
         )
-    parser.add_argument(
-        "--json", action="store_true", help='print {"files": [paths written]} as JSON'
-    )
-
-
-def _add_notes_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--notes",
-        type=Path,
-        metavar="DIR",
-        help="also write a note per article into this notes vault (Obsidian, Logseq, a folder), "
-        "linked from the day's note",
-    )
-    parser.add_argument(
-        "--note-name",
-        metavar="TEMPLATE",
-        help='name of each article\'s note: {date} {title} {slug} {site} (default: "{date} {title}")',
-    )
+    add_json(parser, 'print {"files": [paths written]} as JSON')
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="briefing",
         description="Turn news articles into a short spoken briefing: summary, Markdown and audio.",
         epilog="Example: briefing make article.txt --sentences 4 --format md,html,wav",
     )
-    parser.add_argument("--version", action=_VersionAction, help="show the version number and exit")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("--version", action=VersionAction, help="show the version number and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
 
     make = commands.add_parser(
@@ -170,9 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     make.add_argument(
         "inputs", nargs="+", metavar="ARTICLE", help="a .txt, .md or .html file, or - for stdin"
     )
-    _add_summary_options(make)
+    add_summary_options(make)
     _add_output_options(make, formats=True)
-    _add_notes_options(make)
+    add_notes(make)
     make.set_defaults(handler=cmd_make)
 
     summarize = commands.add_parser(
@@ -189,12 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help='batch mode: lines {"id", "article"} in, {"id", "summary"} out',
     )
-    _add_summary_options(summarize)
-    summarize.add_argument(
-        "--json",
-        action="store_true",
-        help='print {"title", "method", "sentences": [{"index", "text", "score"}]}',
-    )
+    add_summary_options(summarize)
+    add_json(summarize, 'print {"title", "method", "sentences": [{"index", "text", "score"}]}')
     summarize.set_defaults(handler=cmd_summarize)
 
     speak = commands.add_parser(
@@ -203,25 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Speak a briefing (.md written by `make`) or any article into a WAV file.",
     )
     speak.add_argument("input", metavar="FILE", help="a briefing .md, an article, or - for stdin")
-    speak.add_argument(
-        "--out",
-        "-o",
-        type=Path,
-        metavar="FILE",
-        help="WAV file to write (default: output/<date>/<slug>.wav)",
-    )
-    speak.add_argument(
-        "--voice",
-        "-v",
-        default="default",
-        metavar="NAME",
-        help="voice profile (see `briefing voices`)",
-    )
-    speak.add_argument("--force", "-f", action="store_true", help="overwrite an existing file")
-    speak.add_argument("--json", action="store_true", help='print {"files": [...], "seconds": N}')
-    speak.add_argument(
-        "--max-bytes", type=_positive_int, default=None, metavar="N", help="input size limit"
-    )
+    add_out(speak, "WAV file to write (default: output/<date>/<slug>.wav)", metavar="FILE")
+    add_voice(speak)
+    add_force(speak, "overwrite an existing file")
+    add_json(speak, 'print {"files": [...], "seconds": N}')
+    add_max_bytes(speak)
     speak.set_defaults(handler=cmd_speak)
 
     _add_daily(commands)
@@ -239,16 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
         "input", nargs="?", metavar="FILE", help="a briefing .md, an article, or - for stdin"
     )
     script.add_argument("--text", "-t", metavar="TEXT", help="print the spoken form of TEXT only")
-    script.add_argument(
-        "--voice",
-        "-v",
-        default="default",
-        metavar="NAME",
-        help="voice profile whose intro, outro and lexicon to use (see `briefing voices`)",
-    )
-    script.add_argument(
-        "--max-bytes", type=_positive_int, default=None, metavar="N", help="input size limit"
-    )
+    add_voice(script, "voice profile whose intro, outro and lexicon to use")
+    add_max_bytes(script)
     script.set_defaults(handler=cmd_script)
 
     edit = commands.add_parser(
@@ -266,28 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ARTICLE",
         help="a .txt, .md or .html file, - for stdin, or a briefing .md to reopen",
     )
-    _add_summary_options(edit)
-    edit.add_argument(
-        "--out",
-        "-o",
-        type=Path,
-        metavar="DIR",
-        help="output folder (default: ./output/<YYYY-MM-DD>/)",
-    )
-    edit.add_argument(
-        "--voice",
-        "-v",
-        default="default",
-        metavar="NAME",
-        help="voice profile for listening and audio (see `briefing voices`)",
-    )
-    edit.add_argument(
-        "--force", "-f", action="store_true", help="overwrite existing files without asking"
-    )
+    add_summary_options(edit)
+    add_out(edit)
+    add_voice(edit, "voice profile for listening and audio")
+    add_force(edit, "overwrite existing files without asking")
     edit.set_defaults(handler=cmd_edit)
 
     methods = commands.add_parser("methods", help="list the summarizing methods")
-    methods.add_argument("--json", action="store_true", help="print the list as JSON")
+    add_json(methods, "print the list as JSON")
     methods.set_defaults(handler=cmd_methods)
 
     voices = commands.add_parser(
@@ -296,17 +162,6 @@ def build_parser() -> argparse.ArgumentParser:
     voices.add_argument("--json", action="store_true", help="print the lists as JSON")
     voices.set_defaults(handler=cmd_voices)
     return parser
-
-
-class _VersionAction(argparse.Action):
-    """--version, looking the version up only when asked (the lookup is slow to import)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
-        print(f"{parser.prog} {_version()}")
-        parser.exit()
 
 
 def _add_daily(commands: Any) -> None:
@@ -345,35 +200,20 @@ def _add_daily(commands: Any) -> None:
     )
     size = daily.add_mutually_exclusive_group()
     size.add_argument(
-        "--minutes", type=_minutes, metavar="M", help="length of the whole brief (default: 5)"
+        "--minutes", type=minutes, metavar="M", help="length of the whole brief (default: 5)"
     )
-    size.add_argument(
-        "--words", "-w", type=_positive_int, metavar="N", help="length of the whole brief in words"
-    )
+    add_words(size, "length of the whole brief in words")
     daily.add_argument(
         "--since",
         metavar="DURATION",
         help="only items from this window, e.g. 24h, 90m, 2d (default: 24h)",
     )
     daily.add_argument(
-        "--max-stories", type=_positive_int, metavar="N", help="at most N stories (default: 8)"
+        "--max-stories", type=positive_int, metavar="N", help="at most N stories (default: 8)"
     )
-    daily.add_argument(
-        "--voice",
-        "-v",
-        metavar="NAME",
-        help="voice profile (default: default; see `briefing voices`)",
-    )
-    daily.add_argument(
-        "--method", "-m", metavar="NAME", help="summarizing method (see `briefing methods`)"
-    )
-    daily.add_argument(
-        "--out",
-        "-o",
-        type=Path,
-        metavar="DIR",
-        help="output folder for <YYYY-MM-DD>/ and feed.xml (default: ./output)",
-    )
+    add_voice(daily, from_config=True)
+    add_method(daily, from_config=True)
+    add_out(daily, "output folder for <YYYY-MM-DD>/ and feed.xml (default: ./output)")
     daily.add_argument(
         "--base-url", metavar="URL", help="where the output folder is served, for the feed's links"
     )
@@ -381,29 +221,16 @@ def _add_daily(commands: Any) -> None:
     daily.add_argument(
         "--no-audio", action="store_true", help="write the text only (no audio, no feed item)"
     )
-    daily.add_argument(
-        "--force",
-        "-f",
-        action="store_true",
-        help="rewrite the day's files even when nothing changed (with --init: replace the file)",
+    add_force(
+        daily, "rewrite the day's files even when nothing changed (with --init: replace the file)"
     )
     daily.add_argument("--quiet", "-q", action="store_true", help="no notes on stderr, only errors")
-    daily.add_argument(
-        "--json",
-        action="store_true",
-        help="print a manifest: files written, stories and their sources, what was skipped and why",
+    add_json(
+        daily,
+        "print a manifest: files written, stories and their sources, what was skipped and why",
     )
-    _add_notes_options(daily)
+    add_notes(daily)
     daily.set_defaults(handler=cmd_daily)
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("briefing")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 # ---- shared steps -------------------------------------------------------------------------
@@ -436,52 +263,18 @@ def _voice(name: str) -> VoiceProfile:
     return get_profile(name)
 
 
-def _voice_for(article: Article, voice: VoiceProfile | None) -> VoiceProfile | None:
-    """The voice profile switched to an engine voice for the article's language, if needed."""
-    from briefing.language import DEFAULT_LANGUAGE
+def _spoken_by(voice: VoiceProfile, language: str, source: str) -> VoiceProfile:
+    """The voice switched to the input's language (speech.voices.voice_speaking), noting a miss."""
+    from briefing.speech.voices import voice_speaking
 
-    if voice is None or article.language == DEFAULT_LANGUAGE:
-        return voice
-    from briefing.speech.engines import engine_for
-    from briefing.speech.voices import voice_for_language
-
-    chosen, warning = voice_for_language(
-        voice, article.language, engine_for(voice).installed_voices()
-    )
+    chosen, warning = voice_speaking(voice, language)
     if warning:
-        _note(f"{article.source}: {warning}")
+        _note(f"{source}: {warning}")
     return chosen
 
 
 def _note(message: str) -> None:
     print(f"briefing: {message}", file=sys.stderr)
-
-
-class _StatusLine:
-    """One self-erasing status line on stderr, shown only when stderr is a terminal."""
-
-    def __init__(self) -> None:
-        self.live = sys.stderr.isatty()
-
-    def show(self, status: str) -> None:
-        if self.live:
-            print(f"\r\033[K{status[:78]}", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.live:
-            print("\r\033[K", end="", file=sys.stderr, flush=True)
-
-
-class _Progress(_StatusLine):
-    """A percentage for one long step (speaking, a batch)."""
-
-    def __init__(self, label: str) -> None:
-        super().__init__()
-        self.label = label
-
-    def __call__(self, done: int, total: int) -> None:
-        if total:
-            self.show(f"{self.label} {100 * done // total:3d}%")
 
 
 def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
@@ -501,6 +294,7 @@ def cmd_make(args: argparse.Namespace) -> int:
     from briefing.files import slugify
     from briefing.formats import AUDIO_FORMATS, parse_formats
     from briefing.locations import output_dir
+    from briefing.naming import unique_stems
 
     try:
         formats = parse_formats(args.format)
@@ -514,7 +308,7 @@ def cmd_make(args: argparse.Namespace) -> int:
     vault = _notes_batch(args)
     summaries = [_summarize(_read(source, args), args) for source in args.inputs]
     folder = args.out or output_dir()
-    stems = _unique_stems([slugify(s.article.title) for s in summaries])
+    stems = unique_stems([slugify(s.article.title) for s in summaries])
     written: list[Path] = []
     for summary, stem in zip(summaries, stems, strict=True):
         briefing = briefing_from([summary])
@@ -522,12 +316,14 @@ def cmd_make(args: argparse.Namespace) -> int:
         if files:
             _note(f"{folder / stem}.*: already written; kept (use --force to replace)")
         else:
-            progress = _Progress(f"Speaking {stem}")
+            progress = Progress(f"Speaking {stem}")
             files = export_briefing(
                 briefing,
                 folder,
                 formats,
-                voice=_voice_for(summary.article, voice),
+                voice=_spoken_by(voice, summary.article.language, summary.article.source)
+                if voice
+                else None,
                 force=args.force,
                 stem=stem,
                 progress=progress,
@@ -565,16 +361,6 @@ def _notes_batch(args: argparse.Namespace) -> NotesBatch | None:
     return NotesBatch(settings) if settings else None
 
 
-def _unique_stems(stems: list[str]) -> list[str]:
-    """Two inputs with the same title still get two files."""
-    seen: dict[str, int] = {}
-    unique = []
-    for stem in stems:
-        seen[stem] = seen.get(stem, 0) + 1
-        unique.append(stem if seen[stem] == 1 else f"{stem}-{seen[stem]}")
-    return unique
-
-
 def cmd_edit(args: argparse.Namespace) -> int:
     from briefing.ingest import MAX_BYTES, STDIN
     from briefing.tui.session import open_inputs
@@ -591,11 +377,35 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         raise UsageError("`briefing edit` needs a terminal; use `briefing make` in scripts")
     opening.prefetch()  # summarize while the user interface loads
+    profiles = _profiles_speaking(opening, voice)
+    if profiles is not None:
+        voice = next(p for p in profiles if p.name == voice.name)
     from briefing.tui.app import BriefingApp
 
-    app = BriefingApp(opening, out=args.out, voice=voice, force=args.force)
+    app = BriefingApp(opening, out=args.out, voice=voice, profiles=profiles, force=args.force)
     status = app.run()
     return status if isinstance(status, int) else app.return_code or EXIT_OK
+
+
+def _profiles_speaking(opening: Any, voice: VoiceProfile) -> list[VoiceProfile] | None:
+    """Every profile switched to the articles' language; None (the app's own list) for English."""
+    from briefing.language import DEFAULT_LANGUAGE, shared_language
+
+    articles = [e.article for e in opening.entries if e.article is not None]
+    language = shared_language(a.language for a in articles)
+    if language == DEFAULT_LANGUAGE:
+        return None
+    from functools import cache
+
+    from briefing.speech.engine import get_engine
+    from briefing.speech.voices import all_profiles, voice_speaking
+
+    installed = cache(lambda: get_engine().installed_voices())  # asked once, if at all
+    chosen, warning = voice_speaking(voice, language, installed=installed)
+    if warning:
+        _note(f"{articles[0].source}: {warning}")
+    others = [p for p in all_profiles() if p.name != voice.name]
+    return [chosen, *(voice_speaking(p, language, installed=installed)[0] for p in others)]
 
 
 def _keyboard_from_terminal() -> None:
@@ -637,43 +447,17 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _summarize_batch(args: argparse.Namespace) -> int:
-    """Lines {"id", "article"} in, lines {"id", "summary"} out (sentences joined by newlines).
-
-    Every line is checked before anything is printed, so a bad line fails the
-    run with nothing written. An article with no text gets an empty summary and
-    a note on stderr, so the output keeps one line per input, in order.
-    """
-    from briefing.errors import InputError
-    from briefing.ingest import decode, parse_article
+    """Print one {"id", "summary"} line per input line (see briefing.batch)."""
+    from briefing.batch import read_batch, summarize_batch
 
     name = str(args.jsonl)
+    rows = read_batch(name)
+    progress = Progress("Summarizing")
     try:
-        raw = Path(name).read_bytes() if name != "-" else sys.stdin.buffer.read()
-    except OSError as exc:
-        raise InputError(name, exc.strerror or "can't be read") from None
-    rows: list[tuple[int, Any, str]] = []
-    for number, line in enumerate(decode(name, raw).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            ident, text = row["id"], row["article"]
-            if not isinstance(text, str):
-                raise TypeError("article is not a string")
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(name, f'line {number}: expected {{"id", "article"}} ({exc})') from None
-        rows.append((number, ident, text))
-    progress = _Progress("Summarizing")
-    try:
-        for done, (number, ident, text) in enumerate(rows):
-            progress(done, len(rows))
-            try:
-                article = parse_article(text, source=f"{name}:{number}")
-                summary_text = "\n".join(_summarize(article, args).sentences)
-            except InputError as exc:
-                _note(str(exc))
-                summary_text = ""
-            print(json.dumps({"id": ident, "summary": summary_text}, ensure_ascii=False))
+        results = summarize_batch(name, rows, lambda a: _summarize(a, args), note=_note)
+        for done, result in enumerate(results):
+            progress(done + 1, len(rows))
+            print(result.to_json())
     finally:
         progress.close()
     return EXIT_OK
@@ -685,7 +469,7 @@ def cmd_speak(args: argparse.Namespace) -> int:
 
     voice = _voice(args.voice)
     article, briefing = _read_briefing(args.input, args)
-    voice = _voice_for(article, voice) or voice
+    voice = _spoken_by(voice, article.language, article.source)
     out = args.out or output_dir() / f"{slugify(briefing.title)}.wav"
     if out.is_dir():
         out = out / f"{slugify(briefing.title)}.wav"
@@ -693,7 +477,7 @@ def cmd_speak(args: argparse.Namespace) -> int:
     from briefing.speech.engine import render_script
     from briefing.speech.script import build_script
 
-    progress = _Progress("Speaking")
+    progress = Progress("Speaking")
     try:
         with atomic_path(out, force=args.force) as tmp:
             audio = render_script(build_script(briefing, voice), voice, tmp, progress=progress)
@@ -703,34 +487,11 @@ def cmd_speak(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Any]:
-    """The input as an article, and as a briefing: a `make` .md as written, else the full text."""
-    from briefing.assemble import briefing_from
-    from briefing.ingest import MAX_BYTES, STDIN, kind_of, parse_article, read_text
-    from briefing.models import Pick, Summary
-    from briefing.render import from_markdown, is_briefing_markdown
+def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Briefing]:
+    from briefing.ingest import MAX_BYTES
+    from briefing.reader import read_briefing
 
-    text = read_text(source, max_bytes=args.max_bytes or MAX_BYTES)
-    name = "stdin" if source == STDIN else source
-    article = parse_article(text, source=name, kind=kind_of(source, text))
-    if is_briefing_markdown(text):
-        briefing = from_markdown(text)
-        if briefing.stories:
-            return article, briefing
-    picks = tuple(Pick(i, s, 0.0) for i, s in enumerate(article.sentences))
-    return article, briefing_from([Summary(article, "full", picks)])
-
-
-class _Steps(_StatusLine):
-    """The daily brief's steps: fetching n/N, summarizing, speaking in percent."""
-
-    def __call__(self, what: str, done: int, total: int) -> None:
-        if what == "Speaking" and total:
-            self.show(f"Speaking {100 * done // total:3d}%")
-        elif total:
-            self.show(f"{what} ({done}/{total})")
-        else:
-            self.show(what)
+    return read_briefing(source, max_bytes=args.max_bytes or MAX_BYTES)
 
 
 def cmd_daily(args: argparse.Namespace) -> int:
@@ -763,7 +524,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
         notes=args.notes,
         note_name=args.note_name,
     )
-    steps = _Steps()
+    steps = DailySteps()
     try:
         result = run(options, progress=steps)
     except NothingToBrief as exc:
@@ -811,7 +572,7 @@ def cmd_script(args: argparse.Namespace) -> int:
     if args.input is None:
         raise UsageError("the following arguments are required: FILE (or --text TEXT)")
     article, briefing = _read_briefing(args.input, args)
-    voice = _voice_for(article, voice) or voice
+    voice = _spoken_by(voice, article.language, article.source)
     print(build_script(briefing, voice).text, end="")
     return EXIT_OK
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pkgutil
 import re
+from collections.abc import Iterable
 from functools import cache
 
 DEFAULT_LANGUAGE = "english"
@@ -66,3 +67,9 @@ def detect_language(text: str, *, sample: int = 20_000) -> str:
     if best_share < MIN_SHARE or best_share < english_share * 1.25:
         return DEFAULT_LANGUAGE
     return best
+
+
+def shared_language(languages: Iterable[str]) -> str:
+    """The one language all of these are in, else the default (a mix is read as English)."""
+    found = set(languages)
+    return found.pop() if len(found) == 1 else DEFAULT_LANGUAGE

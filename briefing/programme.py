@@ -1,52 +1,25 @@
-"""The spoken wording of a multi-story brief: transitions, credits, and its chapters."""
+"""A multi-story brief as chapters of sentences to say; its wording comes from speech.wording."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from briefing.models import Briefing
+from briefing.speech.wording import (
+    ENGLISH,
+    Wording,
+    as_sentence,
+    credit_sentence,
+    spoken_name,
+    transition,
+)
 
-from briefing.models import Briefing, Story
-from briefing.render import credit_parts
-
-
-def transition(number: int, count: int) -> str:
-    """What is said before story `number` (from 0) of `count`, e.g. "Next: "."""
-    if count == 1:
-        return ""
-    if number == 0:
-        return "First: "
-    if number == count - 1:
-        return "And finally: "
-    return ("Next: ", "Also today: ", "In other news: ")[(number - 1) % 3]
+# Kept importable from here for the modules and tests that use these names.
+sentence = as_sentence
+__all__ = ["credit_sentence", "programme_sections", "sentence", "spoken_name", "transition"]
 
 
-def credit_sentence(story: Story) -> str:
-    """The story's sources said aloud by name, e.g. "From Riverside Gazette and Valley News."."""
-    names = list(dict.fromkeys(n for n in (spoken_name(s) for s in story.sources) if n))
-    if not names:
-        return ""
-    if len(names) == 1:
-        return f"From {names[0]}."
-    return f"From {', '.join(names[:-1])} and {names[-1]}."
-
-
-def spoken_name(source: str) -> str:
-    """A source's name as a listener would want it: the site's name, not its address."""
-    name, link = credit_parts(source)
-    if name and link:
-        return name
-    if link:
-        return (urlsplit(link).hostname or "").removeprefix("www.")
-    stem = name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return stem.replace("-", " ").replace("_", " ").strip()
-
-
-def sentence(text: str) -> str:
-    """A heading read as a sentence, so the engine pauses after it."""
-    text = " ".join(text.split())
-    return text if not text or text[-1] in ".!?…" else text + "."
-
-
-def programme_sections(briefing: Briefing) -> list[tuple[str, tuple[str, ...]]]:
+def programme_sections(
+    briefing: Briefing, wording: Wording = ENGLISH
+) -> list[tuple[str, tuple[str, ...]]]:
     """(chapter title, sentences to say) of a brief with an intro or outro.
 
     "Intro", then for each story its transition and headline, its summary and
@@ -55,15 +28,15 @@ def programme_sections(briefing: Briefing) -> list[tuple[str, tuple[str, ...]]]:
     """
     sections: list[tuple[str, tuple[str, ...]]] = []
     if briefing.intro.strip():
-        sections.append(("Intro", (sentence(briefing.intro),)))
+        sections.append(("Intro", (as_sentence(briefing.intro),)))
     count = len(briefing.stories)
     for number, story in enumerate(briefing.stories):
         said = (
-            f"{transition(number, count)}{sentence(story.headline)}",
+            f"{transition(number, count, wording)}{as_sentence(story.headline)}",
             *story.sentences,
-            credit_sentence(story),
+            credit_sentence(story, wording),
         )
         sections.append((story.headline, tuple(s for s in said if s.strip())))
     if briefing.outro.strip():
-        sections.append(("Outro", (sentence(briefing.outro),)))
+        sections.append(("Outro", (as_sentence(briefing.outro),)))
     return sections

@@ -183,3 +183,41 @@ def test_make_with_the_real_engine_keeps_stdout_clean(tmp_path: Path) -> None:
     _, seconds, peak = wav_info(wav)
     assert peak > 2000
     assert 1.8 < meta["words"] / seconds < 3.4
+
+
+GERMAN = (
+    "Neue Brücke über den Fluss eröffnet\n\n"
+    "Die Stadt hat am Montag die neue Brücke über den Fluss eröffnet. Der Bau hat drei Jahre "
+    "gedauert und war teurer als geplant. Viele Menschen aus der Nachbarschaft kamen zur Feier "
+    "und gingen als Erste über die Brücke. Die Busse fahren ab der nächsten Woche auf der neuen "
+    "Strecke, und die Fahrt in die Innenstadt wird damit um zehn Minuten kürzer.\n"
+)
+NO_GERMAN = "no german voice is installed"  # the fake engine speaks English only
+
+
+def test_every_speaking_command_looks_for_a_voice_in_the_articles_language(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "bruecke.txt"
+    article.write_text(GERMAN, encoding="utf-8")
+    runs = {
+        "make": run_cli("make", str(article), "--format", "md,wav", "--out", str(tmp_path / "m")),
+        "speak": run_cli("speak", str(article), "--out", str(tmp_path / "s.wav")),
+        "script": run_cli("script", str(article)),
+    }
+    for command, result in runs.items():
+        assert result.returncode == 0, (command, result.stderr)
+        assert NO_GERMAN in result.stderr, command
+    config = tmp_path / "daily.toml"
+    config.write_text('language = "de"\n', encoding="utf-8")
+    daily = run_cli(
+        "daily", str(article), "--config", str(config), "--out", str(tmp_path / "d"),
+        "--since", "100000d", "--no-audio", "--json",
+    )  # fmt: skip
+    assert daily.returncode == 0, daily.stderr
+    assert any(NO_GERMAN in note for note in json.loads(daily.stdout)["notes"])
+
+
+def test_an_english_article_is_spoken_without_a_language_note(tmp_path: Path) -> None:
+    result = run_cli("speak", str(TUNNEL), "--out", str(tmp_path / "t.wav"))
+    assert result.returncode == 0 and "voice is installed" not in result.stderr

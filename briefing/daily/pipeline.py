@@ -191,11 +191,11 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
         OutputError: the output can't be written or the lock not taken.
     """
     from briefing.speech.engines import engine_name_for
-    from briefing.speech.voices import get_profile
+    from briefing.speech.voices import get_profile, voice_speaking
     from briefing.summarize import DEFAULT_METHOD, get_method
 
     report = progress or _silent
-    voice = get_profile(options.voice)
+    voice, voice_warning = voice_speaking(get_profile(options.voice), options.channel.language)
     method = options.method or DEFAULT_METHOD
     try:
         get_method(method)  # fail on a bad name before any download
@@ -216,6 +216,8 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
         state=locations.state_dir(),
         report=report,
     )
+    if voice_warning:
+        daily.note(voice_warning)
     return daily.brief()
 
 

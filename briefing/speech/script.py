@@ -8,16 +8,24 @@ sentence boundaries become cue times and chapter times once spoken.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
 from briefing.models import Briefing, VoiceProfile
+from briefing.programme import programme_sections
 from briefing.speech.lexicon import Lexicon, load_lexicon
 from briefing.speech.normalize import Normalizer
+from briefing.speech.wording import TEMPLATE_FIELDS, as_sentence, template_values
 
-TEMPLATE_FIELDS = ("date", "weekday", "month", "day", "year", "title", "stories")
-"""Fields an intro or outro template may use, e.g. "Here is your briefing for {date}."."""
+__all__ = [
+    "TEMPLATE_FIELDS",
+    "article_script",
+    "build_script",
+    "programme_script",
+    "speech_script",
+    "spoken_text",
+    "template_values",
+]
 
 
 @dataclass(frozen=True)
@@ -59,29 +67,6 @@ class SpeechScript:
         return "".join(parts) + ("\n" if parts else "")
 
 
-def template_values(briefing: Briefing) -> dict[str, str]:
-    """What {date}, {weekday}, ... in an intro or outro stand for."""
-    day: dt.date = briefing.date
-    suffix = (
-        "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
-    )
-    return {
-        "date": f"{day:%A}, {day:%B} {day.day}{suffix}",
-        "weekday": f"{day:%A}",
-        "month": f"{day:%B}",
-        "day": f"{day.day}{suffix}",
-        "year": str(day.year),
-        "title": briefing.title,
-        "stories": str(len(briefing.stories)),
-    }
-
-
-def _sentence(text: str) -> str:
-    """A heading read as a sentence, so the engine pauses after it."""
-    text = " ".join(text.split())
-    return text if not text or text[-1] in ".!?…" else text + "."
-
-
 def speaks_english(voice: VoiceProfile | None) -> bool:
     """Whether the profile's engine voice is English (the normalizer's rules are English)."""
     if voice is None:
@@ -107,59 +92,78 @@ def profile_lexicon(voice: VoiceProfile | None) -> Lexicon:
 def build_script(
     briefing: Briefing, voice: VoiceProfile | None = None, *, lexicon: Lexicon | None = None
 ) -> SpeechScript:
-    """The script of a briefing: intro, title, each story (its headline when there are several), outro.
+    """The script of a briefing: a daily brief's programme, or an article briefing.
+
+    A briefing with its own intro or outro is a daily brief (see programme_script);
+    any other is read as articles (see article_script).
+    """
+    if briefing.intro or briefing.outro:
+        return programme_script(briefing, voice, lexicon=lexicon)
+    return article_script(briefing, voice, lexicon=lexicon)
+
+
+def programme_script(
+    briefing: Briefing, voice: VoiceProfile | None = None, *, lexicon: Lexicon | None = None
+) -> SpeechScript:
+    """A daily brief's script: its own intro, each story with transition and credits, its outro.
+
+    Args:
+        voice: supplies the pauses and lexicon (its intro/outro templates are not used).
+        lexicon: overrides the voice's lexicon.
+    """
+    planned: list[tuple[str, int]] = []  # (written sentence, chapter)
+    chapters = []
+    for title, said in programme_sections(briefing):
+        chapters.append(Chapter(title))
+        planned += [(s, len(chapters) - 1) for s in said]
+    return _script(planned, chapters, briefing.title, voice, lexicon)
+
+
+def article_script(
+    briefing: Briefing, voice: VoiceProfile | None = None, *, lexicon: Lexicon | None = None
+) -> SpeechScript:
+    """The script of article summaries: the voice's intro, title, each story, the voice's outro.
 
     Args:
         voice: supplies the intro/outro templates, pauses and lexicon; None means
             no intro or outro and the shipped lexicon.
         lexicon: overrides the voice's lexicon.
     """
-    normalizer = Normalizer(lexicon or profile_lexicon(voice), english=speaks_english(voice))
     values = template_values(briefing)
-    title_pause = voice.title_pause if voice else 0.8
-    story_pause = voice.story_pause if voice else 1.2
-
     planned: list[tuple[str, int]] = []  # (written sentence, chapter)
-    if briefing.intro or briefing.outro:
-        # A daily brief speaks its own intro, transitions, credits and outro (briefing.programme).
-        from briefing.programme import programme_sections
-
-        chapters = []
-        for title, said in programme_sections(briefing):
-            chapters.append(Chapter(title))
-            planned += [(s, len(chapters) - 1) for s in said]
-        return _script(planned, chapters, briefing.title, normalizer, title_pause, story_pause)
     if voice and voice.intro.strip():
-        planned.append((_sentence(voice.intro.format_map(values)), 0))
+        planned.append((as_sentence(voice.intro.format_map(values)), 0))
     # A title made up from a cut first sentence ("A man who…") reads badly aloud;
     # the sentence itself follows in the summary, so say nothing for it.
     if not briefing.title.endswith("…"):
-        planned.append((_sentence(briefing.title), 0))
+        planned.append((as_sentence(briefing.title), 0))
     chapters = [Chapter(briefing.title)] if planned else []
     several = len(briefing.stories) > 1
     for story in briefing.stories:
         sentences = list(story.sentences)
         if several or " ".join(story.headline.split()) != " ".join(briefing.title.split()):
-            sentences.insert(0, _sentence(story.headline))
+            sentences.insert(0, as_sentence(story.headline))
         sentences = [s for s in sentences if s.strip()]
         if not sentences:
             continue
         chapters.append(Chapter(story.headline or briefing.title))
         planned += [(s, len(chapters) - 1) for s in sentences]
     if voice and voice.outro.strip():
-        planned.append((_sentence(voice.outro.format_map(values)), len(chapters) - 1))
-
-    return _script(planned, chapters, briefing.title, normalizer, title_pause, story_pause)
+        planned.append((as_sentence(voice.outro.format_map(values)), len(chapters) - 1))
+    return _script(planned, chapters, briefing.title, voice, lexicon)
 
 
 def _script(
     planned: list[tuple[str, int]],
     chapters: list[Chapter],
     title: str,
-    normalizer: Normalizer,
-    title_pause: float,
-    story_pause: float,
+    voice: VoiceProfile | None,
+    lexicon: Lexicon | None,
 ) -> SpeechScript:
+    """The planned (sentence, chapter) pairs spoken, with offsets and the voice's pauses."""
+    normalizer = Normalizer(lexicon or profile_lexicon(voice), english=speaks_english(voice))
+    title_pause = voice.title_pause if voice else 0.8
+    story_pause = voice.story_pause if voice else 1.2
     segments: list[Segment] = []
     offset = 0
     for i, (written, chapter) in enumerate(planned):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -121,7 +122,7 @@ def _check_engine(name: str, path: Path) -> None:
 
 def _check_template(template: str, where: str) -> None:
     """Refuse an intro/outro naming a field the script can't fill, at load time, not mid-render."""
-    from briefing.speech.script import TEMPLATE_FIELDS
+    from briefing.speech.wording import TEMPLATE_FIELDS
 
     try:
         template.format_map(dict.fromkeys(TEMPLATE_FIELDS, ""))
@@ -162,3 +163,32 @@ def voice_for_language(
         if any(lang == code or lang.startswith(code + "-") for lang in voice.languages):
             return replace(profile, voice=voice.languages[0]), None
     return profile, f"no {language} voice is installed; reading it with {profile.voice!r}"
+
+
+def voice_speaking(
+    profile: VoiceProfile,
+    language: str,
+    *,
+    installed: Callable[[], list[EngineVoice]] | None = None,
+) -> tuple[VoiceProfile, str | None]:
+    """The profile switched to an engine voice for `language`, and a warning if none is installed.
+
+    Every command that speaks goes through here, so they all switch the same way.
+    `language` is a name ("german") or an ISO 639-1 code ("de"). English, and a
+    profile already speaking the language, keep the profile without asking the
+    engine anything; `installed` lists the engine's voices (default: the engine's).
+    """
+    name = _LANGUAGE_NAMES.get(language, language)
+    code = ISO_CODES.get(name)
+    if name == DEFAULT_LANGUAGE or code is None:
+        return profile, None
+    if profile.voice.lower().split("/")[-1].startswith(code):
+        return profile, None
+    if installed is None:
+        from briefing.speech.engines import engine_for
+
+        installed = engine_for(profile).installed_voices
+    return voice_for_language(profile, name, installed())
+
+
+_LANGUAGE_NAMES = {code: name for name, code in ISO_CODES.items()}

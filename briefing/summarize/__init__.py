@@ -47,7 +47,8 @@ def summarize(
     scores = chosen_method.rate(article) if sentences else []
     lengths = [len(s.split()) for s in sentences]
     ranking = rank(scores)
-    chosen = choose(ranking, lengths, length)
+    needs = chosen_method.antecedents(article) if chosen_method.antecedents and sentences else None
+    chosen = choose(ranking, lengths, length, needs)
     if order == "score":
         place = {index: position for position, index in enumerate(ranking)}
         chosen.sort(key=place.__getitem__)

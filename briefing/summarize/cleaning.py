@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.summarize.coherence import leans_back
+
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -94,13 +96,6 @@ _QUOTE_MARKS = "‘’“”\"'"
 _OPENING_QUOTE = re.compile(r"(?:^|[\s(\[—–-])[‘“\"']")
 _CLOSING_QUOTE = re.compile(r"[’”\"'](?:[\s,.;:!?)\]—–-]|$)")
 
-_ANAPHORA = _wordset(
-    "he she it they them his her hers its their theirs this these those such both "
-    "but and however also yet still instead meanwhile furthermore moreover "
-    "nevertheless then thus so there"
-)
-"""Opening words that point back to an earlier sentence ("He said ...", "But ...")."""
-
 
 MIN_WORDS = 4
 """Shorter "sentences" are debris of the page ("By .", "Jo Bloggs .", "2.") or too thin to summarize."""
@@ -119,20 +114,19 @@ class Assessment:
     fragment: bool = False
     """Makes no sense alone: a question or a piece of a longer quote."""
     dangling: bool = False
-    """Opens by pointing back ("He", "But", "This"), so it needs the sentence before it."""
+    """Opens by pointing back ("He", "But", "The move"), so it needs the sentence before it (see coherence)."""
 
 
 def assess(sentence: str) -> Assessment:
     """Classify one sentence (verbatim as split from the article)."""
     text = sentence.strip()
     words = text.split()
-    first = words[0].strip("‘'\"“(").lower() if words else ""
     return Assessment(
         furniture=is_furniture(text),
         tiny=len(words) < MIN_WORDS,
         caption=is_caption(text),
         fragment=is_fragment(text),
-        dangling=first in _ANAPHORA and len(words) > 1,
+        dangling=leans_back(text),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 DEFAULT_SENTENCES = 5
@@ -38,28 +39,46 @@ class Length:
         return f"{self.sentences or DEFAULT_SENTENCES} sentences"
 
 
-def choose(ranking: list[int], lengths: list[int], length: Length) -> list[int]:
+def choose(
+    ranking: list[int],
+    lengths: list[int],
+    length: Length,
+    needs: Sequence[int | None] | None = None,
+) -> list[int]:
     """Pick sentence indices from best-first `ranking` to fit `length`, in article order.
 
     Args:
         ranking: sentence indices, best first.
         lengths: word count of every sentence, by index.
         length: the size wanted.
+        needs: per sentence, the index of the sentence it may only come with
+            (None: it stands alone). A sentence whose partner has not been
+            chosen before it is passed over, so a word budget that skips a
+            long sentence also skips the one leaning on it.
     """
     if not ranking:
         return []
+    chosen: list[int] = []
+    taken: set[int] = set()
+    total = 0
     if length.words is not None:
-        chosen: list[int] = []
-        total = 0
-        for index in ranking:
-            if total + lengths[index] <= length.words or not chosen:
-                chosen.append(index)
-                total += lengths[index]
-            if total >= length.words:
-                break
-        return sorted(chosen)
-    if length.ratio is not None:
+        count = len(ranking)
+    elif length.ratio is not None:
         count = max(1, round(len(lengths) * length.ratio))
     else:
         count = length.sentences or DEFAULT_SENTENCES
-    return sorted(ranking[:count])
+    for index in ranking:
+        if len(chosen) >= count:
+            break
+        need = needs[index] if needs is not None else None
+        if need is not None and need not in taken:
+            continue
+        if length.words is not None:
+            if total + lengths[index] > length.words and chosen:
+                continue
+            total += lengths[index]
+        chosen.append(index)
+        taken.add(index)
+        if length.words is not None and total >= length.words:
+            break
+    return sorted(chosen)

@@ -18,20 +18,32 @@ lead's strength and fixes those failures:
    left out; a headline, when the article has a real one, adds its own
    overlap with each sentence.
 3. Cleaning: furniture (bylines, "Click here", credits) is all but excluded;
-   captions, questions, quote fragments and sentences opening with "He" or
-   "But" when the sentence before them is not in the summary are weakened.
-4. Redundancy: sentences are picked greedily, and one too similar to a
-   sentence already picked waits until everything else is used.
+   captions, questions and quote fragments are weakened.
+4. Coherence: a sentence that opens by pointing back ("He", "Both sides",
+   "The move", see `coherence`) is only picked after the sentence it leans
+   on, so no summary length cuts it loose from what it refers to.
+5. Redundancy: sentences are picked greedily, and one that repeats a picked
+   sentence (tf-idf cosine, or most of its content words found in it) waits
+   until everything else is used.
 
 The returned scores follow the greedy order (strictly decreasing along it),
 so ranking by score reproduces the pick order for any summary length.
 
-The five constants below are the only tuned numbers. They were set on half
-of a 150-article CNN/Daily Mail dev set and checked on the other half; each
-is a round value from a flat region, not a best-on-the-file optimum. The
-cleaning PENALTIES are set by hand for readability: ROUGE barely moves with
-them on that set, but a summary that reads out a byline or half a quote is
-worse whatever it scores.
+The lead is a strong baseline on every newsroom's copy, and a method that
+leaves it often also loses to it often. With POSITION_DECAY = 2 and
+centrality multiplying the prior by at most 1 + CENTRALITY_WEIGHT = 3, no
+later sentence displaces the second on centrality alone, and the fourth
+displaces the third only when it is far more central; so the summary leaves
+the lead only on strong evidence (furniture, a caption, a repeat, an opening
+that is no lead). The numbers were chosen by cross-validation over the halves of the
+150-article CNN/Daily Mail dev set, kept only where both halves and a second
+set of news in other newsroom styles (bench/data) agreed, each a round value
+from a flat region: a decay of 1 won more on the dev set (+0.6 ROUGE-1 over
+Lead-3) but tied Lead-3 on about 240 unseen articles and lost to it on the
+second set; 2 to 2.5 win on both halves and both sets. The cleaning
+PENALTIES are set by hand for readability: ROUGE barely moves with them, but
+a summary that reads out a byline or half a quote is worse whatever it
+scores.
 """
 
 from __future__ import annotations
@@ -42,6 +54,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing.summarize.cleaning import Assessment, assess
+from briefing.summarize.coherence import antecedents
 from briefing.summarize.sumy_methods import build_document, stemmer, stop_words
 
 if TYPE_CHECKING:
@@ -49,8 +62,8 @@ if TYPE_CHECKING:
 
     from briefing.models import Article
 
-POSITION_DECAY = 1.0
-"""Exponent of the position prior 1 / (1 + rank): the second sentence starts at half the first's."""
+POSITION_DECAY = 2.0
+"""Exponent of the position prior 1 / (1 + rank): the second sentence starts at a quarter of the first's."""
 CENTRALITY_WEIGHT = 2.0
 """The most central sentence's score is (1 + CENTRALITY_WEIGHT) times its prior."""
 EDGE_THRESHOLD = 0.3
@@ -59,6 +72,8 @@ BACKWARD_WEIGHT = 1.0
 """How much links to earlier sentences count against a sentence (PacSum's lambda)."""
 REDUNDANCY = 0.5
 """A sentence this similar (cosine) to one already picked is held back until the end."""
+REPEAT_SHARE = 0.7
+"""A sentence with this share of its content words in one already picked is held back too."""
 REPEAT_SCALE = 1e-3
 """A held-back repeat's reported score is scaled by this, so scores show it came last."""
 MAX_SCORED = 1000
@@ -72,7 +87,6 @@ PENALTIES = {
     "furniture": 0.02,
     "caption": 0.7,
     "fragment": 0.5,
-    "dangling": 0.8,
 }
 """Score multipliers for what `cleaning.assess` finds; furniture (and tiny debris) is all but excluded."""
 
@@ -103,7 +117,8 @@ def _rate_head(sentences: list[str], article: Article) -> list[float]:
     count = len(sentences)
     language = article.language
     title = _real_title(article.title, sentences[0])
-    vectors = _tfidf([_terms(s, language) for s in sentences], _terms(title, language))
+    terms = [_terms(s, language) for s in sentences]
+    vectors = _tfidf(terms, _terms(title, language))
     body, headline = vectors[:count], vectors[count:]
     similarity = body @ body.T
     np.fill_diagonal(similarity, 0.0)
@@ -118,8 +133,8 @@ def _rate_head(sentences: list[str], article: Article) -> list[float]:
     prior = _position_prior(aside, decay)
     relevance = (1.0 + CENTRALITY_WEIGHT * content) * prior
     relevance *= np.array([_quality(a) for a in assessments])
-    dangling = np.array([a.dangling for a in assessments])
-    return _greedy_scores(relevance, similarity, dangling)
+    leaning = antecedents(sentences, language)
+    return _greedy_scores(relevance, similarity, _containment(terms, body), leaning)
 
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -255,7 +270,7 @@ def _position_prior(aside: list[bool], decay: float) -> np.ndarray:
 
 
 def _quality(assessment: Assessment) -> float:
-    """Score multiplier for a sentence's flaws, apart from dangling (which depends on the picks)."""
+    """Score multiplier for a sentence's flaws (leaning on the sentence before is no flaw: see coherence)."""
     if assessment.furniture or assessment.tiny:
         return PENALTIES["furniture"]
     factor = 1.0
@@ -265,16 +280,36 @@ def _quality(assessment: Assessment) -> float:
     return factor
 
 
+def _containment(terms: list[list[str]], body: np.ndarray) -> np.ndarray:
+    """containment[i, j]: the share of sentence i's distinct content words that sentence j also has.
+
+    A sentence that mostly repeats another shares most of its words with it,
+    however the two differ in length; cosine alone misses a short sentence
+    that restates part of a long one.
+    """
+    import numpy as np
+
+    present = (body > 0).astype(float)  # only shared words have columns, and only they can overlap
+    shared = present @ present.T
+    np.fill_diagonal(shared, 0.0)
+    sizes = np.array([max(len(set(t)), 1) for t in terms], dtype=float)
+    return shared / sizes[:, None]
+
+
 def _greedy_scores(
-    relevance: np.ndarray, similarity: np.ndarray, dangling: np.ndarray
+    relevance: np.ndarray,
+    similarity: np.ndarray,
+    containment: np.ndarray,
+    leaning: list[int | None],
 ) -> list[float]:
     """Order all sentences by greedy picking and return scores that reproduce that order.
 
     At each step the best remaining sentence is taken, where a sentence that
-    repeats a picked one (cosine >= REDUNDANCY) waits until no other is left, and one that
-    opens by pointing back ("He", "But") is weakened unless the sentence before
-    it is already picked. Scores are the relevance at pick time, made strictly
-    decreasing so a stable sort by score gives the same order.
+    repeats a picked one (cosine >= REDUNDANCY, or a REPEAT_SHARE of its words
+    in it) waits until no other is left, and one that leans on the sentence
+    before it (`leaning`) waits until that one is picked. Scores are the
+    relevance at pick time, made strictly decreasing so a stable sort by score
+    gives the same order.
     """
     import numpy as np
 
@@ -282,14 +317,19 @@ def _greedy_scores(
     base = relevance / (relevance.max() or 1.0)
     picked = np.zeros(count, dtype=bool)
     closest = np.zeros(count)
+    covered = np.zeros(count)
     scores = [0.0] * count
     previous = math.inf
+    needs = np.array([-1 if a is None else a for a in leaning], dtype=int)
+    leans = needs >= 0
     for _ in range(count):
-        after_previous = np.concatenate(([True], picked[:-1]))
-        gain = base * np.where(dangling & ~after_previous, PENALTIES["dangling"], 1.0)
-        repeats = closest >= REDUNDANCY
+        gain = base
+        repeats = (closest >= REDUNDANCY) | (covered >= REPEAT_SHARE)
         # Gains are in (0, 1], so +2 puts every fresh sentence before any repeat.
         key = np.where(repeats, gain, gain + 2.0)
+        # A sentence that leans on the one before waits for it (there is always one ready:
+        # the first sentence not yet picked).
+        key[leans & ~picked[needs]] = -math.inf
         key[picked] = -math.inf
         best = int(np.argmax(key))
         shown = float(gain[best]) * (REPEAT_SCALE if repeats[best] else 1.0)
@@ -298,4 +338,5 @@ def _greedy_scores(
         previous = value
         picked[best] = True
         closest = np.maximum(closest, similarity[best])
+        covered = np.maximum(covered, containment[:, best])
     return scores

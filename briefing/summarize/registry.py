@@ -19,6 +19,8 @@ class Method:
     name: str
     description: str
     rate: Callable[[Article], list[float]]
+    antecedents: Callable[[Article], list[int | None]] | None = None
+    """For methods that keep picks coherent: the sentence each one leans on (see coherence)."""
 
 
 def _sumy(module: str, cls: str) -> Callable[[Article], list[float]]:
@@ -45,6 +47,12 @@ def _news(article: Article) -> list[float]:
     return rate_news(article)
 
 
+def _news_antecedents(article: Article) -> list[int | None]:
+    from briefing.summarize.coherence import antecedents
+
+    return antecedents(article.sentences, article.language)
+
+
 METHODS: dict[str, Method] = {
     m.name: m
     for m in (
@@ -53,6 +61,7 @@ METHODS: dict[str, Method] = {
             "News: the lead first, then what later sentences elaborate on; skips captions,"
             " bylines and repeats.",
             _news,
+            _news_antecedents,
         ),
         Method("lead", "The first sentences of the article (the classic news baseline).", _lead),
         Method(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from briefing.errors import VoiceError
 from briefing.models import Briefing, Story, VoiceProfile
-from briefing.speech.script import build_script, speech_script
+from briefing.speech.script import article_script, build_script, programme_script, speech_script
 from briefing.speech.voices import all_profiles, get_profile, load_profile
 
 
@@ -99,3 +100,16 @@ def test_a_title_cut_from_the_first_sentence_is_not_read_aloud() -> None:
     assert script.text.count("walked across the country") == 1
     assert [c.title for c in script.chapters] == [story.headline]
     assert {s.chapter for s in script.segments} == {0}
+
+
+def test_a_daily_brief_speaks_its_own_wrapper_and_an_article_the_voices() -> None:
+    voice = VoiceProfile("x", intro="Hello from the voice.", outro="Bye from the voice.")
+    article = build_script(_briefing(2), voice)
+    assert article == article_script(_briefing(2), voice)
+    assert "Hello from the voice." in article.text and "Bye from the voice." in article.text
+    daily = replace(_briefing(2), intro="The day's intro.", outro="The day's outro.")
+    programme = build_script(daily, voice)
+    assert programme == programme_script(daily, voice)
+    assert [c.title for c in programme.chapters] == ["Intro", "Story 1", "Story 2", "Outro"]
+    assert "from the voice" not in programme.text
+    assert "First: Story one.\n" in programme.text and "And finally: Story two.\n" in programme.text

@@ -48,13 +48,19 @@ def test_prints_a_row_per_method_with_rouge_time_and_verbatim(tiny_set: Path) ->
     assert "2 articles" in result.stdout
     lines = result.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("method"))
-    rows = {line.split()[0]: line.split() for line in lines[header + 1 :] if line}
+    table = lines[header + 1 : lines.index("", header)]
+    rows = {line.split()[0]: line.split() for line in table}
     assert set(rows) == {"news", "Lead-2", "lexrank"}
     for cells in rows.values():
-        r1, r2, rlsum = (float(x) for x in cells[-8:-5])
+        r1, r2, rlsum = (float(x) for x in cells[-9:-6])
         assert 0 < r2 <= r1 <= 100 and 0 < rlsum <= 100
-        assert cells[-1] == "all"
-    assert rows["lexrank"][-2] == "1.00"  # its own time ratio
+        assert cells[-2] == "all"
+        assert cells[-1].endswith("%")
+    assert rows["lexrank"][-3] == "1.00"  # its own time ratio
+    assert "paired difference to Lead-2" in result.stdout
+    for name in ("news", "lexrank"):
+        line = next(line for line in lines if line.startswith(f"{name}: "))
+        assert line.count(" ± ") == 3  # R1 / R2 / RLsum
 
 
 def test_markdown_table_and_half_split(tiny_set: Path) -> None:

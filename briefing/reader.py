@@ -1,0 +1,37 @@
+"""Any input read back as a briefing to speak: a briefing .md as written, else the whole article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.assemble import briefing_from
+from briefing.ingest import MAX_BYTES, STDIN, kind_of, parse_article, read_text
+from briefing.models import Article, Briefing, Pick, Summary
+from briefing.render import from_markdown, is_briefing_markdown
+
+
+def read_briefing(source: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[Article, Briefing]:
+    """The input as an article (for its language) and as the briefing to say.
+
+    A briefing written by `make` keeps its chosen sentences; any other input
+    (or a briefing with no stories) is read in full, every sentence in order.
+
+    Raises:
+        InputError: the input can't be read, is too large or has no text.
+    """
+    name = str(source)
+    text = read_text(source, max_bytes=max_bytes)
+    article = parse_article(
+        text, source="stdin" if name == STDIN else name, kind=kind_of(name, text)
+    )
+    if is_briefing_markdown(text):
+        briefing = from_markdown(text)
+        if briefing.stories:
+            return article, briefing
+    return article, full_briefing(article)
+
+
+def full_briefing(article: Article) -> Briefing:
+    """A briefing that says the whole article, as if every sentence were picked."""
+    picks = tuple(Pick(i, s, 0.0) for i, s in enumerate(article.sentences))
+    return briefing_from([Summary(article, "full", picks)])
