@@ -325,3 +325,17 @@ def test_any_title_gives_a_safe_name_and_yaml_that_parses(title: str, site: str)
     assert isinstance(meta["title"], str) and meta["title"] == meta["aliases"][0]
     assert meta["source"] and all(isinstance(s, str) for s in meta["source"])
     assert is_untouched(text) and not is_untouched(text.replace("One sentence.", "Two."))
+
+
+def test_notes_named_like_the_day_never_take_the_days_note(tmp_path: Path) -> None:
+    vault, daily = _vault(tmp_path)
+    result = run_cli(
+        *("make", str(TUNNEL), str(LIBRARY), "--notes", str(vault), "--note-name", "{date}"),
+        *("--out", str(tmp_path / "out"), "--no-audio"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in _article_notes(vault)) == [f"{TODAY} 2.md", f"{TODAY} 3.md"]
+    text = daily.read_bytes().decode("utf-8")
+    assert text.startswith(USER_TEXT)
+    assert f"- [[{TODAY} 2]]" in text and f"- [[{TODAY} 3]]" in text
+    _links_resolve(vault)

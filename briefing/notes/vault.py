@@ -93,6 +93,7 @@ def write_notes(
     report = NotesReport()
     with _vault_lock(settings.folder):
         writer = _VaultWriter(settings, report)
+        writer.claimed.add(inside(settings.folder, _daily_name(settings, day)))
         links: list[str] = []
         embeds: list[str] = []
         for item in items:
@@ -124,6 +125,7 @@ class _VaultWriter:
         self.folder = settings.folder
         self.report = report
         self.claimed: set[Path] = set()
+        """Note files this delivery has placed (and the day's note): no second note goes there."""
 
     def article(self, item: NoteItem) -> tuple[str, str]:
         """Write (or keep) the article's note; its vault link and its audio's, if any."""
