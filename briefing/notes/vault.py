@@ -66,8 +66,6 @@ class NotesReport:
 
     files: list[Path] = field(default_factory=list)
     """Notes and attachments written or changed by this run."""
-    linked: list[Path] = field(default_factory=list)
-    """Every article note the day's note links to from this run (written or not)."""
     kept: list[Path] = field(default_factory=list)
     """Notes edited by hand, left as they are."""
     messages: list[str] = field(default_factory=list)
@@ -142,7 +140,6 @@ class _VaultWriter:
         embed = self.attach(item.audio, relative.name) if item.audio else ""
         text = article_note.render(facts, tags=self.settings.tags, audio=embed)
         self._write_note(path, existing, text)
-        self.report.linked.append(path)
         return relative.as_posix(), embed
 
     def _place(
