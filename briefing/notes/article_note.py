@@ -64,7 +64,9 @@ def render(facts: ArticleFacts, *, tags: tuple[str, ...], audio: str = "") -> st
     if facts.published is not None:
         props["published"] = facts.published.replace(microsecond=0)
     props["authors"] = [printable(a) for a in facts.authors if printable(a)]
-    props["tags"] = list(dict.fromkeys([*DEFAULT_TAGS, *tags]))
+    # Obsidian's tags have no spaces and no "#" in front.
+    wanted = ("-".join(printable(t).lstrip("#").split()) for t in (*DEFAULT_TAGS, *tags))
+    props["tags"] = list(dict.fromkeys(t for t in wanted if t))
     props["aliases"] = [title]
     lines = [f"# {escape(title)}", ""]
     lines += list(facts.sentences)
