@@ -31,8 +31,11 @@ def programme_sections(
         sections.append(("Intro", (as_sentence(briefing.intro),)))
     count = len(briefing.stories)
     for number, story in enumerate(briefing.stories):
+        # A title made up from a cut first sentence ("Defense officials said…") is not
+        # read: the sentence itself follows in full.
+        headline = "" if _is_cut(story.headline) else as_sentence(story.headline)
         said = (
-            f"{transition(number, count, wording)}{as_sentence(story.headline)}",
+            f"{transition(number, count, wording)}{headline}".strip(),
             *story.sentences,
             credit_sentence(story, wording),
         )
@@ -40,3 +43,8 @@ def programme_sections(
     if briefing.outro.strip():
         sections.append(("Outro", (as_sentence(briefing.outro),)))
     return sections
+
+
+def _is_cut(headline: str) -> bool:
+    """Whether a headline is a fallback cut from the text (it ends in an ellipsis)."""
+    return headline.rstrip().endswith(("…", "..."))

@@ -40,11 +40,38 @@ def budget_for(*, minutes: float | None = None, words: int | None = None, wpm: f
     return Budget(words=max(1, round(minutes * wpm)), wpm=wpm, minutes=minutes)
 
 
+MAX_SHARE = 0.5
+"""No story of several gets more than this part of the brief: a lead story is trimmed, not a monologue."""
+
+
 def weights(count: int) -> list[float]:
-    """Shares for `count` stories: leading stories get more, the rest even."""
+    """Shares for `count` stories by rank: leading stories get more, none over MAX_SHARE.
+
+    Each share is at least the even share of the stories below the bonus, so the
+    last story always has its floor; a share over the cap gives its excess to the others.
+    """
     raw = [1.0 + LEAD_BONUS / (1 + i) if i < 3 else 1.0 for i in range(count)]
     total = sum(raw) or 1.0
-    return [w / total for w in raw]
+    shares = [w / total for w in raw]
+    if count < 2:
+        return shares
+    for _ in range(count):
+        over = [i for i, w in enumerate(shares) if w > MAX_SHARE]
+        if not over:
+            break
+        excess = sum(shares[i] - MAX_SHARE for i in over)
+        rest = [i for i in range(count) if i not in over]
+        for i in over:
+            shares[i] = MAX_SHARE
+        room = sum(shares[i] for i in rest) or 1.0
+        for i in rest:
+            shares[i] += excess * shares[i] / room
+    return shares
+
+
+def story_cap(total: int, count: int) -> int | None:
+    """The most words one story may take of a `total`-word brief of `count` stories."""
+    return int(total * MAX_SHARE) if count > 1 else None
 
 
 def share(total: int, fixed: int, overheads: Sequence[int]) -> list[int]:

@@ -6,7 +6,7 @@ import contextlib
 import warnings
 from typing import TYPE_CHECKING
 
-from briefing.daily.budget import MIN_STORY_WORDS, Budget, Rates, budget_for, share
+from briefing.daily.budget import MIN_STORY_WORDS, Budget, Rates, budget_for, share, story_cap
 from briefing.daily.sources import Skip
 from briefing.daily.stories import StoryGroup
 from briefing.daily.timing import time_voice
@@ -77,12 +77,17 @@ def tell(run: DailyRun, groups: list[StoryGroup], shares: list[int]) -> list[Sto
     # Whole sentences rarely fill an allowance exactly, and short articles can't: offer
     # the words left over to the stories in order, so the brief comes close to its length.
     spare = sum(shares) - sum(_words(t) for t in texts)
+    total = run.result.budget.words if run.result.budget is not None else sum(shares)
+    cap = story_cap(total, len(groups))
     for index, group in enumerate(groups):
         if spare < MIN_STORY_WORDS // 2:
             break
         used = _words(texts[index])
-        longer = summary_of(group, run.method, used + spare)
-        if _words(longer) > used:
+        offer = used + spare if cap is None else min(used + spare, cap)
+        if offer <= used:
+            continue
+        longer = summary_of(group, run.method, offer)
+        if used < _words(longer) <= (offer if cap is None else cap):
             spare -= _words(longer) - used
             texts[index] = longer
     return [

@@ -61,10 +61,21 @@ class Candidate:
 
     @property
     def credit(self) -> str:
-        """ "Name <url>" for a web page (rendered as a named link), else the path itself."""
-        if is_web_url(self.link):
+        """ "Name <url>" for a page (rendered as a named link), else the path itself."""
+        if _has_scheme(self.link):  # web pages, and file:// links found in local feeds
             return f"{self.name} <{self.link}>" if self.name else self.link
         return self.link or self.name
+
+
+def _local_link(link: str) -> str:
+    """A feed's file:///path link as written: feedparser drops the third slash (file://path)."""
+    if link[:7].lower() == "file://" and link[7:8] != "/" and link[7:17] != "localhost/":
+        return "file:///" + link[7:]
+    return link
+
+
+def _has_scheme(link: str) -> bool:
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*://", link, re.I))
 
 
 @dataclass(frozen=True)
@@ -277,7 +288,7 @@ def feed_items(spec: str, data: bytes, base: str) -> list[Item] | None:
     items = []
     for entry in parsed.get("entries", []):
         title = squash(_plain(entry.get("title", "")))
-        link = entry.get("link", "") or ""
+        link = _local_link(entry.get("link", "") or "")
         text = _entry_text(entry)
         if not title and not text:
             continue

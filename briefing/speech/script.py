@@ -8,6 +8,7 @@ sentence boundaries become cue times and chapter times once spoken.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -167,7 +168,7 @@ def _script(
     segments: list[Segment] = []
     offset = 0
     for i, (written, chapter) in enumerate(planned):
-        spoken = normalizer(written)
+        spoken = normalizer(without_dateline(written))
         if not spoken:
             continue
         next_chapter = planned[i + 1][1] if i + 1 < len(planned) else chapter
@@ -179,6 +180,38 @@ def _script(
         segments.append(Segment(" ".join(written.split()), spoken, offset, chapter, pause))
         offset += len(spoken)
     return SpeechScript(tuple(segments), tuple(chapters), title)
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"""^\s*
+    (?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}   # the city, in capitals: LOS ANGELES
+       (?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})? # its state or country: , Calif.
+       (?:,?\s+"""
+    + _MONTH
+    + r"""\s+\d{1,2})?           # a date: Dec 1
+       \s*)?
+    (?:\((?:[A-Z][\w&.' -]{0,30})\)\s*)?                # the agency: (Reuters)
+    (?:--|[-–—])\s+                                       # then a dash
+    (?=[A-Z0-9"“‘'])                                      # and the story's first word""",
+    re.X,
+)
+"""A wire dateline opening a sentence: "LOS ANGELES (Reuters) - ", "WASHINGTON, Dec 1 (AP) -- "."""
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence without its opening dateline: kept in the text, not read aloud.
+
+    The city must be in capitals or an agency in brackets must follow it, so an
+    ordinary sentence that opens with a dash aside is left alone.
+    """
+    match = _DATELINE.match(sentence)
+    if match is None:
+        return sentence
+    head = match.group(0)
+    if not (re.search(r"[A-Z]{2}", head.split("(")[0]) or "(" in head):
+        return sentence
+    return sentence[match.end() :]
 
 
 def speech_script(briefing: Briefing, voice: VoiceProfile | None = None) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from briefing.models import Briefing, Story
 from briefing.render import credit_parts
@@ -122,14 +122,19 @@ def credit_sentence(story: Story, wording: Wording = ENGLISH) -> str:
 
 
 def spoken_name(source: str) -> str:
-    """A source's name as a listener would want it: the site's name, not its address."""
-    name, link = credit_parts(source)
-    if name and link:
-        return name
-    if link:
-        return (urlsplit(link).hostname or "").removeprefix("www.")
-    stem = name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return stem.replace("-", " ").replace("_", " ").strip()
+    """A source's name as a listener would want it: the feed's or site's name, or nothing.
+
+    An address, a host name, a folder or a file name is no name to read out
+    ("From defense, defense two and ..."): those sources are credited in writing only.
+    """
+    name = credit_parts(source)[0].strip()
+    if _PATH_LIKE.search(name) or _HOST_LIKE.match(name):
+        return ""
+    return name
+
+
+_PATH_LIKE = re.compile(r"[/\\]|\.(?:html?|md|markdown|txt|xml|rss|atom|opml)$", re.I)
+_HOST_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
 
 
 def as_sentence(text: str) -> str:

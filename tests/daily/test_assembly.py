@@ -74,9 +74,10 @@ def test_the_spoken_programme_has_transitions_and_credits() -> None:
     assert paragraphs[1].startswith("First: Council approves")
     assert paragraphs[1].endswith("From Riverside Gazette and Valley Times.")
     assert paragraphs[2].startswith("Next: Library reopens.")
-    assert paragraphs[2].endswith("From library reopens.")
+    # A local file and a bare address have no name to read out: no spoken credit.
+    assert "From" not in paragraphs[2]
     assert paragraphs[3].startswith("And finally: Buses.")
-    assert paragraphs[3].endswith("From valley.example.")
+    assert "From" not in paragraphs[3] and "valley.example" not in paragraphs[3]
     assert paragraphs[4] == "That's the briefing for today. Thanks for listening."
     assert "https://" not in script
 
@@ -101,8 +102,12 @@ def test_transitions_and_names() -> None:
     ]
     assert transition(0, 1) == ""
     assert spoken_name("Gazette <https://g.example/a>") == "Gazette"
-    assert spoken_name("https://www.g.example/a") == "g.example"
-    assert spoken_name("/home/me/harbour_tunnel.txt") == "harbour tunnel"
+    # Addresses, host names, folders and file names are credited in writing, never read out.
+    assert spoken_name("https://www.g.example/a") == ""
+    assert spoken_name("g.example <https://g.example/a>") == ""
+    assert spoken_name("/home/me/harbour_tunnel.txt") == ""
+    assert spoken_name("defense.html") == ""
+    assert spoken_name("Valley Courier <file:///srv/news/a.html>") == "Valley Courier"
     assert credit_sentence(Story("x", (), ())) == ""
 
 
