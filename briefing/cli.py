@@ -221,6 +221,7 @@ def _add_daily(commands: Any) -> None:
     daily.add_argument(
         "--no-audio", action="store_true", help="write the text only (no audio, no feed item)"
     )
+    daily.add_argument("--srt", action="store_true", help="write an SRT transcript too")
     add_force(
         daily, "rewrite the day's files even when nothing changed (with --init: replace the file)"
     )
@@ -520,6 +521,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         title=args.title,
         audio=not args.no_audio,
+        srt=args.srt or None,
         force=args.force,
         notes=args.notes,
         note_name=args.note_name,

@@ -72,7 +72,7 @@ def export_briefing(
                 chosen = [fmt for fmt in chosen if not fmt.needs_audio]
         if markdown_text is None or briefing.audio_seconds is not None:
             markdown_text = _with_audio_seconds(markdown_text, briefing)
-        rendition = Rendition(briefing, markdown_text, spoken)
+        rendition = Rendition(briefing, markdown_text, spoken, targets)
         for fmt in chosen:
             try:
                 written.append(fmt.write(rendition, targets[fmt.name], force))

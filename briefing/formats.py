@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -27,6 +27,8 @@ class Rendition(NamedTuple):
     briefing: Briefing
     markdown: str
     spoken: Spoken | None = None
+    targets: Mapping[str, Path] = {}
+    """Every file this export writes, by format name (so a page can link its audio and transcript)."""
 
     def audio(self) -> Spoken:
         if self.spoken is None:  # export only calls an audio writer after speaking
@@ -58,9 +60,30 @@ def _markdown(rendition: Rendition, path: Path, force: bool) -> Path:
 
 
 def _html(rendition: Rendition, path: Path, force: bool) -> Path:
-    from briefing.render import to_html
+    from briefing.render import PageMedia, briefing_language, to_html
 
-    return write_text(path, to_html(rendition.briefing, rendition.markdown), force=force)
+    media = None
+    targets = rendition.targets
+    audio = targets.get("mp3") or targets.get("wav")
+    if audio is not None and rendition.spoken is not None:
+        from briefing.speech import transcript
+
+        spoken = rendition.spoken
+        chapters = transcript.chapter_times(spoken.script, spoken.audio)
+        media = PageMedia(
+            audio=audio.name,
+            audio_type="audio/mpeg" if audio.suffix == ".mp3" else "audio/wav",
+            track=targets["vtt"].name if "vtt" in targets else None,
+            chapters=tuple((c.title, c.start) for c in chapters) if len(chapters) > 1 else (),
+        )
+    page = to_html(
+        rendition.briefing,
+        rendition.markdown,
+        media=media,
+        lang=briefing_language(rendition.briefing),
+        folder=path.parent,
+    )
+    return write_text(path, page, force=force)
 
 
 def _wav(rendition: Rendition, path: Path, force: bool) -> Path:
@@ -68,7 +91,9 @@ def _wav(rendition: Rendition, path: Path, force: bool) -> Path:
 
 
 def _mp3(rendition: Rendition, path: Path, force: bool) -> Path:
+    from briefing.cover import default_cover
     from briefing.files import atomic_path
+    from briefing.render import briefing_language
     from briefing.speech import mp3, transcript
 
     spoken, briefing = rendition.audio(), rendition.briefing
@@ -78,6 +103,8 @@ def _mp3(rendition: Rendition, path: Path, force: bool) -> Path:
         date=briefing.date.isoformat(),
         comment=f"Sources: {sources}" if sources else "",
         chapters=transcript.chapter_times(spoken.script, spoken.audio),
+        language=briefing_language(briefing),
+        cover=default_cover(),
     )
     with atomic_path(path, force=force) as tmp:
         mp3.encode_mp3(spoken.wav, tmp)
@@ -102,6 +129,16 @@ def _srt(rendition: Rendition, path: Path, force: bool) -> Path:
     )
 
 
+def _chapters(rendition: Rendition, path: Path, force: bool) -> Path:
+    from briefing.speech import transcript
+
+    spoken = rendition.audio()
+    chapters = transcript.chapter_times(spoken.script, spoken.audio)
+    return write_text(
+        path, transcript.to_chapters_json(chapters, rendition.briefing.title), force=force
+    )
+
+
 FORMATS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
@@ -111,6 +148,7 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("mp3", "MP3 with chapters", ".mp3", True, _mp3),
         OutputFormat("vtt", "WebVTT transcript", ".vtt", True, _vtt),
         OutputFormat("srt", "SRT subtitles", ".srt", True, _srt),
+        OutputFormat("chapters", "JSON chapters", ".chapters.json", True, _chapters),
     )
 }
 """Every format, in the order they are listed and written."""

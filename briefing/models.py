@@ -148,6 +148,8 @@ class VoiceProfile:
     lexicon: tuple[tuple[str, str], ...] = ()
     """The profile's own pronunciations (written, spoken), over the shipped lexicon."""
     engine: str = "espeak"
+    loudness: float = -16.0
+    """Integrated loudness (LUFS) the audio is brought to; -16 is what podcast platforms expect."""
     """The speech engine that speaks it, a name in speech.engines.ENGINES."""
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from briefing.models import Briefing, Story
@@ -235,7 +238,7 @@ def _date(value: object) -> dt.date:
 
 
 _PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -247,11 +250,14 @@ body {{ font: 1.05rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 2rem 
        padding: 0 1rem; color: #1d1d1f; background: #fff; }}
 @media (prefers-color-scheme: dark) {{ body {{ color: #e8e8ea; background: #161618; }} a {{ color: #8ab4f8; }} }}
 h1 {{ line-height: 1.2; }} .meta {{ color: #6e6e73; font-size: .9rem; }}
+.player {{ margin: 1rem 0 1.5rem; }} .player audio {{ width: 100%; }}
+.chapters {{ padding-left: 1.2rem; }} .chapters a {{ text-decoration: none; }}
+.chapters time {{ color: #6e6e73; font-variant-numeric: tabular-nums; margin-right: .4rem; }}
 </style>
 </head>
 <body>
-<p class="meta">{date_text}</p>
-{body}
+<p class="meta"><time datetime="{date}">{date_text}</time></p>
+{player}{body}
 </body>
 </html>
 """
@@ -268,11 +274,118 @@ def _defang(sanitized: str) -> str:
     return _HANDLER.sub(lambda m: m.group(1) + "&#61;", sanitized)
 
 
-def to_html(briefing: Briefing, markdown_text: str | None = None) -> str:
-    """A standalone HTML page of the briefing, rendered from its Markdown."""
+@dataclass(frozen=True)
+class PageMedia:
+    """The audio a page plays: file names beside the page, and chapter starts (title, seconds)."""
+
+    audio: str
+    audio_type: str = "audio/mpeg"
+    track: str | None = None
+    """The WebVTT transcript, shown as captions."""
+    chapters: tuple[tuple[str, float], ...] = ()
+
+
+_SEEK_SCRIPT = """<script>
+// Chapter links seek the player (no network needed); without script they still jump via #t=.
+document.querySelectorAll("a[data-start]").forEach(function (link) {
+  link.addEventListener("click", function (event) {
+    var audio = document.getElementById("briefing-audio");
+    event.preventDefault();
+    audio.currentTime = parseFloat(link.getAttribute("data-start"));
+    audio.play();
+  });
+});
+</script>
+"""
+
+
+def _clock(seconds: float) -> str:
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def _player(media: PageMedia, lang: str) -> str:
+    """An <audio controls> player with its captions track and chapter links that seek."""
+    from urllib.parse import quote
+
+    audio = html.escape(quote(media.audio), quote=True)
+    lines = [
+        '<figure class="player">',
+        f'<audio id="briefing-audio" controls preload="metadata" src="{audio}">',
+        f'<source src="{audio}" type="{html.escape(media.audio_type, quote=True)}">',
+    ]
+    if media.track:
+        track = html.escape(quote(media.track), quote=True)
+        lines.append(
+            f'<track kind="captions" src="{track}" srclang="{html.escape(lang, quote=True)}" '
+            'label="Transcript" default>'
+        )
+    lines += [f'<a href="{audio}">Download the audio</a>', "</audio>"]
+    if media.chapters:
+        lines.append('<ol class="chapters">')
+        for title, start in media.chapters:
+            lines.append(
+                f'<li><a href="{audio}#t={start:.3f}" data-start="{start:.3f}">'
+                f"<time>{_clock(start)}</time>{html.escape(title)}</a></li>"
+            )
+        lines.append("</ol>")
+    lines.append("</figure>")
+    return "\n".join(lines) + "\n" + (_SEEK_SCRIPT if media.chapters else "")
+
+
+def briefing_language(briefing: Briefing) -> str:
+    """The two-letter code of the language the briefing's stories are written in ("en" when unsure)."""
+    from briefing.language import ISO_CODES, detect_language
+
+    text = " ".join(s for story in briefing.stories for s in story.sentences)
+    return ISO_CODES.get(detect_language(text), "en")
+
+
+def page_date(day: dt.date) -> str:
+    """The date as the page and the spoken intro both give it: "Tuesday, March 4, 2025"."""
+    return f"{day:%A, %B} {day.day}, {day.year}"
+
+
+def _linked_sources(body: str, folder: Path) -> str:
+    """Source lines naming local files become links relative to the page, so a reader can open them."""
+
+    def link(match: re.Match[str]) -> str:
+        items = []
+        for item in match.group(2).split(", "):
+            plain = unescape(item)
+            path = Path(plain).expanduser()
+            if not _SOURCE_LINK.match(item) and not item.startswith("<") and path.is_file():
+                target = Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
+                target = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                item = f"[{item}]({target})"
+            items.append(item)
+        return match.group(1) + ", ".join(items)
+
+    return re.sub(r"^(Sources?: )(.+)$", link, body, flags=re.M)
+
+
+def to_html(
+    briefing: Briefing,
+    markdown_text: str | None = None,
+    *,
+    media: PageMedia | None = None,
+    lang: str | None = None,
+    folder: Path | None = None,
+) -> str:
+    """A standalone HTML page of the briefing, rendered from its Markdown.
+
+    Args:
+        media: the audio beside the page, played by an <audio> element with captions.
+        lang: the page's language code (default: guessed from the stories' text).
+        folder: where the page is written; local source files are linked relative to it.
+    """
     import markdown
 
     _, body = split_front_matter(markdown_text or to_markdown(briefing))
+    if folder is not None:
+        body = _linked_sources(body, folder)
+    lang = lang or briefing_language(briefing)
     import nh3
 
     extensions: list[Any] = ["sane_lists"]
@@ -288,9 +401,15 @@ def to_html(briefing: Briefing, markdown_text: str | None = None) -> str:
     rendered = markdown.markdown(body, extensions=extensions, output_format="html")
     rendered = nh3.clean(rendered, attributes=attributes) if attributes else nh3.clean(rendered)
     rendered = _defang(rendered)
+    player = _player(media, lang) if media else ""
+    if player and "</h1>" in rendered:
+        # Under the title, where a listener looks for it; the page then reads on from there.
+        rendered, player = rendered.replace("</h1>", "</h1>\n" + player.rstrip("\n"), 1), ""
     return _PAGE.format(
+        lang=html.escape(lang, quote=True),
         title=html.escape(briefing.title),
         date=briefing.date.isoformat(),
-        date_text=html.escape(briefing.date.strftime("%A, %d %B %Y")),
+        date_text=html.escape(page_date(briefing.date)),
+        player=player,
         body=rendered,
     )

@@ -79,4 +79,4 @@ def test_make_help_lists_every_registered_format() -> None:
     text = " ".join(result.stdout.split())  # argparse wraps help lines
     for fmt in FORMATS.values():
         assert f"{fmt.name} ({fmt.description})" in text
-    assert "skip audio and transcripts (wav, mp3, vtt, srt)" in text
+    assert "skip audio and transcripts (wav, mp3, vtt, srt, chapters)" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import markdown
 
@@ -90,3 +91,39 @@ def test_html_is_a_standalone_page() -> None:
     assert "<title>Harbour tunnel opens</title>" in page
     assert "<h1>Harbour tunnel opens</h1>" in page
     assert "Curly “quotes” and café." in page
+
+
+def test_a_made_page_plays_its_audio_with_captions_in_the_articles_language(
+    tmp_path: Path,
+) -> None:
+    import shutil
+    from urllib.parse import quote
+
+    from support import run_cli
+
+    from briefing.render import page_date
+
+    article = tmp_path / "samples" / "hafen.txt"
+    article.parent.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "samples" / "harbour-tunnel.txt", article)
+    german = (
+        "Der neue Tunnel unter dem Hafen ist seit Dienstag für den Verkehr geöffnet.\n\n"
+        "Die Stadt hatte mit der Eröffnung erst im nächsten Jahr gerechnet, und die Kosten "
+        "sind nach Angaben der Verwaltung nur wenig über dem Plan geblieben.\n\n"
+        "Viele Pendler sagen, dass sie nun jeden Tag eine halbe Stunde weniger im Auto sitzen.\n"
+    )
+    article.write_text("Tunnel unter dem Hafen eröffnet\n\n" + german, encoding="utf-8")
+    result = run_cli(
+        "make", "samples/hafen.txt", "--format", "html,mp3,vtt", "--out", "out", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    page = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    stem = quote(next((tmp_path / "out").glob("*.html")).stem)  # "ö" as a URL has it
+    assert '<html lang="de">' in page
+    assert f'<audio id="briefing-audio" controls preload="metadata" src="{stem}.mp3">' in page
+    assert f'<track kind="captions" src="{stem}.vtt" srclang="de"' in page
+    # One date format, and the local source is a link the reader can open from the page.
+    today = dt.date.today()
+    assert f'<time datetime="{today.isoformat()}">{page_date(today)}</time>' in page
+    assert today.strftime("%d %B %Y") not in page
+    assert '<a href="../samples/hafen.txt"' in page

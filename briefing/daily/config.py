@@ -29,6 +29,11 @@ class DailyConfig:
     author: str | None = None
     language: str | None = None
     image: str | None = None
+    owner_email: str | None = None
+    copyright: str | None = None
+    category: str | None = None
+    subcategory: str | None = None
+    srt: bool | None = None
     notes: str | None = None
     """A notes vault (or a folder in one) that gets a note per story and the day's note."""
     note_name: str | None = None
@@ -52,6 +57,11 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "author": str,
     "language": str,
     "image": str,
+    "owner_email": str,
+    "copyright": str,
+    "category": str,
+    "subcategory": str,
+    "srt": bool,
     "notes": str,
     "note_name": str,
     "daily_note": str,
@@ -88,7 +98,7 @@ def load(path: Path, *, required: bool = True) -> DailyConfig:
         if key not in _TYPES:
             raise InputError(name, f"unknown setting {key!r} (known: {', '.join(_KNOWN)})")
         kind = _TYPES[key]
-        if isinstance(value, bool) or not isinstance(value, kind):
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
             raise InputError(
                 name, f"setting {key!r} has the wrong type ({_kind_name(kind)} expected)"
             )
@@ -122,7 +132,13 @@ def load(path: Path, *, required: bool = True) -> DailyConfig:
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {list: "a list", str: "a string", int: "a whole number", float: "a number"}
+    names = {
+        list: "a list",
+        str: "a string",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(dict.fromkeys(names[k] for k in kinds))
 
@@ -171,7 +187,12 @@ title = "Daily briefing"
 # author = "Me"
 # language = "en"
 # base_url = "https://example.org/brief/"
-# image = "https://example.org/brief/cover.jpg"
+# image = "https://example.org/brief/cover.jpg"   # default: a cover drawn into output/cover.png
+# owner_email = "me@example.org"                  # itunes:owner, for podcast directories
+# copyright = "© 2025 Me"
+# category = "News"                               # an Apple Podcasts category ...
+# subcategory = "Daily News"                      # ... and subcategory
+# srt = true                                      # an SRT transcript beside the WebVTT one
 
 # A notes vault (Obsidian, Logseq, a plain folder): a note per story, and the
 # day's note linking them with the audio. Names: {{date}} {{title}} {{slug}} {{site}}.

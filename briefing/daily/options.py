@@ -33,6 +33,8 @@ class DailyOptions:
     method: str | None = None
     channel: Channel = field(default_factory=Channel)
     audio: bool = True
+    srt: bool = False
+    """Write an SRT transcript beside the WebVTT one."""
     force: bool = False
     """Write the day's files even when nothing changed since the last run."""
     notes: NotesSettings | None = None
@@ -53,6 +55,7 @@ def options_from(
     base_url: str | None = None,
     title: str | None = None,
     audio: bool = True,
+    srt: bool | None = None,
     force: bool = False,
     notes: Path | None = None,
     note_name: str | None = None,
@@ -84,6 +87,10 @@ def options_from(
         language=conf.language or default.language,
         base_url=base_url or conf.base_url,
         image=conf.image,
+        owner_email=conf.owner_email,
+        copyright=conf.copyright,
+        category=conf.category or default.category,
+        subcategory=conf.subcategory if conf.category else default.subcategory,
     )
     return DailyOptions(
         sources=tuple(sources),
@@ -96,6 +103,7 @@ def options_from(
         method=method or conf.method,
         channel=channel,
         audio=audio,
+        srt=bool(conf.srt) if srt is None else srt,
         force=force,
         notes=notes_settings(conf, notes, note_name, force=force),
     )

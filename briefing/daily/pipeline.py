@@ -210,7 +210,7 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
         voice=voice,
         method=method,
         engine=engine,
-        formats=formats(options.audio),
+        formats=formats(options.audio, srt=options.srt),
         fetcher=Fetcher(cache),
         cache=cache,
         state=locations.state_dir(),
@@ -224,13 +224,13 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
 # ---- writing ------------------------------------------------------------------------------
 
 
-def formats(audio: bool) -> tuple[str, ...]:
-    """What to write: MP3 (with chapters) and a WebVTT transcript when export offers them."""
+def formats(audio: bool, *, srt: bool = False) -> tuple[str, ...]:
+    """What to write: MP3, its JSON chapters and a WebVTT transcript (and SRT when asked)."""
     from briefing.formats import FORMATS
 
     wanted = ["md", "html"]
     if audio:
-        wanted.append("mp3" if "mp3" in FORMATS else "wav")
-        if "vtt" in FORMATS:
-            wanted.append("vtt")
+        wanted += ["mp3" if "mp3" in FORMATS else "wav", "vtt", "chapters"]
+        if srt:
+            wanted.append("srt")
     return tuple(f for f in FORMATS if f in wanted)

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.daily.podcast import MANIFEST, Episode, write_feed
+from briefing.daily.podcast import warnings as feed_warnings
 from briefing.errors import OutputError
 from briefing.models import Briefing
 
 if TYPE_CHECKING:
     from briefing.daily.pipeline import DailyRun
+    from briefing.daily.stories import StoryGroup
 
 STEM = "briefing"
 TRANSCRIPT = "transcript.txt"
@@ -61,6 +63,8 @@ def publish(run: DailyRun, briefing: Briefing) -> None:
         else:
             write_day(run, briefing, fingerprint)
         run.result.feed, run.result.feed_updated = write_feed(root, run.options.channel)
+        for warning in feed_warnings(run.options.channel):
+            run.note(warning)
     finally:
         lock.release()
     write_notes(run)
@@ -156,6 +160,12 @@ def episode_of(run: DailyRun, briefing: Briefing, audio: Path, written: list[Pat
     """The day's podcast episode: its audio and page relative to the feed, and its stories."""
     root = run.options.root
     page = next((p for p in written if p.suffix == ".html"), None)
+    transcripts = [p for p in written if p.suffix in (".vtt", ".srt")]
+    chapters = next((p for p in written if p.name.endswith(".chapters.json")), None)
+    digest = hashlib.sha256()
+    with audio.open("rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
     return Episode(
         day=run.options.day,
         title=briefing.title,
@@ -167,7 +177,22 @@ def episode_of(run: DailyRun, briefing: Briefing, audio: Path, written: list[Pat
             for s, g in zip(run.result.told, run.result.stories, strict=False)
         ),
         page=page.relative_to(root).as_posix() if page else None,
+        transcripts=tuple(p.relative_to(root).as_posix() for p in transcripts),
+        chapters=chapters.relative_to(root).as_posix() if chapters else None,
+        digest=digest.hexdigest(),
+        links=tuple(source_links(g) for g in run.result.stories[: len(run.result.told)]),
     )
+
+
+def source_links(group: StoryGroup) -> tuple[str, ...]:
+    """The web page of each of a story's named sources, in the order of its names ("" for a file)."""
+    from briefing.daily.fetch import is_web_url
+
+    links = []
+    for name in group.names:
+        member = next(m for m in group.members if m.name == name)
+        links.append(member.link if is_web_url(member.link) else "")
+    return tuple(links)
 
 
 def lock_timeout() -> float:

@@ -158,7 +158,7 @@ def render_script(
     if loudness and frames:
         from briefing.speech.loudness import normalize_loudness
 
-        normalize_loudness(path)
+        normalize_loudness(path, voice.loudness)
     return Audio(path=path, seconds=frames / rate, sample_rate=rate, marks=tuple(marks))
 
 

@@ -1,9 +1,12 @@
 """Loudness: measure a WAV file's integrated loudness (ITU-R BS.1770 style) and bring it to a target.
 
 Voices and articles come out of the engine at different levels; every
-briefing is brought to the same loudness (-16 LUFS, the usual level for
-spoken podcasts) without clipping: a soft limiter tames the few peaks the
-gain would push past -1 dBFS. Both steps read the file in blocks, so
+briefing is brought to the same loudness (the voice profile's `loudness`,
+-16 LUFS by default: what podcast platforms expect) without clipping: a soft
+limiter tames the few peaks the gain would push too high. Podcast platforms
+want a true peak of at most -1 dBTP in the file they serve, the MP3, whose
+coding adds overshoot between and on samples; so the limiter's ceiling sits
+ENCODER_HEADROOM_DB below that limit. Both steps read the file in blocks, so
 memory stays flat however long the audio is.
 """
 
@@ -18,12 +21,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-TARGET_LUFS = -18.0
+TARGET_LUFS = -16.0
 PEAK_LIMIT_DB = -1.0
+"""The true peak (dBTP) the encoded audio must stay under."""
+ENCODER_HEADROOM_DB = 1.0
+"""Room left for what MP3 coding and inter-sample peaks add (measured ~0.3 dB at 64 kbit/s)."""
+CEILING_DB = PEAK_LIMIT_DB - ENCODER_HEADROOM_DB
 """No sample ends above this level (dBFS): louder peaks are softly limited."""
-KNEE_DB = -4.0
-"""Limiting starts here, gently, so only the rare loud peak is touched."""
-MAX_LIMITING_DB = 6.0
+LIMITER_HOLD = 0.004
+"""Seconds the limiter looks ahead and holds its gain around a peak (its gain eases over as long)."""
+TOLERANCE_LU = 0.3
+"""How far below the target a first pass may land before a second corrects it."""
+MAX_LIMITING_DB = 10.0
 """At most this much of a peak is limited away; beyond it the gain itself gives way."""
 MAX_GAIN_DB = 24.0
 _SUB_BLOCK = 0.1
@@ -176,7 +185,7 @@ def _gated_loudness(powers: np.ndarray) -> float:
 
 
 def gain_for(
-    loudness: Loudness, target: float = TARGET_LUFS, peak_limit: float = PEAK_LIMIT_DB
+    loudness: Loudness, target: float = TARGET_LUFS, peak_limit: float = CEILING_DB
 ) -> float:
     """The gain in dB that brings `loudness` to `target` without pushing the peak past `peak_limit`."""
     if math.isinf(loudness.lufs) or math.isinf(loudness.peak_db):
@@ -185,46 +194,86 @@ def gain_for(
     return min(target - loudness.lufs, headroom, MAX_GAIN_DB)
 
 
-def _limit(samples: np.ndarray) -> np.ndarray:
-    """Soft-limit samples (floats, full scale 1.0) above the knee towards the -1 dBFS ceiling."""
+def _sliding_min(values: np.ndarray, width: int) -> np.ndarray:
+    """The minimum of every `width` consecutive values, in linear time (van Herk / Gil-Werman)."""
     import numpy as np
 
-    knee = 10 ** (KNEE_DB / 20)
-    ceiling = 10 ** (PEAK_LIMIT_DB / 20)
+    count = values.size - width + 1
+    blocks = -(-values.size // width)
+    padded = np.pad(values, (0, blocks * width - values.size), constant_values=np.inf)
+    rows = padded.reshape(blocks, width)
+    prefix = np.minimum.accumulate(rows, axis=1).ravel()
+    suffix = np.minimum.accumulate(rows[:, ::-1], axis=1)[:, ::-1].ravel()
+    result: np.ndarray = np.minimum(suffix[:count], prefix[width - 1 : width - 1 + count])
+    return result
+
+
+def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
+    """Per-sample gain (<= 1) that keeps every sample under the ceiling, changing smoothly.
+
+    Each sample's needed gain is spread as a minimum over `hold` samples either
+    side, then averaged over a box `hold` wide: every value averaged is at most
+    what the sample itself needs, so no sample ends above the ceiling, and the
+    gain eases in and out over milliseconds instead of bending the waveform.
+    """
+    import numpy as np
+
+    ceiling = 10 ** (CEILING_DB / 20)
     size = np.abs(samples)
-    loud = size > knee
-    if loud.any():
-        span = ceiling - knee
-        squeezed = knee + span * np.tanh((size[loud] - knee) / span)
-        samples = samples.copy()
-        samples[loud] = np.sign(samples[loud]) * squeezed
-    return samples
+    need = np.minimum(1.0, ceiling / np.maximum(size, 1e-9))
+    spread = _sliding_min(np.pad(need, hold, constant_values=1.0), 2 * hold + 1)
+    box = hold | 1
+    half = box // 2
+    smoothed = np.convolve(np.pad(spread, half, mode="edge"), np.ones(box) / box, mode="valid")
+    result: np.ndarray = np.minimum(smoothed, need)
+    return result
 
 
 def apply_gain(path: Path, gain_db: float) -> None:
-    """Scale every sample of a 16-bit mono WAV file in place, one second at a time."""
+    """Scale every sample of a 16-bit mono WAV file in place, one second at a time, limiting peaks.
+
+    Each block is read with `margin` samples of its neighbours, so the limiter's
+    gain eases across block edges exactly as it would inside a block.
+    """
     import numpy as np
 
     factor = 10 ** (gain_db / 20)
+    ceiling = 10 ** (CEILING_DB / 20)
     start, size, rate = _pcm_region(path)
-    block = rate * 2
+    hold = max(1, round(rate * LIMITER_HOLD))
+    margin = 3 * hold
+    count = size // 2
+    block = rate
     with path.open("r+b") as f:
-        position = start
-        end = start + size - size % 2
-        while position < end:
-            f.seek(position)
-            raw = f.read(min(block, end - position))
-            samples = _limit(
-                np.frombuffer(raw, dtype="<i2").astype(np.float32) * (factor / 32768.0)
-            )
-            scaled = np.clip(np.rint(samples * 32768.0), -32768, 32767).astype("<i2").tobytes()
-            f.seek(position)
+        done = 0
+        while done < count:
+            low = max(0, done - margin)
+            high = min(count, done + block + margin)
+            f.seek(start + low * 2)
+            raw = f.read((high - low) * 2)
+            samples = np.frombuffer(raw, dtype="<i2").astype(np.float64) * (factor / 32768.0)
+            if np.abs(samples).max(initial=0.0) > ceiling:
+                samples = samples * _gain_envelope(samples, hold)
+            stop = min(count, done + block)
+            kept = samples[done - low : stop - low]
+            scaled = np.clip(np.rint(kept * 32768.0), -32768, 32767).astype("<i2").tobytes()
+            f.seek(start + done * 2)
             f.write(scaled)
-            position += len(raw)
+            done = stop
 
 
 def normalize_loudness(path: Path, target: float = TARGET_LUFS) -> float:
-    """Bring a WAV file to `target` LUFS in place (peaks limited to -1 dBFS); returns the gain in dB."""
+    """Bring a WAV file to `target` LUFS in place (peaks limited to CEILING_DB); returns the gain in dB.
+
+    Limiting takes a little loudness away with the peaks, so a second, small
+    correction follows when the first pass falls short.
+    """
     gain = gain_for(measure(path), target)
     apply_gain(path, gain)
+    after = measure(path)
+    if gain > 0 and not math.isinf(after.lufs) and target - after.lufs > TOLERANCE_LU:
+        extra = min(gain_for(after, target), MAX_LIMITING_DB)
+        if extra > 0:
+            apply_gain(path, extra)
+            gain += extra
     return gain

@@ -29,8 +29,9 @@ _FIELDS = {
     "intro": str,
     "outro": str,
     "engine": str,
+    "loudness": float,
 }
-_RANGES = {"rate": (40, 500), "volume": (0.0, 2.0), "pitch": (0, 100)}
+_RANGES = {"rate": (40, 500), "volume": (0.0, 2.0), "pitch": (0, 100), "loudness": (-40.0, -6.0)}
 _PAUSES = {"after_title": "title_pause", "between_stories": "story_pause"}
 _MAX_PAUSE = 10.0
 

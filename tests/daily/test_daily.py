@@ -14,9 +14,11 @@ NOW = dt.datetime(2025, 3, 4, 7, 0, tzinfo=dt.UTC)
 
 
 def test_wav_until_export_offers_mp3_and_vtt(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert daily.formats(audio=True) == ("md", "html", "mp3", "vtt")
+    assert daily.formats(audio=True) == ("md", "html", "mp3", "vtt", "chapters")
+    assert daily.formats(audio=True, srt=True) == ("md", "html", "mp3", "vtt", "srt", "chapters")
     # A copy without them: deleting and restoring entries would reorder the shared registry.
-    wav_only = {k: v for k, v in registry.FORMATS.items() if k not in ("mp3", "vtt", "srt")}
+    gone = ("mp3", "vtt", "srt", "chapters")
+    wav_only = {k: v for k, v in registry.FORMATS.items() if k not in gone}
     monkeypatch.setattr(registry, "FORMATS", wav_only)
     assert daily.formats(audio=True) == ("md", "html", "wav")
     assert daily.formats(audio=False) == ("md", "html")

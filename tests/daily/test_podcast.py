@@ -8,22 +8,30 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
+import podcastparser
+import pytest
 
 from briefing.daily.podcast import (
     ITUNES,
     MANIFEST,
+    PODCAST,
     Channel,
     Episode,
     duration,
     episodes,
+    warnings,
     write_feed,
 )
 
 
-def _day(root: Path, day: str, size: int, stories: int = 2, suffix: str = ".mp3") -> Episode:
+def _day(
+    root: Path, day: str, size: int, stories: int = 2, suffix: str = ".mp3", digest: str = ""
+) -> Episode:
     folder = root / day
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"briefing{suffix}").write_bytes(b"\xff" * size)
+    (folder / "briefing.vtt").write_text("WEBVTT\n", encoding="utf-8")
+    (folder / "briefing.chapters.json").write_text('{"version": "1.2.0"}', encoding="utf-8")
     episode = Episode(
         day=dt.date.fromisoformat(day),
         title=f"Briefing for {day}",
@@ -32,6 +40,10 @@ def _day(root: Path, day: str, size: int, stories: int = 2, suffix: str = ".mp3"
         seconds=3725.4,
         stories=tuple((f"Story {n} & more <b>", ("Gazette", "Times")) for n in range(stories)),
         page=f"{day}/briefing.html",
+        transcripts=(f"{day}/briefing.vtt",),
+        chapters=f"{day}/briefing.chapters.json",
+        digest=digest,
+        links=tuple(("https://gazette.example/a?b=1&c=2", "") for _ in range(stories)),
     )
     (folder / MANIFEST).write_text(json.dumps({"episode": episode.to_json()}), encoding="utf-8")
     return episode
@@ -59,7 +71,8 @@ def test_the_feed_has_one_item_per_day_newest_first(tmp_path: Path) -> None:
     assert first.enclosures[0].length == "2000" and first.enclosures[0].type == "audio/wav"
     assert parsed.entries[1].enclosures[0].type == "audio/mpeg"
     assert first.itunes_duration == "1:02:05"
-    assert first.id == "briefing-2025-03-04"
+    assert first.id.startswith("urn:uuid:")
+    assert first.id != parsed.entries[1].id
     assert first.link == "https://x.org/b/2025-03-04/briefing.html"
     assert "Story 1 & more <b>" in first.summary
     assert first.published_parsed[:3] == (2025, 3, 4)
@@ -99,3 +112,82 @@ def test_days_without_audio_or_with_damaged_manifests_are_left_out(tmp_path: Pat
     (tmp_path / "2025-03-03" / MANIFEST).write_text("{not json", encoding="utf-8")
     _day(tmp_path, "2025-03-04", 10)
     assert [e.day.isoformat() for e in episodes(tmp_path)] == ["2025-03-04"]
+
+
+def test_podcast_apps_get_cover_transcript_chapters_and_show_notes(tmp_path: Path) -> None:
+    _day(tmp_path, "2025-03-03", 1000, digest="a" * 64)
+    _day(tmp_path, "2025-03-04", 2000, digest="b" * 64)
+    channel = Channel(
+        title="Morning",
+        author="Jo Reporter",
+        base_url="https://x.org/b/",
+        owner_email="jo@x.org",
+        copyright="© 2025 Jo Reporter",
+    )
+    path, _ = write_feed(tmp_path, channel)
+    with path.open("rb") as stream:
+        podcast = podcastparser.parse("https://x.org/b/feed.xml", stream)
+    assert podcast["cover_url"] == "https://x.org/b/cover.png"
+    cover = (tmp_path / "cover.png").read_bytes()
+    assert cover.startswith(b"\x89PNG")
+    width, height = int.from_bytes(cover[16:20], "big"), int.from_bytes(cover[20:24], "big")
+    assert width == height and 1400 <= width <= 3000
+    guids = [item["guid"] for item in podcast["episodes"]]
+    assert len(set(guids)) == 2
+    for item in podcast["episodes"]:
+        day = dt.datetime.fromtimestamp(item["published"], dt.UTC).date().isoformat()
+        assert item["enclosures"][0]["url"].startswith(f"https://x.org/b/{day}/briefing.mp3?v=")
+        assert item["total_time"] == 3725
+        assert item["transcript_url"] == f"https://x.org/b/{day}/briefing.vtt"
+        assert item["chapters_json_url"] == f"https://x.org/b/{day}/briefing.chapters.json"
+        notes = item["description_html"]
+        assert '<a href="https://gazette.example/a?b=1&amp;c=2">Gazette</a>, Times' in notes
+        assert "<li>Story 0 &amp; more &lt;b&gt;" in notes
+
+    channel_xml = ET.parse(path).getroot().find("channel")
+    assert channel_xml is not None
+    assert channel_xml.findtext("copyright") == "© 2025 Jo Reporter"
+    assert channel_xml.findtext(f"{{{ITUNES}}}owner/{{{ITUNES}}}email") == "jo@x.org"
+    assert channel_xml.findtext(f"{{{ITUNES}}}owner/{{{ITUNES}}}name") == "Jo Reporter"
+    category = channel_xml.find(f"{{{ITUNES}}}category")
+    assert category is not None and category.get("text") == "News"
+    assert category.find(f"{{{ITUNES}}}category").get("text") == "Daily News"  # type: ignore[union-attr]
+    guid = channel_xml.findtext(f"{{{PODCAST}}}guid") or ""
+    assert len(guid) == 36 and guid[14] == "5"  # a UUIDv5, as Podcasting 2.0 asks
+    transcript = channel_xml.find(f"item/{{{PODCAST}}}transcript")
+    assert transcript is not None and transcript.get("type") == "text/vtt"
+    chapters = channel_xml.find(f"item/{{{PODCAST}}}chapters")
+    assert chapters is not None and chapters.get("type") == "application/json+chapters"
+    assert not feedparser.parse(path.read_bytes()).bozo
+
+
+def test_item_guids_follow_the_audio(tmp_path: Path) -> None:
+    channel = Channel(base_url="https://x.org/b/")
+    _day(tmp_path, "2025-03-04", 1000, digest="a" * 64)
+    path, _ = write_feed(tmp_path, channel)
+    first = feedparser.parse(path.read_bytes()).entries[0]
+    _day(tmp_path, "2025-03-04", 1000, digest="a" * 64)
+    assert write_feed(tmp_path, channel) == (path, False)
+    _day(tmp_path, "2025-03-04", 1000, digest="c" * 64)
+    path, changed = write_feed(tmp_path, channel)
+    second = feedparser.parse(path.read_bytes()).entries[0]
+    assert changed and second.id != first.id
+    assert second.enclosures[0].href != first.enclosures[0].href
+    # Another feed (another address) never shares a guid with this one.
+    other, _ = write_feed(tmp_path, Channel(base_url="https://y.org/"))
+    assert feedparser.parse(other.read_bytes()).entries[0].id != second.id
+
+
+@pytest.mark.parametrize("base_url", [None, "https://x.org/b/"])
+def test_a_feed_without_base_url_is_warned_about(base_url: str | None) -> None:
+    found = warnings(Channel(base_url=base_url))
+    assert bool(found) == (base_url is None)
+    assert all("base_url" in w for w in found)
+
+
+def test_a_configured_cover_is_used_and_none_is_drawn(tmp_path: Path) -> None:
+    _day(tmp_path, "2025-03-04", 10)
+    path, _ = write_feed(tmp_path, Channel(image="https://x.org/art.jpg"))
+    parsed = feedparser.parse(path.read_bytes())
+    assert parsed.feed.image.href == "https://x.org/art.jpg"
+    assert not (tmp_path / "cover.png").exists()
