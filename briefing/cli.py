@@ -19,6 +19,7 @@ from briefing.cli_options import (
     add_json,
     add_max_bytes,
     add_method,
+    add_notes,
     add_out,
     add_summary_options,
     add_voice,
@@ -31,6 +32,7 @@ from briefing.errors import BriefingError, UsageError
 
 if TYPE_CHECKING:
     from briefing.models import Article, Briefing, Summary, VoiceProfile
+    from briefing.notes.batch import NotesBatch
     from briefing.summarize.length import Length
 
 
@@ -76,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_summary_options(make)
     _add_output_options(make, formats=True)
+    add_notes(make)
     make.set_defaults(handler=cmd_make)
 
     summarize = commands.add_parser(
@@ -228,6 +231,7 @@ def _add_daily(commands: Any) -> None:
         daily,
         "print a manifest: files written, stories and their sources, what was skipped and why",
     )
+    add_notes(daily)
     daily.set_defaults(handler=cmd_daily)
 
 
@@ -340,6 +344,7 @@ def cmd_make(args: argparse.Namespace) -> int:
     if not formats:
         raise UsageError("nothing to write: --no-audio left no format in --format")
     voice = _voice(args.voice) if AUDIO_FORMATS.intersection(formats) else None
+    vault = _notes_batch(args)
     summaries, failed = [], 0
     for source in args.inputs:
         try:
@@ -354,21 +359,53 @@ def cmd_make(args: argparse.Namespace) -> int:
     written: list[Path] = []
     for summary, stem in zip(summaries, stems, strict=True):
         briefing = briefing_from([summary])
-        progress = Progress(f"Speaking {stem}")
-        written += export_briefing(
-            briefing,
-            folder,
-            formats,
-            voice=_spoken_by(voice, summary.article.language, summary.article.source)
-            if voice
-            else None,
-            force=args.force,
-            stem=stem,
-            progress=progress,
-        )
-        progress.close()
-    _print_files(written, args.json)
+        files = vault.kept_outputs(folder, stem, formats) if vault else []
+        if files:
+            _note(f"{folder / stem}.*: already written; kept (use --force to replace)")
+        else:
+            progress = Progress(f"Speaking {stem}")
+            files = export_briefing(
+                briefing,
+                folder,
+                formats,
+                voice=_spoken_by(voice, summary.article.language, summary.article.source)
+                if voice
+                else None,
+                force=args.force,
+                stem=stem,
+                progress=progress,
+            )
+            progress.close()
+            written += files
+        if vault:
+            vault.add(summary, briefing.date, files)
+    if vault is None:
+        _print_files(written, args.json)
+        return EXIT_INPUT if failed else EXIT_OK
+    report = vault.write()
+    for message in report.messages:
+        _note(message)
+    notes = report.files
+    _print_files(
+        written + notes if not args.json else written,
+        args.json,
+        notes_files=[str(p) for p in notes],
+    )
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _notes_batch(args: argparse.Namespace) -> NotesBatch | None:
+    """`--notes`: the vault's settings (names from config.toml when not given), else None."""
+    if args.notes is None:
+        return None
+    from briefing import locations
+    from briefing.daily.config import load
+    from briefing.daily.options import notes_settings
+    from briefing.notes.batch import NotesBatch
+
+    conf = load(locations.config_file(), required=False)
+    settings = notes_settings(conf, args.notes, args.note_name, force=args.force)
+    return NotesBatch(settings) if settings else None
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -534,6 +571,8 @@ def cmd_daily(args: argparse.Namespace) -> int:
         audio=not args.no_audio,
         srt=args.srt or None,
         force=args.force,
+        notes=args.notes,
+        note_name=args.note_name,
     )
     steps = DailySteps()
     try:
@@ -554,6 +593,8 @@ def cmd_daily(args: argparse.Namespace) -> int:
             print(path)
         if result.feed and result.feed_updated:
             print(result.feed)
+        for path in result.notes_files:
+            print(path)
     return EXIT_OK
 
 

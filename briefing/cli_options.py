@@ -142,6 +142,22 @@ def add_json(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument("--json", action="store_true", help=help)
 
 
+def add_notes(parser: argparse.ArgumentParser) -> None:
+    """--notes DIR and --note-name TEMPLATE (make and daily)."""
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        metavar="DIR",
+        help="also write a note per article into this notes vault (Obsidian, Logseq, a folder), "
+        "linked from the day's note",
+    )
+    parser.add_argument(
+        "--note-name",
+        metavar="TEMPLATE",
+        help='name of each article\'s note: {date} {title} {slug} {site} (default: "{date} {title}")',
+    )
+
+
 class VersionAction(argparse.Action):
     """--version, looking the version up only when asked (the lookup is slow to import)."""
 

@@ -25,6 +25,8 @@ _CONTENTS_LINE = re.compile(r"^\d+\. \[.*\]\(#[^)]*\)$")
 _SOURCE_LINK = re.compile(r"^\[(.*)\]\((\S+)\)$")
 _ASIDE = re.compile(r"^\*(?=\S)(.*[^\\\s])\*$")
 CONTENTS = "Contents"
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Characters JSON leaves as they are but a YAML reader refuses (or reads as a line break)."""
 
 
 def escape(text: str) -> str:
@@ -49,7 +51,11 @@ def _yaml(value: object) -> str:
         return f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    return json.dumps(str(value), ensure_ascii=False)
+    return _YAML_UNSAFE.sub(_escaped, json.dumps(str(value), ensure_ascii=False))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def front_matter(briefing: Briefing) -> dict[str, object]:
@@ -136,21 +142,22 @@ def to_markdown(briefing: Briefing) -> str:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str]:
-    """Front matter fields (as written by `to_markdown`) and the Markdown body."""
-    match = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n?", text, re.S)
-    if not match:
-        return {}, text
-    meta: dict[str, object] = {}
-    for line in match.group(1).splitlines():
-        key, sep, raw = line.partition(":")
-        if not sep or not key.strip():
-            continue
-        raw = raw.strip()
-        try:
-            meta[key.strip()] = json.loads(raw)
-        except json.JSONDecodeError:
-            meta[key.strip()] = raw.strip("'\"")
-    return meta, text[match.end() :]
+    """Front matter fields and the Markdown body; any YAML style (Obsidian writes block lists).
+
+    Dates and times come back as ISO strings, as the fields have always read.
+    """
+    from briefing.frontmatter import split
+
+    meta, body = split(text)
+    return {key: _plain(value) for key, value in meta.items()}, body
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def is_briefing_markdown(text: str) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from briefing.errors import UsageError
+from briefing.notes.target import NotesTarget
 
 if TYPE_CHECKING:
     from briefing.models import Briefing
@@ -32,7 +33,7 @@ class Target(Protocol):
         ...
 
 
-TARGETS: dict[str, Target] = {}
+TARGETS: dict[str, Target] = {t.name: t for t in (NotesTarget(),)}
 """Every target by name; a new one is its own module plus one entry here."""
 
 

@@ -63,6 +63,8 @@ class ExportJob:
     profile: VoiceProfile
     force: bool
     stem: str
+    notes: Path | None = None
+    """A notes vault that gets the briefing's notes too."""
 
 
 def export_job(job: ExportJob, progress: Callable[[int, int], None]) -> tuple[list[Path], str]:
@@ -82,13 +84,27 @@ def export_job(job: ExportJob, progress: Callable[[int, int], None]) -> tuple[li
             markdown_text=job.text,
             progress=progress,
         )
-        return written, ""
+        return written + _notes(job, written), ""
     except BriefingError as exc:
         problem = str(exc)
     except Exception as exc:  # keep the app (and the user's edits) alive
         problem = f"{type(exc).__name__}: {exc}"
     candidates = (job.folder / f"{job.stem}.{f}" for f in job.formats)
     return [p for p in candidates if p.exists()], problem
+
+
+def _notes(job: ExportJob, written: list[Path]) -> list[Path]:
+    """Deliver to the notes target when a vault was given; a note edited by hand is an error to show."""
+    if job.notes is None:
+        return []
+    from briefing.targets import TARGETS
+
+    target = TARGETS["notes"]
+    delivered = target.deliver(job.briefing, written, {"folder": str(job.notes)})
+    report = getattr(target, "last", None)
+    if report is not None and report.messages:
+        raise BriefingError("; ".join(report.messages))
+    return delivered
 
 
 class Saver:
@@ -99,6 +115,8 @@ class Saver:
         self.outputs = outputs
         self.formats: tuple[str, ...] = ("md", "html")
         """The formats ticked in the export dialog last time (the next dialog starts there)."""
+        self.notes: Path | None = None
+        """The notes vault given last time."""
 
     async def save(self) -> bool:
         """Write the Markdown to the output folder now; True if it was written."""
@@ -136,6 +154,7 @@ class Saver:
                 stem,
                 f"Audio voice: {profile.name}, {profile.rate} words a minute",
                 self.formats,
+                self.notes,
             )
         )
         if request is None:
@@ -146,7 +165,10 @@ class Saver:
         if taken and await app.push_screen_wait(questions.overwrite(taken)) != "yes":
             return
         force = self.outputs.force or any(t.exists() for t in targets)
-        job = ExportJob(briefing, text, request.folder, request.formats, profile, force, stem)
+        job = ExportJob(
+            briefing, text, request.folder, request.formats, profile, force, stem, request.notes
+        )
+        self.notes = request.notes
         app.status.start("Exporting")
         app.speaking = True
         app.run_worker(

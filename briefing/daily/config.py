@@ -34,6 +34,11 @@ class DailyConfig:
     category: str | None = None
     subcategory: str | None = None
     srt: bool | None = None
+    notes: str | None = None
+    """A notes vault (or a folder in one) that gets a note per story and the day's note."""
+    note_name: str | None = None
+    daily_note: str | None = None
+    note_tags: tuple[str, ...] = ()
     path: Path | None = None
 
 
@@ -57,6 +62,10 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "category": str,
     "subcategory": str,
     "srt": bool,
+    "notes": str,
+    "note_name": str,
+    "daily_note": str,
+    "note_tags": list,
 }
 _KNOWN = [f.name for f in fields(DailyConfig) if f.name != "path"]
 
@@ -98,6 +107,12 @@ def load(path: Path, *, required: bool = True) -> DailyConfig:
     assert isinstance(feeds, list)
     if not all(isinstance(f, str) and f.strip() for f in feeds):
         raise InputError(name, "setting 'feeds' must be a list of addresses or paths")
+    tags = values.pop("note_tags", [])
+    assert isinstance(tags, list)
+    if not all(isinstance(t, str) and t.strip() for t in tags):
+        raise InputError(name, "setting 'note_tags' must be a list of tags")
+    if isinstance(values.get("notes"), str):
+        values["notes"] = _resolve(str(values["notes"]), path.parent)
     for key in ("minutes", "words", "max_stories"):
         number = values.get(key)
         if isinstance(number, (int, float)) and number <= 0:
@@ -110,6 +125,7 @@ def load(path: Path, *, required: bool = True) -> DailyConfig:
         values["minutes"] = float(values["minutes"])  # type: ignore[arg-type]
     return DailyConfig(
         feeds=tuple(_resolve(f.strip(), path.parent) for f in feeds),
+        note_tags=tuple(t.strip() for t in tags),
         path=path,
         **values,  # type: ignore[arg-type]
     )
@@ -177,6 +193,13 @@ title = "Daily briefing"
 # category = "News"                               # an Apple Podcasts category ...
 # subcategory = "Daily News"                      # ... and subcategory
 # srt = true                                      # an SRT transcript beside the WebVTT one
+
+# A notes vault (Obsidian, Logseq, a plain folder): a note per story, and the
+# day's note linking them with the audio. Names: {{date}} {{title}} {{slug}} {{site}}.
+# notes = "~/Vault/News"
+# note_name = "{{date}} {{title}}"
+# daily_note = "{{date}}"
+# note_tags = ["news"]
 """
 
 

@@ -11,6 +11,7 @@ from briefing.daily.config import DailyConfig
 from briefing.daily.podcast import Channel
 from briefing.daily.stories import parse_since
 from briefing.errors import UsageError
+from briefing.notes.vault import NotesSettings
 
 DEFAULT_SINCE = dt.timedelta(hours=24)
 DEFAULT_MAX_STORIES = 8
@@ -36,6 +37,8 @@ class DailyOptions:
     """Write an SRT transcript beside the WebVTT one."""
     force: bool = False
     """Write the day's files even when nothing changed since the last run."""
+    notes: NotesSettings | None = None
+    """The notes vault the day's stories go to as well, if any."""
 
 
 def options_from(
@@ -54,6 +57,8 @@ def options_from(
     audio: bool = True,
     srt: bool | None = None,
     force: bool = False,
+    notes: Path | None = None,
+    note_name: str | None = None,
 ) -> DailyOptions:
     """The run's options: what was given (e.g. on the command line), else the config's.
 
@@ -99,5 +104,28 @@ def options_from(
         channel=channel,
         audio=audio,
         srt=bool(conf.srt) if srt is None else srt,
+        force=force,
+        notes=notes_settings(conf, notes, note_name, force=force),
+    )
+
+
+def notes_settings(
+    conf: DailyConfig, folder: Path | None, note_name: str | None, *, force: bool
+) -> NotesSettings | None:
+    """The notes settings: the folder and name given, else the config's; None without a folder.
+
+    Raises:
+        UsageError: a name template with an unknown field.
+    """
+    from briefing.notes.naming import DAILY_NOTE, NOTE_NAME
+
+    where = folder or (Path(conf.notes) if conf.notes else None)
+    if where is None:
+        return None
+    return NotesSettings(
+        folder=where.expanduser(),
+        note_name=note_name or conf.note_name or NOTE_NAME,
+        daily_note=conf.daily_note or DAILY_NOTE,
+        tags=conf.note_tags,
         force=force,
     )

@@ -67,6 +67,27 @@ def publish(run: DailyRun, briefing: Briefing) -> None:
             run.note(warning)
     finally:
         lock.release()
+    write_notes(run)
+
+
+def write_notes(run: DailyRun) -> None:
+    """A note per story in the notes vault, linked with the audio from the day's note (if asked).
+
+    Raises:
+        OutputError: the vault can't be written.
+    """
+    from briefing.notes.sources import from_groups
+    from briefing.notes.vault import write_notes as write_vault
+
+    settings, result = run.options.notes, run.result
+    if settings is None:
+        return
+    items = from_groups(result.stories, result.told, run.options.day)
+    audio = [result.audio] if result.audio and result.audio.is_file() else []
+    report = write_vault(settings, run.options.day, items, audio)
+    result.notes_files = [*report.files]
+    for message in report.messages:
+        run.note(message)
 
 
 def fingerprint_of(run: DailyRun, briefing: Briefing) -> str:

@@ -35,6 +35,8 @@ class DailyResult:
     budget: Budget | None = None
     rate_key: str = ""
     stats: Stats = field(default_factory=Stats)
+    notes_files: list[Path] = field(default_factory=list)
+    """Notes and attachments written to the notes vault (with --notes)."""
 
     def manifest(self) -> dict[str, Any]:
         """The run as JSON-ready data (what `--json` prints)."""
@@ -67,6 +69,7 @@ class DailyResult:
             ],
             "older_items": self.older,
             "notes": list(self.notes),
+            "notes_files": [str(p) for p in self.notes_files],
             "fetch": {
                 "fetched": self.stats.fetched,
                 "not_modified": self.stats.not_modified,

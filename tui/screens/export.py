@@ -1,4 +1,4 @@
-"""The export dialog: which formats to write, and where."""
+"""The export dialog: which formats to write, where, and optionally a notes vault to add notes to."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ class ExportRequest:
 
     folder: Path
     formats: tuple[str, ...]
+    notes: Path | None = None
+    """A notes vault to write the briefing's notes into as well (the `notes` target)."""
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -29,10 +31,16 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(
-        self, folder: Path, stem: str, voice_line: str, chosen: tuple[str, ...] = ("md", "html")
+        self,
+        folder: Path,
+        stem: str,
+        voice_line: str,
+        chosen: tuple[str, ...] = ("md", "html"),
+        notes: Path | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.folder = folder
+        self.notes = notes
         self.stem = stem
         self.voice_line = voice_line
         self.chosen = chosen
@@ -54,6 +62,19 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                             compact=True,
                         )
                 yield Static(self.voice_line, classes="hint", markup=False)
+                with Horizontal(classes="field"):
+                    yield Label("Notes", classes="caption")
+                    yield Input(
+                        str(self.notes or ""),
+                        placeholder="a notes vault folder (optional)",
+                        id="notes",
+                        compact=True,
+                    )
+                yield Static(
+                    "A note per story there, linked from the day's note",
+                    classes="hint",
+                    markup=False,
+                )
                 yield Static("", id="export-problem", classes="problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="export", variant="primary")
@@ -77,6 +98,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def submit(self) -> None:
         formats = tuple(f for f in FORMATS if self.query_one(f"#fmt-{f}", Checkbox).value)
         folder = self.query_one("#folder", Input).value.strip()
+        notes = self.query_one("#notes", Input).value.strip()
         problem = self.query_one("#export-problem", Static)
         if not folder:
             problem.update("Give a folder to write to.")
@@ -85,7 +107,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not folder or not formats:
             problem.display = True
         else:
-            self.dismiss(ExportRequest(Path(folder).expanduser(), formats))
+            vault = Path(notes).expanduser() if notes else None
+            self.dismiss(ExportRequest(Path(folder).expanduser(), formats, vault))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

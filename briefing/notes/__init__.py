@@ -1,0 +1,1 @@
+"""Notes export: briefings into a notes vault (Obsidian, Logseq, plain Markdown folders)."""
