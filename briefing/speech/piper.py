@@ -49,7 +49,7 @@ SENTENCE_GAP = 0.2
 MAX_PHONEMES = 600
 """Longer sentences are split at clause breaks: inference memory grows with input length."""
 THREADS = 2
-"""onnxruntime's intra-op threads: both cores, measured faster than two processes (see bench/README.md)."""
+"""onnxruntime's intra-op threads: both cores, in one process (measured in bench/README.md)."""
 
 _CLAUSE = re.compile(r"[^,;:.!?…]+(?:[,;:.!?…]+[\"'”’)\]]*(?=\s|$)|$)|[,;:.!?…]+")
 """A clause and the punctuation that ends it (only punctuation followed by a space or the end)."""
@@ -91,7 +91,7 @@ def installed_models() -> list[PiperModel]:
     """Every Piper voice shipped by an installed package: a `.onnx` file with its `.onnx.json`."""
     found: dict[str, PiperModel] = {}
     for dist in metadata.distributions():
-        name = dist.metadata.get("Name") or ""
+        name = dist.name or ""
         if "piper" not in name.lower():
             continue
         for file in dist.files or ():
@@ -200,6 +200,8 @@ class _Voice:
         options.intra_op_num_threads = min(THREADS, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        # Spinning threads burn the other core while they wait: on a busy machine that is slower.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             self.session = onnxruntime.InferenceSession(
                 str(model.model), options, providers=["CPUExecutionProvider"]
@@ -304,4 +306,3 @@ class PiperEngine(SpeechEngine):
             languages = (language.replace("_", "-").lower(),) if language else ()
             voices.append(EngineVoice(model.id, f"{model.id} ({model.package})", languages))
         return voices
-
