@@ -51,11 +51,14 @@ MAX_PHONEMES = 600
 THREADS = 2
 """onnxruntime's intra-op threads: both cores, in one process (measured in bench/README.md)."""
 
-_CLAUSE = re.compile(r"[^,;:.!?…]+(?:[,;:.!?…]+[\"'”’)\]]*(?=\s|$)|$)|[,;:.!?…]+")
-"""A clause and the punctuation that ends it (only punctuation followed by a space or the end)."""
+_MARKS = ",;:.!?…"
+_BREAK = re.compile(r"[,;:.!?…]+[\"'”’)\]]*(?=\s|$)")
+"""Punctuation that ends a clause: followed by a space or the end, so "4.2" and "U.S" stay whole."""
 _SENTENCE_END = set(".!?…")
 _PUNCTUATION = {"…": "."}
 """Clause marks the model's phoneme map lacks, as the ones it has."""
+_SILENT = set(" ,;:.!?\"'")
+"""Symbols in the phoneme map that are not sounds."""
 _IPA_MODE = 0x02
 """espeak_TextToPhonemes phoneme mode: UTF-8 IPA, as Piper voices are trained on."""
 _UTF8 = 1
@@ -137,14 +140,18 @@ def find_model(voice: VoiceProfile) -> PiperModel:
 
 
 def clauses(text: str) -> list[tuple[str, str]]:
-    """`text` as (clause, punctuation that ends it) pairs, in order."""
+    """`text` as (clause, punctuation that ends it) pairs, in order; no word is ever dropped."""
     pieces: list[tuple[str, str]] = []
-    for match in _CLAUSE.finditer(text):
-        piece = match.group().strip()
-        body = piece.rstrip(",;:.!?…\"'”’)]")
-        mark = next((c for c in reversed(piece) if c in ",;:.!?…"), "")
-        if body.strip() or mark:
-            pieces.append((body.strip(), mark))
+    start = 0
+    for match in _BREAK.finditer(text):
+        body = text[start : match.start()].strip()
+        mark = next(c for c in reversed(match.group()) if c in _MARKS)
+        if body or not pieces:
+            pieces.append((body, mark))
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        pieces.append((tail, ""))
     return pieces
 
 
@@ -188,6 +195,30 @@ def ipa(text: str, espeak_voice: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+def sentence_phonemes(group: list[tuple[str, str]], espeak_voice: str) -> str:
+    """A sentence's IPA with its clause punctuation put back, decomposed (NFD) as Piper expects."""
+    phonemes = ""
+    for body, mark in group:
+        spoken = ipa(body, espeak_voice) if body else ""
+        phonemes += spoken + _PUNCTUATION.get(mark, mark) + " "
+    return unicodedata.normalize("NFD", phonemes.strip())
+
+
+def phoneme_ids(phonemes: str, id_map: dict[str, list[int]]) -> list[int]:
+    """Start mark, each known phoneme followed by padding, end mark: the layout Piper trains on.
+
+    Empty when nothing but punctuation would be spoken (the model can't say that).
+    """
+    if not any(c in id_map and c not in _SILENT for c in phonemes):
+        return []
+    result = [*id_map["^"], *id_map["_"]]
+    for char in phonemes:
+        if char in id_map:
+            result += [*id_map[char], *id_map["_"]]
+    result += id_map["$"]
+    return result
+
+
 class _Voice:
     """One loaded model: its onnxruntime session and how to turn phonemes into its input."""
 
@@ -219,22 +250,8 @@ class _Voice:
         self._np = np
 
     def phoneme_ids(self, group: list[tuple[str, str]]) -> list[int]:
-        """Start mark, each phoneme followed by padding, end mark: the layout Piper trains on."""
-        ids = self.ids
-        phonemes = ""
-        for body, mark in group:
-            spoken = ipa(body, self.espeak_voice) if body else ""
-            mark = _PUNCTUATION.get(mark, mark)
-            phonemes += spoken + mark + " "
-        phonemes = unicodedata.normalize("NFD", phonemes.strip())
-        if not any(c in ids and c not in " ,;:.!?" for c in phonemes):
-            return []
-        result = [*ids["^"], *ids["_"]]
-        for char in phonemes:
-            if char in ids:
-                result += [*ids[char], *ids["_"]]
-        result += ids["$"]
-        return result
+        """The model's input for one sentence's clauses."""
+        return phoneme_ids(sentence_phonemes(group, self.espeak_voice), self.ids)
 
     def speak(self, ids: list[int], length_scale: float) -> np.ndarray:
         """The model's float samples for one sentence's phoneme ids."""
