@@ -19,6 +19,7 @@ import ctypes
 import json
 import os
 import re
+import sys
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -38,11 +39,11 @@ if TYPE_CHECKING:
 INSTALL_HINT = "pip install 'briefing[natural]'"
 SAMPLE_RATE = 22050
 """What every Piper "medium" and "high" voice speaks; a model at another rate is resampled to it."""
-NATIVE_WPM = 165
-"""Words per minute the bundled voice reads at its own length scale (measured on news sentences).
+NATIVE_WPM = 195
+"""Words per minute the bundled voice reads at its own length scale (bench/voices.py's sentences).
 
 A profile's `rate` is mapped to the model's length scale against it, so
-`rate = 165` is the voice's natural pace and `rate = 200` is faster.
+`rate = 195` is the voice's own pace and `rate = 150` is slower.
 """
 SENTENCE_GAP = 0.2
 """Seconds of silence after each sentence, like the end pause espeak-ng adds."""
@@ -90,13 +91,23 @@ def _read_config(path: Path) -> dict[str, Any]:
     return data
 
 
+def _piper_distributions() -> list[metadata.Distribution]:
+    """Installed distributions named *piper*, by folder name: reading all metadata takes ~1 s."""
+    found: list[metadata.Distribution] = []
+    for folder in sys.path:
+        try:
+            candidates = sorted(Path(folder or ".").glob("*piper*.dist-info"))
+        except OSError:
+            continue
+        found += [metadata.Distribution.at(path) for path in candidates]
+    return found
+
+
 def installed_models() -> list[PiperModel]:
     """Every Piper voice shipped by an installed package: a `.onnx` file with its `.onnx.json`."""
     found: dict[str, PiperModel] = {}
-    for dist in metadata.distributions():
+    for dist in _piper_distributions():
         name = dist.name or ""
-        if "piper" not in name.lower():
-            continue
         for file in dist.files or ():
             if not file.name.endswith(".onnx"):
                 continue
@@ -288,15 +299,20 @@ class PiperEngine(SpeechEngine):
     sample_rate = SAMPLE_RATE
 
     def __init__(self) -> None:
+        self._models: dict[tuple[str, Path | None], Path] = {}
+        """Each profile's model, found once: looking through installed packages is not free."""
         self._voices: dict[Path, _Voice] = {}
         self._lock = threading.Lock()
 
     def _voice(self, voice: VoiceProfile) -> _Voice:
-        model = find_model(voice)
+        key = (voice.voice, voice.path)
         with self._lock:
-            if model.model not in self._voices:
-                self._voices[model.model] = _Voice(model)
-            return self._voices[model.model]
+            if key not in self._models:
+                model = find_model(voice)
+                if model.model not in self._voices:
+                    self._voices[model.model] = _Voice(model)
+                self._models[key] = model.model
+            return self._voices[self._models[key]]
 
     def synthesize(self, text: str, voice: VoiceProfile, sink: PcmSink) -> list[WordMark]:
         loaded = self._voice(voice)
