@@ -63,6 +63,16 @@ def _espeak_available() -> bool:
     return find_library("espeak-ng") is not None
 
 
+def _load_piper() -> SpeechEngine:
+    from briefing.speech.piper import PiperEngine
+
+    return PiperEngine()
+
+
+def _piper_available() -> bool:
+    return _modules_installed("onnxruntime") and _espeak_available()
+
+
 def _load_fake() -> SpeechEngine:
     from briefing.speech.fake import FakeEngine
 
@@ -78,6 +88,13 @@ ENGINES: dict[str, EngineEntry] = {
             _load_espeak,
             _espeak_available,
             "reinstall briefing or install espeak-ng, or use --no-audio",
+        ),
+        EngineEntry(
+            "piper",
+            "Piper neural voices (onnxruntime): natural, slower, the languages of installed voices",
+            _load_piper,
+            _piper_available,
+            "pip install 'briefing[natural]'",
         ),
         EngineEntry(
             "fake",
