@@ -38,6 +38,9 @@ class LanguageRules:
 
 LANGUAGES: dict[str, str] = {
     "en": "briefing.speech.normalize.english",
+    "de": "briefing.speech.normalize.german",
+    "fr": "briefing.speech.normalize.french",
+    "es": "briefing.speech.normalize.spanish",
 }
 """Language code -> the module whose `RULES` (a LanguageRules) reads that language."""
 
