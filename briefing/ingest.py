@@ -10,7 +10,7 @@ from pathlib import Path
 from briefing.errors import InputError
 from briefing.language import detect_language
 from briefing.models import Article, Block
-from briefing.text import is_subhead, split_sentences, squash
+from briefing.text import in_language, is_subhead, split_sentences, squash
 
 MAX_BYTES = 5 * 1024 * 1024
 """Inputs above this size are refused unless the caller raises the limit."""
@@ -30,15 +30,18 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _SENTENCE_END = frozenset(".!?…:;\"'”’»)")
 
 
-def read_article(source: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
-    """Read an article from a path, or from stdin when source is "-".
+def read_article(
+    source: str | Path, *, max_bytes: int = MAX_BYTES, language: str | None = None
+) -> Article:
+    """Read an article from a path, or from stdin when source is "-" (`language`: see parse_article).
 
     Raises:
         InputError: the file is missing, unreadable, binary, too large or empty.
     """
     name = str(source)
     text = read_text(name, max_bytes=max_bytes)
-    return parse_article(text, source="stdin" if name == STDIN else name, kind=kind_of(name, text))
+    source_name = "stdin" if name == STDIN else name
+    return parse_article(text, source=source_name, kind=kind_of(name, text), language=language)
 
 
 def read_text(source: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
@@ -51,8 +54,13 @@ def read_text(source: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
     return decode(name, _read_bytes(name, max_bytes))
 
 
-def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
-    """Turn already-decoded text of a kind ("text", "markdown", "html") into an Article."""
+def parse_article(
+    text: str, *, source: str, kind: str = "text", language: str | None = None
+) -> Article:
+    """Turn already-decoded text of a kind ("text", "markdown", "html") into an Article.
+
+    `language` (a name, "german") overrides detection; the sentences are split with its rules.
+    """
     if kind == "html":
         title, blocks = _html_blocks(text)
     else:
@@ -63,7 +71,8 @@ def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
         if kind == "html":
             raise InputError(source, "no article text found in the page")
         raise InputError(source, "no readable text found")
-    language = detect_language(" ".join(s for b in blocks for s in b.sentences))
+    language = language or detect_language(" ".join(s for b in blocks for s in b.sentences))
+    blocks = list(in_language(blocks, language))
     return Article(
         title=title or _fallback_title(blocks),
         source=source,
