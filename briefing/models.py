@@ -85,6 +85,8 @@ class Story:
     sentences: tuple[str, ...]
     sources: tuple[str, ...]
     method: str = ""
+    language: str = ""
+    """The language its text is in, a name as in Article ("german"); "" means the briefing's."""
 
     @property
     def word_count(self) -> int:
@@ -103,6 +105,9 @@ class Briefing:
     """Spoken and shown before the stories of a multi-story brief (date, number of stories)."""
     outro: str = ""
     """Spoken and shown after the last story."""
+    language: str = "english"
+    """The language of the brief and its wrapper words (a name, "german"); see iso_code for
+    HTML and feeds. A story may be in another one (Story.language)."""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -149,6 +154,11 @@ class VoiceProfile:
     """The profile's own pronunciations (written, spoken), over the shipped lexicon."""
     engine: str = "espeak"
     """The speech engine that speaks it, a name in speech.engines.ENGINES."""
+    language: str = ""
+    """The ISO 639-1 code of the language it speaks ("de"); "" means the one its voice id names."""
+    voices: tuple[tuple[str, str], ...] = ()
+    """(language code, engine voice) pairs: the voice to switch to for an article in that
+    language, over the standard region's voice (a `[voices]` table in the profile)."""
 
 
 @dataclass(frozen=True)
