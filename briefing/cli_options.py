@@ -107,6 +107,7 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     add_method(parser)
     add_lengths(parser)
     add_max_bytes(parser)
+    add_language(parser)
 
 
 def add_voice(

@@ -108,6 +108,8 @@ class Briefing:
     language: str = "english"
     """The language of the brief and its wrapper words (a name, "german"); see iso_code for
     HTML and feeds. A story may be in another one (Story.language)."""
+    voice: str = ""
+    """The engine voice its audio was spoken with ("gmw/de"); "" before it is spoken."""
 
     @property
     def sources(self) -> tuple[str, ...]:

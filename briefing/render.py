@@ -61,6 +61,11 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
     }
     if briefing.audio_seconds is not None:
         meta["audio_seconds"] = round(briefing.audio_seconds, 2)
+    from briefing.language import iso_code
+
+    meta["language"] = iso_code(briefing.language)
+    if briefing.voice:
+        meta["voice"] = briefing.voice
     return meta
 
 
@@ -228,7 +233,7 @@ def _date(value: object) -> dt.date:
 
 
 _PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -281,7 +286,10 @@ def to_html(briefing: Briefing, markdown_text: str | None = None) -> str:
     rendered = markdown.markdown(body, extensions=extensions, output_format="html")
     rendered = nh3.clean(rendered, attributes=attributes) if attributes else nh3.clean(rendered)
     rendered = _defang(rendered)
+    from briefing.language import iso_code
+
     return _PAGE.format(
+        lang=html.escape(iso_code(briefing.language)),
         title=html.escape(briefing.title),
         date=briefing.date.isoformat(),
         date_text=html.escape(briefing.date.strftime("%A, %d %B %Y")),

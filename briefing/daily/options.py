@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.language import iso_code
+
 from briefing import locations
 from briefing.daily.config import DailyConfig
 from briefing.daily.podcast import Channel
@@ -34,6 +36,8 @@ class DailyOptions:
     audio: bool = True
     force: bool = False
     """Write the day's files even when nothing changed since the last run."""
+    language: str | None = None
+    """--language: every item is in this language (a name), overriding detection."""
 
 
 def options_from(
@@ -51,6 +55,7 @@ def options_from(
     title: str | None = None,
     audio: bool = True,
     force: bool = False,
+    language: str | None = None,
 ) -> DailyOptions:
     """The run's options: what was given (e.g. on the command line), else the config's.
 
@@ -76,7 +81,7 @@ def options_from(
         title=title or conf.title or default.title,
         description=conf.description or default.description,
         author=conf.author or default.author,
-        language=conf.language or default.language,
+        language=iso_code(language) if language else conf.language or default.language,
         base_url=base_url or conf.base_url,
         image=conf.image,
     )
@@ -92,4 +97,5 @@ def options_from(
         channel=channel,
         audio=audio,
         force=force,
+        language=language,
     )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefing import locations
 from briefing.errors import VoiceError
-from briefing.language import DEFAULT_LANGUAGE, ISO_CODES, OTHER_CODES
+from briefing.language import ISO_CODES, OTHER_CODES
 from briefing.models import VoiceProfile
 from briefing.speech.lexicon import parse_lexicon
 from briefing.speech.tomlfile import read_toml
@@ -190,9 +190,7 @@ def voice_for_language(
     rate, pitch and volume are kept; the intro and outro become the language's own.
     """
     code = ISO_CODES.get(language) or OTHER_CODES.get(language)
-    if language == DEFAULT_LANGUAGE or code is None:
-        return profile, None
-    if profile_language(profile) == code:
+    if code is None or profile_language(profile) == code:
         return profile, None
     chosen = dict(profile.voices).get(code)
     if chosen is None:
@@ -202,21 +200,20 @@ def voice_for_language(
         if best is None and matching:
             best = min(matching, key=lambda v: len(v.languages[0]))
         chosen = best.id if best else None
-    if chosen is None:
-        return profile, f"no {language} voice is installed; reading it with {profile.voice!r}"
     from briefing.speech.wording import wording_for
 
     wording = wording_for(language)
-    return (
-        replace(
-            profile,
-            voice=chosen,
-            language=code,
-            intro=wording.article_intro,
-            outro=wording.article_outro,
-        ),
-        None,
+    own = wording.language == code  # else no templates ship for it: say no wrapper at all
+    worded = replace(
+        profile,
+        language=code,
+        intro=wording.article_intro if own and profile.intro.strip() else "",
+        outro=wording.article_outro if own and profile.outro.strip() else "",
     )
+    if chosen is None:
+        # No voice of its own: the words around it are still the language's.
+        return worded, f"no {language} voice is installed; reading it with {profile.voice!r}"
+    return replace(worded, voice=chosen), None
 
 
 def _speaks(voice_language: str, code: str) -> bool:
@@ -238,9 +235,7 @@ def voice_speaking(
     """
     name = _LANGUAGE_NAMES.get(language, language)
     code = ISO_CODES.get(name) or OTHER_CODES.get(name)
-    if name == DEFAULT_LANGUAGE or code is None:
-        return profile, None
-    if profile_language(profile) == code:
+    if code is None or profile_language(profile) == code:
         return profile, None
     if installed is None:
         from briefing.speech.engines import engine_for
