@@ -35,16 +35,82 @@ PYSBD_LANGUAGES = {
 
 ABBREVIATIONS: dict[str, frozenset[str]] = {
     "german": frozenset(
-        "nr. dr. prof. z. b. d. h. u. a. v. ca. mrd. mio. bzw. vgl. sog. st. inkl. "
-        "rd. jh. abs. art. str. ggf. evtl. tsd. bspw. hr. fr.".split()
+        [
+            "nr.",
+            "dr.",
+            "prof.",
+            "z.",
+            "b.",
+            "d.",
+            "h.",
+            "u.",
+            "a.",
+            "v.",
+            "ca.",
+            "mrd.",
+            "mio.",
+            "bzw.",
+            "vgl.",
+            "sog.",
+            "st.",
+            "inkl.",
+            "rd.",
+            "jh.",
+            "abs.",
+            "art.",
+            "str.",
+            "ggf.",
+            "evtl.",
+            "tsd.",
+            "bspw.",
+            "hr.",
+            "fr.",
+        ]
     ),
-    "french": frozenset("m. mm. p. ex. env. av. apr. cf. st. ste. dr. pr. n°. vol.".split()),
+    "french": frozenset(
+        [
+            "m.",
+            "mm.",
+            "p.",
+            "ex.",
+            "env.",
+            "av.",
+            "apr.",
+            "cf.",
+            "st.",
+            "ste.",
+            "dr.",
+            "pr.",
+            "n°.",
+            "vol.",
+        ]
+    ),
     "spanish": frozenset(
-        "sr. sra. srta. sres. dr. dra. dña. d. p. ej. núm. aprox. ud. uds. gral. avda. "
-        "ee. uu. art. pág.".split()
+        [
+            "sr.",
+            "sra.",
+            "srta.",
+            "sres.",
+            "dr.",
+            "dra.",
+            "dña.",
+            "d.",
+            "p.",
+            "ej.",
+            "núm.",
+            "aprox.",
+            "ud.",
+            "uds.",
+            "gral.",
+            "avda.",
+            "ee.",
+            "uu.",
+            "art.",
+            "pág.",
+        ]
     ),
-    "italian": frozenset("sig. sig.ra dott. prof. ing. avv. p. es. ecc.".split()),
-    "portuguese": frozenset("sr. sra. dr. dra. prof. p. ex. av.".split()),
+    "italian": frozenset(["sig.", "sig.ra", "dott.", "prof.", "ing.", "avv.", "p.", "es.", "ecc."]),
+    "portuguese": frozenset(["sr.", "sra.", "dr.", "dra.", "prof.", "p.", "ex.", "av."]),
 }
 """Abbreviations a sentence does not end on, as the last word of a piece (lower case)."""
 
@@ -56,7 +122,7 @@ _STARTS_LOWER = re.compile(r"^[\"'«“„(]*[^\W\d_]")
 def _segmenter(code: str) -> Callable[[str], list[str]]:
     import pysbd
 
-    return pysbd.Segmenter(language=code, clean=False).segment  # type: ignore[no-any-return]
+    return pysbd.Segmenter(language=code, clean=False).segment
 
 
 def has_splitter(language: str) -> bool:

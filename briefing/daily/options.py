@@ -6,13 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.language import iso_code
-
 from briefing import locations
 from briefing.daily.config import DailyConfig
 from briefing.daily.podcast import Channel
 from briefing.daily.stories import parse_since
 from briefing.errors import UsageError
+from briefing.language import iso_code
 
 DEFAULT_SINCE = dt.timedelta(hours=24)
 DEFAULT_MAX_STORIES = 8

@@ -12,6 +12,7 @@ from briefing.daily.fetch import Stats
 from briefing.daily.sources import Skip
 from briefing.daily.stories import StoryGroup
 from briefing.errors import BriefingError
+from briefing.language import DEFAULT_LANGUAGE, iso_code
 from briefing.models import Story
 
 
@@ -35,6 +36,8 @@ class DailyResult:
     budget: Budget | None = None
     rate_key: str = ""
     stats: Stats = field(default_factory=Stats)
+    voices: dict[str, str] = field(default_factory=dict)
+    """The engine voice each language was read with (language name -> voice id)."""
 
     def manifest(self) -> dict[str, Any]:
         """The run as JSON-ready data (what `--json` prints)."""
@@ -55,6 +58,8 @@ class DailyResult:
                 {
                     "headline": story.headline,
                     "words": story.word_count,
+                    "language": iso_code(story.language or DEFAULT_LANGUAGE),
+                    "voice": self.voices.get(story.language or DEFAULT_LANGUAGE, ""),
                     "sources": [
                         {"name": m.name, "link": m.link, "feed_text": m.from_feed_text}
                         for m in group.members

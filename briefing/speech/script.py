@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from briefing.language import iso_code
 from briefing.models import Briefing, VoiceProfile
 from briefing.programme import programme_sections
 from briefing.speech.lexicon import Lexicon, load_lexicon
 from briefing.speech.normalize import Normalizer
-from briefing.language import iso_code
 from briefing.speech.voices import profile_language, voice_speaking
 from briefing.speech.wording import TEMPLATE_FIELDS, as_sentence, template_values, wording_for
 
@@ -234,9 +234,7 @@ def speech_script(briefing: Briefing, voice: VoiceProfile | None = None) -> str:
     return build_script(briefing, voice).text
 
 
-def spoken_text(
-    text: str, voice: VoiceProfile | None = None, language: str | None = None
-) -> str:
+def spoken_text(text: str, voice: VoiceProfile | None = None, language: str | None = None) -> str:
     """The spoken form of any text on one line, with the voice's lexicon: `briefing script --text`.
 
     `language` (a name or code) picks the reading rules; without it, the voice's language.

@@ -88,7 +88,9 @@ def test_other_languages_are_read_by_their_own_rules_or_left_to_the_engine() -> 
     assert "cinq euros" in text and "—" not in text and "five" not in text
     swedish = VoiceProfile("sv", voice="gmq/sv", language="sv")
     bridge = Story("Bron", ("Den kostar 5 kr — «dyr».",), ("x",))
-    text = build_script(Briefing("Bron", dt.date(2024, 1, 2), (bridge,), language="swedish"), swedish).text
+    text = build_script(
+        Briefing("Bron", dt.date(2024, 1, 2), (bridge,), language="swedish"), swedish
+    ).text
     assert "5 kr" in text and "—" not in text and "five" not in text
 
 

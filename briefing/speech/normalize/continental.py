@@ -262,8 +262,9 @@ def numbers_rule(conventions: Conventions) -> Rule:
 
     def rule(text: str) -> str:
         text = dotted.sub(
-            lambda m: f"{conventions.cardinal(int(m[1]))} {conventions.point} "
-            + conventions.digits(m[2]),
+            lambda m: (
+                f"{conventions.cardinal(int(m[1]))} {conventions.point} " + conventions.digits(m[2])
+            ),
             text,
         )
         text = negative.sub(" minus ", text)

@@ -127,8 +127,10 @@ SYMBOLS = {
     "§": "Paragraf",
 }
 
-_ARTICLES = frozenset("der die das".split())
-_PREPOSITIONS = frozenset("bei in an auf mit von zu nach aus vor seit während wegen".split())
+_ARTICLES = frozenset(["der", "die", "das"])
+_PREPOSITIONS = frozenset(
+    ["bei", "in", "an", "auf", "mit", "von", "zu", "nach", "aus", "vor", "seit", "während", "wegen"]
+)
 
 
 def ordinal(number: int, before: str) -> str:
@@ -139,18 +141,22 @@ def ordinal(number: int, before: str) -> str:
     """
     words = GERMAN.ordinal(number)
     previous = [w.lower() for w in before.split()[-2:]]
-    if previous and previous[-1] in _ARTICLES:
-        if not (len(previous) == 2 and previous[0] in _PREPOSITIONS):
-            return words
+    after_preposition = len(previous) == 2 and previous[0] in _PREPOSITIONS
+    if previous and previous[-1] in _ARTICLES and not after_preposition:
+        return words
     return words + "n"
 
 
 _WEEKDAY_DATE = re.compile(
-    r"(?<![\d.,])(?P<d>[0-3]?\d)\.\s?(?P<m>" + "|".join(MONTHS) + r"|Jan\.|Feb\.|Sept?\.|Okt\.|Nov\.|Dez\.)"
+    r"(?<![\d.,])(?P<d>[0-3]?\d)\.\s?(?P<m>"
+    + "|".join(MONTHS)
+    + r"|Jan\.|Feb\.|Sept?\.|Okt\.|Nov\.|Dez\.)"
     r"(?:\s(?P<y>\d{4})\b)?"
 )
 _ORDINAL = re.compile(r"(?<![\d.,])(?P<n>\d{1,3})\.(?=\s+[^\W\d_])")
-_TIME = re.compile(r"(?<![\d.,])(?P<h>[01]?\d|2[0-4])[.:](?P<m>[0-5]\d)(?![\d]|[.,]\d)(?:\s?Uhr\b)?")
+_TIME = re.compile(
+    r"(?<![\d.,])(?P<h>[01]?\d|2[0-4])[.:](?P<m>[0-5]\d)(?![\d]|[.,]\d)(?:\s?Uhr\b)?"
+)
 _HOUR = re.compile(r"(?<![\d.,])(?P<h>[01]?\d|2[0-4])\s?Uhr\b")
 _SCORE = re.compile(r"(?<![\d.,:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d:])")
 _YEAR = re.compile(
@@ -189,9 +195,7 @@ def read_dates(text: str) -> str:
         return _say_date(int(m["d"]), month, year, m.string[: m.start()])
 
     text = _WEEKDAY_DATE.sub(named, text)
-    numeric = re.compile(
-        r"(?<![\d.,/])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?:(?P<y>\d{4})\b)?(?!\d)"
-    )
+    numeric = re.compile(r"(?<![\d.,/])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?:(?P<y>\d{4})\b)?(?!\d)")
 
     def digits(m: re.Match[str]) -> str:
         day, month = int(m["d"]), int(m["m"])
@@ -205,7 +209,9 @@ def read_dates(text: str) -> str:
 
 def read_times(text: str) -> str:
     """ "15.30 Uhr" -> "fünfzehn Uhr dreißig", "9 Uhr" -> "neun Uhr", "2:1" -> "zwei zu eins"."""
-    text = _SCORE.sub(lambda m: f"{GERMAN.cardinal(int(m['a']))} zu {GERMAN.cardinal(int(m['b']))}", text)
+    text = _SCORE.sub(
+        lambda m: f"{GERMAN.cardinal(int(m['a']))} zu {GERMAN.cardinal(int(m['b']))}", text
+    )
 
     def clock(m: re.Match[str]) -> str:
         if "Uhr" not in m[0] and ":" not in m[0]:

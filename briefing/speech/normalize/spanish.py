@@ -95,7 +95,9 @@ _CLOCK = re.compile(
     r"(?<![\d.,])(?P<h>[01]?\d|2[0-4])[:.](?P<m>[0-5]\d)(?!\d|[.,]\d)(?:\s?(?:h|horas)\b)?"
 )
 _HOURS = re.compile(r"(?<![\d.,])(?P<h>[01]?\d|2[0-4])\s?(?:h|horas)\b")
-_ORDINAL = re.compile(r"(?<![\d.,])(?P<n>\d{1,3})(?P<dot>\.?)(?P<g>[°ª](?![CF])|er\b)(?P<noun>\s+[^\W\d_])?")
+_ORDINAL = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3})(?P<dot>\.?)(?P<g>[°ª](?![CF])|er\b)(?P<noun>\s+[^\W\d_])?"
+)
 _DEGREES = re.compile(r"(?<=\d)\s?°(?!C)")
 
 
