@@ -564,7 +564,7 @@ def cmd_methods(args: argparse.Namespace) -> int:
 
 def cmd_voices(args: argparse.Namespace) -> int:
     from briefing.speech.engines import ENGINES, engine_for, engine_name_for
-    from briefing.speech.voices import all_profiles
+    from briefing.speech.voices import all_profiles, profile_language
 
     profiles = all_profiles()
     installed = {name: entry.available() for name, entry in ENGINES.items()}
@@ -586,6 +586,7 @@ def cmd_voices(args: argparse.Namespace) -> int:
                     "description": p.description,
                     "engine": p.engine,
                     "available": installed[p.engine],
+                    "language": profile_language(p),
                 }
                 for p in profiles
             ],

@@ -53,6 +53,8 @@ class Conventions:
     """The word for 1 before "Million" ("eine"; "un" in French and Spanish)."""
     decimals_as_number: bool = False
     """Read "3,25" as "three comma twenty-five" (fr, es) rather than digit by digit (de)."""
+    singular_below_two: bool = False
+    """Scales stay singular below two ("1,5 million" in French; German says "Millionen")."""
     of_scale: str = ""
     """Said between a scale and a currency ("de" in "millions d'euros"); "" when none."""
     tidy: Callable[[str], str] | None = None
@@ -67,6 +69,18 @@ class Conventions:
 
     def digits(self, text: str) -> str:
         return " ".join(self.cardinal(int(d)) for d in text if d.isdigit())
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman(numeral: str) -> int:
+    """The value of a Roman numeral such as "XVII" (centuries, in the news)."""
+    total = 0
+    for letter, following in zip(numeral, (*numeral[1:], ""), strict=True):
+        value = _ROMAN[letter]
+        total += -value if following and _ROMAN[following] > value else value
+    return total
 
 
 def number_pattern(conventions: Conventions) -> str:
@@ -108,9 +122,11 @@ def _currency_regex(conventions: Conventions) -> str:
 
 def _scale_word(written: str, number: str, conventions: Conventions) -> str:
     """The scale said in agreement with the number: "1 Mrd." -> "Milliarde", "2" -> "Milliarden"."""
+    whole, _ = parse_number(number, conventions)
+    one = whole == 1 and (conventions.singular_below_two or number in ("1", "1,0"))
     for key, (singular, plural) in conventions.scales.items():
         if written in (key, singular, plural):
-            return singular if number in ("1", "1,0") else plural
+            return singular if one else plural
     return written
 
 
@@ -184,7 +200,7 @@ def percent_rule(conventions: Conventions) -> Rule:
 def range_rule(conventions: Conventions) -> Rule:
     """ "10-15" and "2023–2024" -> "10 bis 15": the dash of a range is said, not paused."""
     number = number_pattern(conventions)
-    pattern = re.compile(rf"(?P<a>{number})\s?[–—-]\s?(?P<b>{number})(?![.\d])")
+    pattern = re.compile(rf"(?P<a>{number})\s?[–—-]\s?(?P<b>{number})(?!\d|[.,]\d)")
     return lambda text: pattern.sub(lambda m: f"{m['a']} {conventions.range_word} {m['b']}", text)
 
 
@@ -254,13 +270,27 @@ def _ends_sentence(text: str, end: int) -> bool:
     return not text[end:].strip()
 
 
-def numbers_rule(conventions: Conventions) -> Rule:
-    """Every number left: "1.200" -> "tausendzweihundert", "3,5", and "2.0" read with a point."""
+def numbers_rule(conventions: Conventions, *, compounds: bool = False) -> Rule:
+    """Every number left: "1.200" -> "tausendzweihundert", "3,5", and "2.0" read with a point.
+
+    A hyphen between a word and a number ("Covid-19") is a gap; between a number and a
+    word ("59-Jährige") it joins them into one word when the language writes `compounds`.
+    """
     pattern = re.compile(number_pattern(conventions))
     dotted = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2}|\d{4,})(?![\d.,])")
     negative = re.compile(r"(?<![\w\d])-(?=\d)")
+    word_number = re.compile(r"(?<=[^\W\d_])-(?=\d)")
+    number_word = re.compile(rf"(?P<n>{number_pattern(conventions)})-(?P<w>[^\W\d_]+)")
+
+    def joined(m: re.Match[str]) -> str:
+        words = say_number(m["n"], conventions)
+        if compounds and " " not in words:
+            return f" {words}{m['w'].lower()}"
+        return f" {words} {m['w']}"
 
     def rule(text: str) -> str:
+        text = word_number.sub(" ", text)
+        text = number_word.sub(joined, text)
         text = dotted.sub(
             lambda m: (
                 f"{conventions.cardinal(int(m[1]))} {conventions.point} " + conventions.digits(m[2])

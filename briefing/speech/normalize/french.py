@@ -48,6 +48,7 @@ FRENCH = c.Conventions(
     one="un",
     one_before_scale="un",
     decimals_as_number=True,
+    singular_below_two=True,
     of_scale="d'",
 )
 
@@ -100,15 +101,6 @@ _ORDINAL = re.compile(r"(?<![\d.,])(?P<n>\d+)(?:e|ème|è)(?!\w)")
 _ROMAN_ORDINAL = re.compile(r"\b(?P<r>[IVXLC]+)(?:e|ème)(?=\s+siècle)")
 _SECOND = re.compile(r"(?<![\d.,])2(?P<e>nd|nde)(?!\w)")
 _NAMED_DATE = re.compile(r"(?<![\d.,])(?P<d>[0-3]?\d)(?=\s(?:" + "|".join(MONTHS) + r")\b)")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman(numeral: str) -> int:
-    total = 0
-    for letter, following in zip(numeral, (*numeral[1:], ""), strict=True):
-        value = _ROMAN[letter]
-        total += -value if following and _ROMAN[following] > value else value
-    return total
 
 
 def _hours(number: int) -> str:
@@ -138,9 +130,17 @@ def read_ordinals(text: str) -> str:
     """ "1er" -> "premier", "3e" -> "troisième", "XXe siècle" -> "vingtième siècle"."""
     text = _FIRST.sub(lambda m: "premier" if m["e"] == "er" else "première", text)
     text = _SECOND.sub(lambda m: "second" if m["e"] == "nd" else "seconde", text)
-    text = _ROMAN_ORDINAL.sub(lambda m: FRENCH.ordinal(_roman(m["r"])), text)
+    text = _ROMAN_ORDINAL.sub(lambda m: FRENCH.ordinal(c.roman(m["r"])), text)
     text = _ORDINAL.sub(lambda m: FRENCH.ordinal(int(m["n"])), text)
     return _NAMED_DATE.sub(lambda m: "premier" if m["d"] in ("1", "01") else m["d"], text)
+
+
+_DECADE = re.compile(r"(?<=années )(?:19|20)?(?P<d>[1-9]0)\b")
+
+
+def read_decades(text: str) -> str:
+    """ "les années 1990" -> "les années quatre-vingt-dix"."""
+    return _DECADE.sub(lambda m: FRENCH.cardinal(int(m["d"])), text)
 
 
 def read_titles(text: str) -> str:
@@ -161,6 +161,7 @@ RULES = LanguageRules(
         c.scale_rule(FRENCH),
         read_pauses,
         read_ordinals,
+        read_decades,
         read_titles,
         c.abbreviations_rule(ABBREVIATIONS),
         c.symbols_rule(SYMBOLS),

@@ -239,7 +239,7 @@ def read_numbers(text: str) -> str:
     return _ONE_BEFORE_NOUN.sub("ein", _numbers(text))
 
 
-_numbers = c.numbers_rule(GERMAN)
+_numbers = c.numbers_rule(GERMAN, compounds=True)
 
 RULES = LanguageRules(
     code="de",

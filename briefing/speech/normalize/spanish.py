@@ -98,6 +98,7 @@ _HOURS = re.compile(r"(?<![\d.,])(?P<h>[01]?\d|2[0-4])\s?(?:h|horas)\b")
 _ORDINAL = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,3})(?P<dot>\.?)(?P<g>[°ª](?![CF])|er\b)(?P<noun>\s+[^\W\d_])?"
 )
+_CENTURY = re.compile(r"(?<=\bsiglo )(?P<r>[IVXLC]+)\b")
 _DEGREES = re.compile(r"(?<=\d)\s?°(?!C)")
 
 
@@ -140,7 +141,51 @@ def read_times(text: str) -> str:
 def read_ordinals(text: str) -> str:
     """ "1.º" -> "primero", "2.ª" -> "segunda", "1.er" -> "primer"; a degree sign after a number."""
     text = _ORDINAL.sub(_ordinal, text)
+    text = _CENTURY.sub(lambda m: SPANISH.cardinal(c.roman(m["r"])), text)
     return _DEGREES.sub(" grados", text)
+
+
+_MASCULINE_IN_AS = frozenset(
+    [
+        "días",
+        "problemas",
+        "programas",
+        "sistemas",
+        "mapas",
+        "temas",
+        "idiomas",
+        "planetas",
+        "poemas",
+        "dramas",
+        "climas",
+        "atlas",
+    ]
+)
+"""Masculine nouns that end in -as, like a feminine plural."""
+_BEFORE_NOUN = re.compile(
+    rf"(?P<n>{c.number_pattern(SPANISH)})(?P<space>\s+)(?P<noun>[^\W\d_]+as)\b"
+)
+
+
+def _feminine_number(words: str) -> str:
+    """ "trescientos veintiuno" -> "trescientas veintiuna": numbers before a feminine noun."""
+    words = re.sub(r"ientos\b", "ientas", words)
+    words = re.sub(r"\b(veinti)?uno\b", lambda m: (m[1] or "") + "una", words)
+    return re.sub(r"\bun\b", "una", words)
+
+
+def read_numbers(text: str) -> str:
+    """Every number left; before a feminine noun in -as it agrees ("trescientas personas")."""
+
+    def agree(m: re.Match[str]) -> str:
+        if m["noun"].lower() in _MASCULINE_IN_AS or "," in m["n"]:
+            return m[0]
+        return f"{_feminine_number(c.say_number(m['n'], SPANISH))}{m['space']}{m['noun']}"
+
+    return _numbers(_BEFORE_NOUN.sub(agree, text))
+
+
+_numbers = c.numbers_rule(SPANISH)
 
 
 def _say_date(day: int, month: int, year: int | None) -> str:
@@ -164,7 +209,7 @@ RULES = LanguageRules(
         read_pauses,
         c.abbreviations_rule(ABBREVIATIONS),
         c.symbols_rule(SYMBOLS),
-        c.numbers_rule(SPANISH),
+        read_numbers,
     ),
     uses_lexicon=False,
 )
