@@ -69,6 +69,7 @@ def _wav(rendition: Rendition, path: Path, force: bool) -> Path:
 
 def _mp3(rendition: Rendition, path: Path, force: bool) -> Path:
     from briefing.files import atomic_path
+    from briefing.language import iso_code
     from briefing.speech import mp3, transcript
 
     spoken, briefing = rendition.audio(), rendition.briefing
@@ -78,6 +79,7 @@ def _mp3(rendition: Rendition, path: Path, force: bool) -> Path:
         date=briefing.date.isoformat(),
         comment=f"Sources: {sources}" if sources else "",
         chapters=transcript.chapter_times(spoken.script, spoken.audio),
+        language=iso_code(briefing.language),
     )
     with atomic_path(path, force=force) as tmp:
         mp3.encode_mp3(spoken.wav, tmp)

@@ -209,3 +209,12 @@ def test_every_shipped_profile_speaks_with_the_bundled_library(
     assert result.returncode == 0, result.stderr
     rate, seconds, peak = wav_info(out)
     assert seconds > 1.0 and peak > 1000, (name, rate, seconds, peak)
+
+
+def test_the_mp3_says_the_language_it_speaks(tmp_path: Path) -> None:
+    from mutagen.id3 import ID3
+
+    result = run_cli("make", str(SPANISH), "--out", str(tmp_path), "--format", "mp3", "--json")
+    assert result.returncode == 0, result.stderr
+    mp3 = Path(json.loads(result.stdout)["files"][0])
+    assert str(ID3(mp3)["TLAN"]) == "spa"

@@ -27,6 +27,19 @@ class Mp3Tags:
     """ISO date, e.g. "2024-11-25"."""
     comment: str = ""
     chapters: Sequence[ChapterTime] = field(default_factory=tuple)
+    language: str = "en"
+    """ISO 639-1 code of the spoken language, written as ID3's three-letter TLAN."""
+
+
+def id3_language(code: str) -> str:
+    """ID3's ISO 639-2 code for an ISO 639-1 one ("de" -> "deu"); "eng" when unknown."""
+    try:
+        import pycountry
+
+        found = pycountry.languages.get(alpha_2=code.split("-")[0].lower())
+    except (ImportError, KeyError, LookupError):
+        found = None
+    return str(getattr(found, "alpha_3", "eng")) if found is not None else "eng"
 
 
 def encode_mp3(wav_path: Path, mp3_path: Path) -> None:
@@ -53,16 +66,18 @@ def write_tags(mp3_path: Path, tags: Mp3Tags) -> None:
     Chapters are CHAP frames (start/end in milliseconds, a TIT2 title each)
     listed in order by one top-level CTOC frame, which podcast players read.
     """
-    from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TPE1, CTOCFlags
+    from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, CTOCFlags
 
+    language = id3_language(tags.language)
     id3 = ID3()
+    id3.add(TLAN(encoding=3, text=[language]))
     id3.add(TIT2(encoding=3, text=[tags.title]))
     id3.add(TPE1(encoding=3, text=[tags.artist]))
     id3.add(TALB(encoding=3, text=[tags.album]))
     if tags.date:
         id3.add(TDRC(encoding=3, text=[tags.date]))
     if tags.comment:
-        id3.add(COMM(encoding=3, lang="eng", desc="", text=[tags.comment]))
+        id3.add(COMM(encoding=3, lang=language, desc="", text=[tags.comment]))
     ids = []
     for n, chapter in enumerate(tags.chapters, start=1):
         ids.append(f"chp{n}")
