@@ -164,7 +164,7 @@ _YEAR = re.compile(
     + "|".join(MONTHS)
     + r")\b)[A-ZÄÖÜ])"
 )
-_ONE_BEFORE_NOUN = re.compile(r"\beins(?=\s+(?!Komma\b|Punkt\b|Uhr\b)[A-ZÄÖÜ])")
+_ONE_BEFORE_NOUN = re.compile(r"(?<![\d.,])1(?![\d.,])(?=\s+[A-ZÄÖÜ])")
 _SHORT_MONTHS = {"Jan.": 1, "Feb.": 2, "Sep.": 9, "Sept.": 9, "Okt.": 10, "Nov.": 11, "Dez.": 12}
 
 
@@ -236,7 +236,7 @@ def read_years(text: str) -> str:
 
 def read_numbers(text: str) -> str:
     """Every number left, with "ein" before a noun ("1 Tag" -> "ein Tag")."""
-    return _ONE_BEFORE_NOUN.sub("ein", _numbers(text))
+    return _numbers(_ONE_BEFORE_NOUN.sub("ein", text))
 
 
 _numbers = c.numbers_rule(GERMAN, compounds=True)
