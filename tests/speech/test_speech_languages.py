@@ -106,3 +106,18 @@ def test_english_is_still_read_by_its_own_rules() -> None:
     assert _normalizer("en")("The deal is worth $1.2bn.") == (
         "The deal is worth one point two billion dollars."
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "written", "spoken"),
+    [
+        ("de", "Mehr unter tagesschau.de oder info@bahn.de.", "Punkt"),
+        ("fr", "Écrivez à contact@sncf.fr.", "arobase"),
+        ("es", "Más en www.rtve.es.", "punto"),
+    ],
+)
+def test_web_addresses_are_said_with_the_languages_words(
+    code: str, written: str, spoken: str
+) -> None:
+    said = _normalizer(code)(written)
+    assert spoken in said and " dot " not in said and " at " not in said

@@ -168,4 +168,5 @@ RULES = LanguageRules(
         c.numbers_rule(FRENCH),
     ),
     uses_lexicon=False,
+    web_words=("point", "slash", "arobase"),
 )

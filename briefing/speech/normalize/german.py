@@ -260,4 +260,5 @@ RULES = LanguageRules(
         read_numbers,
     ),
     uses_lexicon=False,
+    web_words=("Punkt", "Schrägstrich", "at"),
 )

@@ -34,6 +34,8 @@ class LanguageRules:
     """The main rules, in order: some forms contain others (a date contains a number)."""
     uses_lexicon: bool = True
     """Whether the pronunciation lexicon (respellings written for this language) applies."""
+    web_words: tuple[str, str, str] | None = ("dot", "slash", "at")
+    """How it says the "." "/" "@" of web and mail addresses; None leaves them to the voice."""
 
 
 LANGUAGES: dict[str, str] = {
@@ -46,7 +48,9 @@ LANGUAGES: dict[str, str] = {
 
 DEFAULT_LANGUAGE = "en"
 
-UNKNOWN = LanguageRules("", "any other language", (), (read_pauses,), uses_lexicon=False)
+UNKNOWN = LanguageRules(
+    "", "any other language", (), (read_pauses,), uses_lexicon=False, web_words=None
+)
 """For a language without rules: pauses and spacing only, the voice reads numbers itself."""
 
 

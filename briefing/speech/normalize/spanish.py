@@ -212,4 +212,5 @@ RULES = LanguageRules(
         read_numbers,
     ),
     uses_lexicon=False,
+    web_words=("punto", "barra", "arroba"),
 )
