@@ -260,5 +260,5 @@ RULES = LanguageRules(
         read_numbers,
     ),
     uses_lexicon=False,
-    web_words=("Punkt", "Schrägstrich", "ät"),  # "@" is said "ät",
+    web_words=("Punkt", "Schrägstrich", "ät"),  # "@" is said "ät"
 )
