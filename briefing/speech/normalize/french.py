@@ -61,6 +61,7 @@ ABBREVIATIONS = {
     "Dr": "docteur",
     "Pr": "professeur",
     "Me": "maître",
+    "Mgr": "monseigneur",
     "p. ex.": "par exemple",
     "c.-à-d.": "c'est-à-dire",
     "av. J.-C.": "avant Jésus-Christ",

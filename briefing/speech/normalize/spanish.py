@@ -198,7 +198,9 @@ RULES = LanguageRules(
     name="Spanish",
     before_lexicon=(),
     rules=(
-        c.abbreviations_rule({"EE. UU.": "Estados Unidos", "n.°": "número"}),
+        c.abbreviations_rule(
+            {"EE. UU.": "Estados Unidos", "EEUU": "Estados Unidos", "n.°": "número"}
+        ),
         c.numeric_date_rule(SPANISH, _say_date),
         read_ordinals,
         read_times,
