@@ -17,6 +17,7 @@ from briefing.cli_options import (
     VersionAction,
     add_force,
     add_json,
+    add_language,
     add_max_bytes,
     add_method,
     add_notes,
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_force(speak, "overwrite an existing file")
     add_json(speak, 'print {"files": [...], "seconds": N}')
     add_max_bytes(speak)
+    add_language(speak)
     speak.set_defaults(handler=cmd_speak)
 
     _add_daily(commands)
@@ -130,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     script.add_argument("--text", "-t", metavar="TEXT", help="print the spoken form of TEXT only")
     add_voice(script, "voice profile whose intro, outro and lexicon to use")
     add_max_bytes(script)
+    add_language(script)
     script.set_defaults(handler=cmd_script)
 
     edit = commands.add_parser(
@@ -214,6 +217,7 @@ def _add_daily(commands: Any) -> None:
     )
     add_voice(daily, from_config=True)
     add_method(daily, from_config=True)
+    add_language(daily)
     add_out(daily, "output folder for <YYYY-MM-DD>/ and feed.xml (default: ./output)")
     daily.add_argument(
         "--base-url", metavar="URL", help="where the output folder is served, for the feed's links"
@@ -282,7 +286,7 @@ def _length(args: argparse.Namespace) -> Length:
 def _read(source: str, args: argparse.Namespace) -> Article:
     from briefing.ingest import MAX_BYTES, read_article
 
-    return read_article(source, max_bytes=args.max_bytes or MAX_BYTES)
+    return read_article(source, max_bytes=args.max_bytes or MAX_BYTES, language=args.language)
 
 
 def _summarize(article: Article, args: argparse.Namespace) -> Summary:
@@ -418,6 +422,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         method=args.method,
         length=_length(args),
         max_bytes=args.max_bytes or MAX_BYTES,
+        language=args.language,
     )
     if STDIN in args.inputs:
         _keyboard_from_terminal()
@@ -468,6 +473,8 @@ def _keyboard_from_terminal() -> None:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
+    from briefing.language import iso_code
+
     if args.jsonl is not None:
         if args.input is not None:
             raise UsageError("give either ARTICLE or --jsonl FILE, not both")
@@ -483,6 +490,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
                 {"index": p.index, "text": p.text, "score": p.score} for p in summary.picks
             ],
             "source": summary.article.source,
+            "language": iso_code(summary.article.language),
         }
         print(json.dumps(data, ensure_ascii=False))
     else:
@@ -540,7 +548,7 @@ def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Brie
     from briefing.ingest import MAX_BYTES
     from briefing.reader import read_briefing
 
-    return read_briefing(source, max_bytes=args.max_bytes or MAX_BYTES)
+    return read_briefing(source, max_bytes=args.max_bytes or MAX_BYTES, language=args.language)
 
 
 def cmd_daily(args: argparse.Namespace) -> int:
@@ -568,6 +576,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
         out=args.out,
         base_url=args.base_url,
         title=args.title,
+        language=args.language,
         audio=not args.no_audio,
         srt=args.srt or None,
         force=args.force,
@@ -617,7 +626,9 @@ def cmd_script(args: argparse.Namespace) -> int:
     if args.text is not None:
         if args.input is not None:
             raise UsageError("give either FILE or --text TEXT, not both")
-        print(spoken_text(args.text, voice))
+        if args.language:
+            voice = _spoken_by(voice, args.language, "--text")
+        print(spoken_text(args.text, voice, args.language))
         return EXIT_OK
     if args.input is None:
         raise UsageError("the following arguments are required: FILE (or --text TEXT)")
@@ -644,7 +655,7 @@ def cmd_methods(args: argparse.Namespace) -> int:
 
 def cmd_voices(args: argparse.Namespace) -> int:
     from briefing.speech.engines import ENGINES, engine_for, engine_name_for
-    from briefing.speech.voices import all_profiles
+    from briefing.speech.voices import all_profiles, profile_language
 
     profiles = all_profiles()
     installed = {name: entry.available() for name, entry in ENGINES.items()}
@@ -666,6 +677,7 @@ def cmd_voices(args: argparse.Namespace) -> int:
                     "description": p.description,
                     "engine": p.engine,
                     "available": installed[p.engine],
+                    "language": profile_language(p),
                 }
                 for p in profiles
             ],

@@ -107,6 +107,7 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     add_method(parser)
     add_lengths(parser)
     add_max_bytes(parser)
+    add_language(parser)
 
 
 def add_voice(
@@ -120,6 +121,29 @@ def add_voice(
         default=None if from_config else DEFAULT_VOICE,
         metavar="NAME",
         help=f"{what} ({shown}see `briefing voices`)",
+    )
+
+
+def language(text: str) -> str:
+    """An argparse type: an ISO 639-1 code or a language name, as the language's name."""
+    from briefing.language import language_named
+
+    try:
+        return language_named(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_language(parser: argparse.ArgumentParser) -> None:
+    """--language: the input's language, overriding detection (splitting, summary, reading, voice)."""
+    parser.add_argument(
+        "--language",
+        "-l",
+        type=language,
+        default=None,
+        metavar="CODE",
+        help="the articles' language as an ISO 639-1 code (en, de, fr, es, it, pt, nl, ...); "
+        "default: detected",
     )
 
 

@@ -66,7 +66,9 @@ def export_briefing(
             scratch = scratch_path(folder, f"{stem}.wav")
             try:
                 spoken = _speak(briefing, scratch, voice, speak, progress)
-                briefing = replace(briefing, audio_seconds=spoken.audio.seconds)
+                briefing = replace(
+                    briefing, audio_seconds=spoken.audio.seconds, voice=voice.voice if voice else ""
+                )
             except Exception as exc:
                 errors.append(exc)
                 chosen = [fmt for fmt in chosen if not fmt.needs_audio]

@@ -93,7 +93,7 @@ def _wav(rendition: Rendition, path: Path, force: bool) -> Path:
 def _mp3(rendition: Rendition, path: Path, force: bool) -> Path:
     from briefing.cover import default_cover
     from briefing.files import atomic_path
-    from briefing.render import briefing_language
+    from briefing.language import iso_code
     from briefing.speech import mp3, transcript
 
     spoken, briefing = rendition.audio(), rendition.briefing
@@ -103,7 +103,7 @@ def _mp3(rendition: Rendition, path: Path, force: bool) -> Path:
         date=briefing.date.isoformat(),
         comment=f"Sources: {sources}" if sources else "",
         chapters=transcript.chapter_times(spoken.script, spoken.audio),
-        language=briefing_language(briefing),
+        language=iso_code(briefing.language),
         cover=default_cover(),
     )
     with atomic_path(path, force=force) as tmp:

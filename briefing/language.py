@@ -73,3 +73,41 @@ def shared_language(languages: Iterable[str]) -> str:
     """The one language all of these are in, else the default (a mix is read as English)."""
     found = set(languages)
     return found.pop() if len(found) == 1 else DEFAULT_LANGUAGE
+
+
+OTHER_CODES = {
+    "dutch": "nl",
+    "danish": "da",
+    "norwegian": "no",
+    "finnish": "fi",
+    "hungarian": "hu",
+    "romanian": "ro",
+    "russian": "ru",
+    "turkish": "tr",
+    "slovenian": "sl",
+    "bulgarian": "bg",
+    "catalan": "ca",
+}
+"""Languages sumy can stem (or espeak-ng can speak) that detection does not guess; --language names them."""
+_BY_CODE = {code: name for name, code in {**OTHER_CODES, **ISO_CODES}.items()}
+
+
+def language_named(text: str) -> str:
+    """The language a user named by ISO 639-1 code ("de", "fr-FR") or name ("German").
+
+    Raises:
+        ValueError: no such language (the message lists the codes known).
+    """
+    wanted = text.strip().replace("_", "-").lower()
+    if wanted in _BY_CODE.values():
+        return wanted
+    code = wanted.split("-")[0]
+    if code in _BY_CODE:
+        return _BY_CODE[code]
+    known = ", ".join(sorted(_BY_CODE))
+    raise ValueError(f"unknown language {text!r} (known codes: {known})")
+
+
+def iso_code(language: str) -> str:
+    """The ISO 639-1 code of a language name ("german" -> "de"); a code stays as it is."""
+    return {**OTHER_CODES, **ISO_CODES}.get(language, language)

@@ -90,6 +90,8 @@ class Story:
     sentences: tuple[str, ...]
     sources: tuple[str, ...]
     method: str = ""
+    language: str = ""
+    """The language its text is in, a name as in Article ("german"); "" means the briefing's."""
 
     @property
     def word_count(self) -> int:
@@ -113,6 +115,11 @@ class Briefing:
     site: str = ""
     authors: tuple[str, ...] = ()
     published: dt.date | None = None
+    language: str = "english"
+    """The language of the brief and its wrapper words (a name, "german"); see iso_code for
+    HTML and feeds. A story may be in another one (Story.language)."""
+    voice: str = ""
+    """The engine voice its audio was spoken with ("gmw/de"); "" before it is spoken."""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -161,6 +168,11 @@ class VoiceProfile:
     loudness: float = -16.0
     """Integrated loudness (LUFS) the audio is brought to; -16 is what podcast platforms expect."""
     """The speech engine that speaks it, a name in speech.engines.ENGINES."""
+    language: str = ""
+    """The ISO 639-1 code of the language it speaks ("de"); "" means the one its voice id names."""
+    voices: tuple[tuple[str, str], ...] = ()
+    """(language code, engine voice) pairs: the voice to switch to for an article in that
+    language, over the standard region's voice (a `[voices]` table in the profile)."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from briefing.speech.wording import (
     credit_sentence,
     spoken_name,
     transition,
+    wording_for,
 )
 
 # Kept importable from here for the modules and tests that use these names.
@@ -31,13 +32,17 @@ def programme_sections(
         sections.append(("Intro", (as_sentence(briefing.intro),)))
     count = len(briefing.stories)
     for number, story in enumerate(briefing.stories):
+        # A story in another language than the brief's is introduced and credited in its own.
+        own = wording
+        if story.language and story.language != briefing.language:
+            own = wording_for(story.language)
         # A title made up from a cut first sentence ("Defense officials said…") is not
         # read: the sentence itself follows in full.
         headline = "" if _is_cut(story.headline) else as_sentence(story.headline)
         said = (
-            f"{transition(number, count, wording)}{headline}".strip(),
+            f"{transition(number, count, own)}{headline}".strip(),
             *story.sentences,
-            credit_sentence(story, wording),
+            credit_sentence(story, own),
         )
         sections.append((story.headline, tuple(s for s in said if s.strip())))
     if briefing.outro.strip():

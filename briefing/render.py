@@ -77,6 +77,11 @@ def front_matter(briefing: Briefing) -> dict[str, object]:
         "published": briefing.published,
     }
     meta.update((key, value) for key, value in known.items() if value)
+    from briefing.language import iso_code
+
+    meta["language"] = iso_code(briefing.language)
+    if briefing.voice:
+        meta["voice"] = briefing.voice
     return meta
 
 
@@ -348,11 +353,10 @@ def _player(media: PageMedia, lang: str) -> str:
 
 
 def briefing_language(briefing: Briefing) -> str:
-    """The two-letter code of the language the briefing's stories are written in ("en" when unsure)."""
-    from briefing.language import ISO_CODES, detect_language
+    """The two-letter code of the briefing's language, for the page's `lang` and the MP3's tag."""
+    from briefing.language import iso_code
 
-    text = " ".join(s for story in briefing.stories for s in story.sentences)
-    return ISO_CODES.get(detect_language(text), "en")
+    return iso_code(briefing.language)
 
 
 def page_date(day: dt.date) -> str:

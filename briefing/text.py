@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from briefing.models import Block
+
 _TERMINAL = ".!?…:;\"'”’»)]。！？｡」』"
 _FULL_STOP = re.compile(r"(?<=[。！？｡])(?![」』”’)）])\s*")
 """Sentence ends in Chinese/Japanese text, which the Punkt model does not know."""
@@ -36,11 +38,20 @@ def is_subhead(line: str) -> bool:
     return len(line.split()) <= SUBHEAD_MAX_WORDS and len(line) <= SUBHEAD_MAX_CHARS
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """Split a paragraph into sentences, each verbatim (whitespace squashed) from the input."""
+def split_sentences(paragraph: str, language: str = "english") -> list[str]:
+    """Split a paragraph into sentences, each verbatim (whitespace squashed) from the input.
+
+    `language` (a name, "german") picks the splitter that knows its abbreviations and
+    ordinal dates (see briefing.splitting); English's is used for any other.
+    """
     text = squash(paragraph)
     if not text:
         return []
+    if language != "english":
+        from briefing.splitting import split_in
+
+        if (split := split_in(text, language)) is not None:
+            return split
     import nupunkt
 
     sentences = [s for a, b in nupunkt.sent_spans(text) if (s := text[a:b].strip())]
@@ -80,7 +91,19 @@ class OfflineTokenizer:
         self.language = language
 
     def to_sentences(self, paragraph: str) -> Sequence[str]:
-        return tuple(split_sentences(paragraph))
+        return tuple(split_sentences(paragraph, self.language))
 
     def to_words(self, sentence: str) -> Sequence[str]:
         return tuple(split_words(sentence))
+
+
+def in_language(blocks: Sequence[Block], language: str) -> tuple[Block, ...]:
+    """The blocks' sentences split again with `language`'s splitter (headings kept as they are)."""
+    from dataclasses import replace
+
+    if language == "english":
+        return tuple(blocks)
+    return tuple(
+        b if b.is_heading else replace(b, sentences=tuple(split_sentences(b.text, language)))
+        for b in blocks
+    )

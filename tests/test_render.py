@@ -38,6 +38,7 @@ def test_front_matter_fields() -> None:
         "sentences": 2,
         "words": 6,
         "audio_seconds": 12.35,
+        "language": "en",
     }
     assert body.lstrip().startswith("# Harbour tunnel opens\n")
     assert "Source: samples/harbour.txt" in body

@@ -144,8 +144,9 @@ def open_inputs(
     method: str,
     length: Length,
     max_bytes: int = MAX_BYTES,
+    language: str | None = None,
 ) -> Opening:
-    """Read the articles (or one exported briefing) to edit.
+    """Read the articles (or one exported briefing) to edit; `language` overrides detection.
 
     Raises:
         InputError: an input can't be read or has no text.
@@ -165,7 +166,7 @@ def open_inputs(
     entries: list[Entry] = []
     identities: list[str] = []
     for source in sources:
-        article = read_article(source, max_bytes=max_bytes)
+        article = read_article(source, max_bytes=max_bytes, language=language)
         entries.append(Entry(article.source, article, article.title, method, length))
         identities.append(_identity(source, article))
     return Opening(entries=entries, identities=tuple(identities))

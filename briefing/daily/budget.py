@@ -113,7 +113,12 @@ class Rates:
 
     @staticmethod
     def key(engine: str, voice: VoiceProfile) -> str:
-        return f"{engine}:{voice.voice}:{voice.rate}"
+        """Rates are kept per engine, voice, rate and language (English keeps its old key)."""
+        from briefing.speech.voices import profile_language
+
+        language = profile_language(voice)
+        base = f"{engine}:{voice.voice}:{voice.rate}"
+        return base if language == "en" else f"{base}:{language}"
 
     def known(self, engine: str, voice: VoiceProfile) -> bool:
         return self.key(engine, voice) in self._rates

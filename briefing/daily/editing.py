@@ -57,6 +57,14 @@ def allowances(run: DailyRun, groups: list[StoryGroup], budget: Budget) -> list[
             + _count(credit_sentence(bare))
         )
     shares = share(budget.words, fixed, overheads)
+    # A share is time at the run voice's pace; a story read by another voice gets the
+    # words that voice says in that time.
+    base = budget.wpm or run.rates.wpm(run.engine, run.voice)
+    for index, group in enumerate(groups[: len(shares)]):
+        voice = run.voice_for(group.lead.article.language)
+        if voice != run.voice and base:
+            pace = run.rates.wpm(run.engine, voice) / base
+            shares[index] = max(MIN_STORY_WORDS, round(shares[index] * pace))
     run.skip(
         Skip(
             group.lead.link or group.headline,
@@ -91,7 +99,7 @@ def tell(run: DailyRun, groups: list[StoryGroup], shares: list[int]) -> list[Sto
             spare -= _words(longer) - used
             texts[index] = longer
     return [
-        Story(group.headline, text, group.credits, run.method)
+        Story(group.headline, text, group.credits, run.method, group.lead.article.language)
         for group, text in zip(groups, texts, strict=True)
     ]
 

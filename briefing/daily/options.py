@@ -11,6 +11,7 @@ from briefing.daily.config import DailyConfig
 from briefing.daily.podcast import Channel
 from briefing.daily.stories import parse_since
 from briefing.errors import UsageError
+from briefing.language import iso_code
 from briefing.notes.vault import NotesSettings
 
 DEFAULT_SINCE = dt.timedelta(hours=24)
@@ -39,6 +40,8 @@ class DailyOptions:
     """Write the day's files even when nothing changed since the last run."""
     notes: NotesSettings | None = None
     """The notes vault the day's stories go to as well, if any."""
+    language: str | None = None
+    """--language: every item is in this language (a name), overriding detection."""
 
 
 def options_from(
@@ -59,6 +62,7 @@ def options_from(
     force: bool = False,
     notes: Path | None = None,
     note_name: str | None = None,
+    language: str | None = None,
 ) -> DailyOptions:
     """The run's options: what was given (e.g. on the command line), else the config's.
 
@@ -84,7 +88,7 @@ def options_from(
         title=title or conf.title or default.title,
         description=conf.description or default.description,
         author=conf.author or default.author,
-        language=conf.language or default.language,
+        language=iso_code(language) if language else conf.language or default.language,
         base_url=base_url or conf.base_url,
         image=conf.image,
         owner_email=conf.owner_email,
@@ -106,6 +110,7 @@ def options_from(
         srt=bool(conf.srt) if srt is None else srt,
         force=force,
         notes=notes_settings(conf, notes, note_name, force=force),
+        language=language,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -91,6 +91,7 @@ class DailyRun:
     clock: Callable[[], dt.datetime] = _utc_now
     report: Progress = _silent
     result: DailyResult = field(init=False, repr=False)
+    _voices: dict[str, VoiceProfile] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.result = DailyResult(day=self.options.day, folder=self.folder)
@@ -123,8 +124,47 @@ class DailyRun:
     # ---- the steps, in order ----
 
     def gather(self) -> list[Candidate]:
-        """Every new article the sources offer (the mailroom)."""
-        return gathering.gather(self)
+        """Every new article the sources offer (the mailroom), in --language if one was given."""
+        candidates = gathering.gather(self)
+        language = self.options.language
+        if language is None:
+            return candidates
+        from briefing.text import in_language
+
+        return [
+            replace(
+                c,
+                article=replace(
+                    c.article, language=language, blocks=in_language(c.article.blocks, language)
+                ),
+            )
+            for c in candidates
+        ]
+
+    def voice_for(self, language: str) -> VoiceProfile:
+        """The run's voice switched to a story's language (its own voice, wording, rate key)."""
+        if language not in self.result.voices:
+            from briefing.speech.voices import voice_speaking
+
+            voice, warning = voice_speaking(self.voice, language)
+            if warning:
+                self.note(warning)
+            self._voices[language] = voice
+            self.result.voices[language] = voice.voice
+        return self._voices[language]
+
+    @property
+    def language(self) -> str:
+        """The brief's own language (its intro and outro): the stories' one, else the channel's."""
+        from briefing.language import language_named, shared_language
+
+        languages = {story.language for story in self.result.told if story.language}
+        if len(languages) == 1:
+            return languages.pop()
+        try:
+            return language_named(self.options.channel.language)
+        except ValueError:
+            return shared_language(())
 
     def select(self, candidates: list[Candidate]) -> list[StoryGroup]:
         """The day's stories: articles on one event merged, ranked, at most max_stories."""
@@ -154,15 +194,31 @@ class DailyRun:
         return told
 
     def programme(self, told: list[Story]) -> Briefing:
-        """The spoken programme: intro, the stories with transitions and credits, outro."""
-        return programme_from(told, day=self.options.day)
+        """The spoken programme: intro, the stories with transitions and credits, outro.
+
+        The wrapper words are in the brief's language; each story keeps its own.
+        """
+        from briefing.speech.wording import wording_for
+
+        language = self.language
+        return programme_from(
+            told, day=self.options.day, wording=wording_for(language), language=language
+        )
 
     def publish(self, briefing: Briefing) -> None:
         """The day's files and the feed, under the output folder's lock (the press room)."""
         publishing.publish(self, briefing)
 
     def learn(self, briefing: Briefing) -> None:
-        """Keep the rate the voice really spoke at, for the next run's budget."""
+        """Keep the rate the voice really spoke at, for the next run's budget.
+
+        Only a brief read wholly by the run's voice teaches it: one with a story in
+        another language (another voice, or the same voice reading other words) would
+        fold that language's pace into this voice's rate.
+        """
+        speakers = {self.voice_for(s.language or briefing.language) for s in briefing.stories}
+        if speakers != {self.voice}:
+            return
         if self.result.audio_seconds and not self.result.up_to_date:
             self.rates.learn(
                 self.engine, self.voice, written_words(briefing), self.result.audio_seconds

@@ -12,6 +12,7 @@ from briefing.daily.sources import Skip
 from briefing.daily.stories import StoryGroup
 from briefing.errors import BriefingError
 from briefing.fetch import Stats
+from briefing.language import DEFAULT_LANGUAGE, iso_code
 from briefing.models import Story
 
 
@@ -37,6 +38,8 @@ class DailyResult:
     stats: Stats = field(default_factory=Stats)
     notes_files: list[Path] = field(default_factory=list)
     """Notes and attachments written to the notes vault (with --notes)."""
+    voices: dict[str, str] = field(default_factory=dict)
+    """The engine voice each language was read with (language name -> voice id)."""
 
     def manifest(self) -> dict[str, Any]:
         """The run as JSON-ready data (what `--json` prints)."""
@@ -57,6 +60,8 @@ class DailyResult:
                 {
                     "headline": story.headline,
                     "words": story.word_count,
+                    "language": iso_code(story.language or DEFAULT_LANGUAGE),
+                    "voice": self.voices.get(story.language or DEFAULT_LANGUAGE, ""),
                     "sources": [
                         {"name": m.name, "link": m.link, "feed_text": m.from_feed_text}
                         for m in group.members

@@ -132,11 +132,12 @@ class StoryGroup:
         return tuple(n for m in self.members for n in m.notes)
 
 
-def _terms(candidate: Candidate) -> Counter[str]:
+def _terms(candidate: Candidate, shared: frozenset[str] = frozenset()) -> Counter[str]:
+    """The report's weighted stems, without its language's stop words nor `shared` ones."""
     from briefing.summarize.sumy_methods import stemmer, stop_words
 
     language = candidate.article.language
-    stem, stops = stemmer(language), stop_words(language)
+    stem, stops = stemmer(language), stop_words(language) | shared
     counts: Counter[str] = Counter()
     lead = " ".join(" ".join(candidate.article.sentences).split()[:LEAD_WORDS])
     for text, weight in ((candidate.article.title, 2), (lead, 1)):
@@ -147,8 +148,20 @@ def _terms(candidate: Candidate) -> Counter[str]:
 
 
 def _vectors(candidates: Sequence[Candidate]) -> list[dict[str, float]]:
-    """TF-IDF vectors; the document frequencies come from the day's own reports."""
-    counts = [_terms(c) for c in candidates]
+    """TF-IDF vectors; the document frequencies come from the day's own reports.
+
+    A day in several languages drops every one of their stop words from every report,
+    so a French and a Spanish report never look alike on "de" and "la".
+    """
+    from briefing.summarize.sumy_methods import stop_words
+
+    languages = {c.article.language for c in candidates}
+    shared = (
+        frozenset().union(*(stop_words(lang) for lang in languages))
+        if len(languages) > 1
+        else frozenset()
+    )
+    counts = [_terms(c, shared) for c in candidates]
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())

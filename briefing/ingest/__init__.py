@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.errors import InputError
@@ -11,6 +11,7 @@ from briefing.fetch import is_web_url
 from briefing.ingest.decoding import STDIN, decode, decode_web, read_bytes
 from briefing.language import detect_language
 from briefing.models import Article, Block
+from briefing.text import in_language
 
 __all__ = [
     "MAX_BYTES",
@@ -42,8 +43,10 @@ class Input:
     url: str = ""
     """For web input, the page's address after redirects."""
 
-    def article(self) -> Article:
-        return parse_article(self.text, source=self.name, kind=self.kind, url=self.url)
+    def article(self, language: str | None = None) -> Article:
+        return parse_article(
+            self.text, source=self.name, kind=self.kind, url=self.url, language=language
+        )
 
 
 def load(source: str | Path, *, max_bytes: int = MAX_BYTES) -> Input:
@@ -63,13 +66,15 @@ def load(source: str | Path, *, max_bytes: int = MAX_BYTES) -> Input:
     return Input(text, "stdin" if name == STDIN else name, kind_of(name, text))
 
 
-def read_article(source: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
-    """Read an article from a path, a URL, or stdin when source is "-".
+def read_article(
+    source: str | Path, *, max_bytes: int = MAX_BYTES, language: str | None = None
+) -> Article:
+    """Read an article from a path, a URL, or stdin when source is "-" (`language`: see parse_article).
 
     Raises:
         InputError: the input is missing, unreachable, unreadable, binary, too large or empty.
     """
-    return load(source, max_bytes=max_bytes).article()
+    return load(source, max_bytes=max_bytes).article(language)
 
 
 def read_text(source: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
@@ -77,12 +82,19 @@ def read_text(source: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
     return load(source, max_bytes=max_bytes).text
 
 
-def parse_article(text: str, *, source: str, kind: str = "text", url: str = "") -> Article:
-    """Turn already-decoded text of a kind ("text", "markdown", "html") into an Article."""
+def parse_article(
+    text: str, *, source: str, kind: str = "text", url: str = "", language: str | None = None
+) -> Article:
+    """Turn already-decoded text of a kind ("text", "markdown", "html") into an Article.
+
+    `language` (a name, "german") overrides detection; the sentences are split with its rules.
+    """
     if kind == "html":
         from briefing.ingest.html import html_article
 
-        return html_article(text, source=source, url=url)
+        page = html_article(text, source=source, url=url)
+        chosen = language or page.language
+        return replace(page, language=chosen, blocks=tuple(in_language(page.blocks, chosen)))
     if kind == "markdown":
         from briefing.ingest.markdown import markdown_blocks
 
@@ -95,7 +107,8 @@ def parse_article(text: str, *, source: str, kind: str = "text", url: str = "") 
         if blocks or title:
             raise InputError(source, "no article text found (only a title or headings)")
         raise InputError(source, "no readable text found")
-    language = detect_language(" ".join(s for b in blocks for s in b.sentences))
+    language = language or detect_language(" ".join(s for b in blocks for s in b.sentences))
+    blocks = list(in_language(blocks, language))
     return Article(
         title=title or _fallback_title(blocks),
         source=source,

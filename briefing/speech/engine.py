@@ -148,7 +148,7 @@ def render_script(
                 base = segment.offset + offset
                 marks += [
                     WordMark(m.offset + base, m.length, m.seconds + start_seconds)
-                    for m in engine.synthesize(piece, voice, sink)
+                    for m in engine.synthesize(piece, segment.voice or voice, sink)
                 ]
             if segment.pause_after > 0:
                 sink.write_silence(segment.pause_after)

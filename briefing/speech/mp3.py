@@ -119,6 +119,7 @@ def write_tags(mp3_path: Path, tags: Mp3Tags, version: int = ID3_VERSION) -> Non
         raise ValueError(f"ID3v2 version must be 3 or 4, not {version}")
     language = id3_language(tags.language)
     id3 = ID3()
+    id3.add(TLAN(encoding=3, text=[language]))
     id3.add(TIT2(encoding=3, text=[tags.title]))
     id3.add(TPE1(encoding=3, text=[tags.artist]))
     id3.add(TALB(encoding=3, text=[tags.album]))

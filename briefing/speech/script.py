@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from briefing.language import iso_code
 from briefing.models import Briefing, VoiceProfile
 from briefing.programme import programme_sections
 from briefing.speech.lexicon import Lexicon, load_lexicon
 from briefing.speech.normalize import Normalizer
-from briefing.speech.wording import TEMPLATE_FIELDS, as_sentence, template_values
+from briefing.speech.voices import profile_language, voice_speaking
+from briefing.speech.wording import TEMPLATE_FIELDS, as_sentence, template_values, wording_for
 
 __all__ = [
     "TEMPLATE_FIELDS",
@@ -40,6 +42,10 @@ class Segment:
     chapter: int
     pause_after: float = 0.0
     """Seconds of silence after it (after the title, between stories)."""
+    voice: VoiceProfile | None = None
+    """The voice that says it when not the script's own (a story in another language)."""
+    language: str = "en"
+    """The ISO 639-1 code of the language it is read in."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,10 @@ class SpeechScript:
                 parts.append("\n\n" if previous.chapter != segment.chapter else "\n")
             parts.append(segment.spoken)
         return "".join(parts) + ("\n" if parts else "")
+
+
+Planned = tuple[str, int, str]
+"""A sentence to say: its written form, its chapter, and its language (a name, "german")."""
 
 
 def speaks_english(voice: VoiceProfile | None) -> bool:
@@ -112,11 +122,18 @@ def programme_script(
         voice: supplies the pauses and lexicon (its intro/outro templates are not used).
         lexicon: overrides the voice's lexicon.
     """
-    planned: list[tuple[str, int]] = []  # (written sentence, chapter)
+    wording = wording_for(briefing.language)
+    languages = [story.language or briefing.language for story in briefing.stories]
+    if briefing.intro.strip():
+        languages.insert(0, briefing.language)
+    languages.append(briefing.language)  # the outro
+    planned: list[Planned] = []
     chapters = []
-    for title, said in programme_sections(briefing):
+    for (title, said), language in zip(
+        programme_sections(briefing, wording), languages, strict=False
+    ):
         chapters.append(Chapter(title))
-        planned += [(s, len(chapters) - 1) for s in said]
+        planned += [(s, len(chapters) - 1, language) for s in said]
     return _script(planned, chapters, briefing.title, voice, lexicon)
 
 
@@ -130,14 +147,15 @@ def article_script(
             no intro or outro and the shipped lexicon.
         lexicon: overrides the voice's lexicon.
     """
-    values = template_values(briefing)
-    planned: list[tuple[str, int]] = []  # (written sentence, chapter)
+    language = briefing.language
+    values = template_values(briefing, wording_for(language))
+    planned: list[Planned] = []
     if voice and voice.intro.strip():
-        planned.append((as_sentence(voice.intro.format_map(values)), 0))
+        planned.append((as_sentence(voice.intro.format_map(values)), 0, language))
     # A title made up from a cut first sentence ("A man who…") reads badly aloud;
     # the sentence itself follows in the summary, so say nothing for it.
     if not briefing.title.endswith("…"):
-        planned.append((as_sentence(briefing.title), 0))
+        planned.append((as_sentence(briefing.title), 0, language))
     chapters = [Chapter(briefing.title)] if planned else []
     several = len(briefing.stories) > 1
     for story in briefing.stories:
@@ -148,26 +166,28 @@ def article_script(
         if not sentences:
             continue
         chapters.append(Chapter(story.headline or briefing.title))
-        planned += [(s, len(chapters) - 1) for s in sentences]
+        planned += [(s, len(chapters) - 1, story.language or language) for s in sentences]
     if voice and voice.outro.strip():
-        planned.append((as_sentence(voice.outro.format_map(values)), len(chapters) - 1))
+        planned.append((as_sentence(voice.outro.format_map(values)), len(chapters) - 1, language))
     return _script(planned, chapters, briefing.title, voice, lexicon)
 
 
 def _script(
-    planned: list[tuple[str, int]],
+    planned: list[Planned],
     chapters: list[Chapter],
     title: str,
     voice: VoiceProfile | None,
     lexicon: Lexicon | None,
 ) -> SpeechScript:
-    """The planned (sentence, chapter) pairs spoken, with offsets and the voice's pauses."""
-    normalizer = Normalizer(lexicon or profile_lexicon(voice), english=speaks_english(voice))
+    """The planned sentences spoken, each with its language's rules and voice, with offsets
+    and the voice's pauses."""
+    readers = _Readers(voice, lexicon or profile_lexicon(voice))
     title_pause = voice.title_pause if voice else 0.8
     story_pause = voice.story_pause if voice else 1.2
     segments: list[Segment] = []
     offset = 0
-    for i, (written, chapter) in enumerate(planned):
+    for i, (written, chapter, language) in enumerate(planned):
+        code, normalizer, speaker = readers.reading(language)
         spoken = normalizer(without_dateline(written))
         if not spoken:
             continue
@@ -177,7 +197,9 @@ def _script(
             pause = title_pause if chapter == 0 else story_pause
         if segments:
             offset += 2 if segments[-1].chapter != chapter else 1
-        segments.append(Segment(" ".join(written.split()), spoken, offset, chapter, pause))
+        segments.append(
+            Segment(" ".join(written.split()), spoken, offset, chapter, pause, speaker, code)
+        )
         offset += len(spoken)
     return SpeechScript(tuple(segments), tuple(chapters), title)
 
@@ -214,12 +236,41 @@ def without_dateline(sentence: str) -> str:
     return sentence[match.end() :]
 
 
+class _Readers:
+    """For each language a script has: its code, its normalizer and the voice saying it."""
+
+    def __init__(self, voice: VoiceProfile | None, lexicon: Lexicon) -> None:
+        self.voice = voice
+        self.lexicon = lexicon
+        self._known: dict[str, tuple[str, Normalizer, VoiceProfile | None]] = {}
+
+    def reading(self, language: str) -> tuple[str, Normalizer, VoiceProfile | None]:
+        if language not in self._known:
+            code = reading_language(language, self.voice)
+            speaker = None
+            if self.voice is not None and profile_language(self.voice) != code:
+                switched, _ = voice_speaking(self.voice, language)
+                speaker = switched if switched != self.voice else None
+            self._known[language] = (code, Normalizer(self.lexicon, language=code), speaker)
+        return self._known[language]
+
+
+def reading_language(language: str | None, voice: VoiceProfile | None) -> str:
+    """The ISO code a text is read in: its language's, else (none known) the voice's."""
+    if language:
+        return iso_code(language)
+    return profile_language(voice) if voice is not None else "en"
+
+
 def speech_script(briefing: Briefing, voice: VoiceProfile | None = None) -> str:
     """The exact text handed to the engine for a briefing (see build_script)."""
     return build_script(briefing, voice).text
 
 
-def spoken_text(text: str, voice: VoiceProfile | None = None) -> str:
-    """The spoken form of any text on one line, with the voice's lexicon: `briefing script --text`."""
-    normalizer = Normalizer(profile_lexicon(voice), english=speaks_english(voice))
-    return " ".join(normalizer(text).split())
+def spoken_text(text: str, voice: VoiceProfile | None = None, language: str | None = None) -> str:
+    """The spoken form of any text on one line, with the voice's lexicon: `briefing script --text`.
+
+    `language` (a name or code) picks the reading rules; without it, the voice's language.
+    """
+    code = reading_language(language, voice)
+    return " ".join(Normalizer(profile_lexicon(voice), language=code)(text).split())

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefing import locations
 from briefing.errors import VoiceError
-from briefing.language import DEFAULT_LANGUAGE, ISO_CODES
+from briefing.language import ISO_CODES, OTHER_CODES
 from briefing.models import VoiceProfile
 from briefing.speech.lexicon import parse_lexicon
 from briefing.speech.tomlfile import read_toml
@@ -30,6 +30,7 @@ _FIELDS = {
     "outro": str,
     "engine": str,
     "loudness": float,
+    "language": str,
 }
 _RANGES = {"rate": (40, 500), "volume": (0.0, 2.0), "pitch": (0, 100), "loudness": (-40.0, -6.0)}
 _PAUSES = {"after_title": "title_pause", "between_stories": "story_pause"}
@@ -80,6 +81,8 @@ def load_profile(path: Path) -> VoiceProfile:
     for key in ("intro", "outro"):
         if key in values:
             _check_template(str(values[key]), f"{path}: field {key!r}")
+    if "voices" in data:
+        values["voices"] = _voices_table(data["voices"], path)
     if "lexicon" in data:
         if not isinstance(data["lexicon"], dict):
             raise VoiceError(f"{path}: [lexicon] must be a table (spell, say, words)")
@@ -92,7 +95,7 @@ def load_profile(path: Path) -> VoiceProfile:
         for k, v in data.items()
         if k in extra
         and k not in values
-        and k not in {"path", "lexicon", "title_pause", "story_pause"}
+        and k not in {"path", "lexicon", "title_pause", "story_pause", "voices"}
     }
     return VoiceProfile(path=path, **values, **known)  # type: ignore[arg-type]
 
@@ -111,6 +114,15 @@ def _pauses(table: object, path: Path) -> dict[str, float]:
             raise VoiceError(f"{path}: pause {key!r} must be between 0 and {_MAX_PAUSE:g} seconds")
         values[_PAUSES[key]] = float(value)
     return values
+
+
+def _voices_table(table: object, path: Path) -> tuple[tuple[str, str], ...]:
+    """The [voices] table: language code -> the engine voice to read that language with."""
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in table.items()
+    ):
+        raise VoiceError(f'{path}: [voices] must map language codes to voice ids (fr = "roa/fr")')
+    return tuple((k.lower(), v) for k, v in table.items())
 
 
 def _check_engine(name: str, path: Path) -> None:
@@ -148,22 +160,65 @@ def all_profiles() -> list[VoiceProfile]:
     return [load_profile(path) for path in profile_files().values()]
 
 
+STANDARD_VOICES = {
+    "en": "en-us",
+    "de": "de",
+    "fr": "fr-fr",
+    "es": "es",
+    "pt": "pt",
+    "it": "it",
+    "nl": "nl",
+}
+"""Each language's voice in its standard region, as an engine voice's language: French from
+France (not Belgium's "septante"), Spanish from Spain, Portuguese from Portugal."""
+
+
+def profile_language(profile: VoiceProfile) -> str:
+    """The ISO 639-1 code of the language a profile speaks: its `language`, else its voice's."""
+    if profile.language:
+        return profile.language.lower()
+    code = profile.voice.lower().split("/")[-1].split("-")[0]
+    return code if code not in {"english", "default", ""} else "en"
+
+
 def voice_for_language(
     profile: VoiceProfile, language: str, installed: list[EngineVoice]
 ) -> tuple[VoiceProfile, str | None]:
     """The profile with an engine voice that speaks `language`, and a warning if none is installed.
 
-    The profile's rate, pitch and volume are kept; only the engine voice changes.
+    The profile's own `[voices]` entry for the language wins, then the language's voice in
+    its standard region (STANDARD_VOICES), then any installed voice of the language. The
+    rate, pitch and volume are kept; the intro and outro become the language's own.
     """
-    code = ISO_CODES.get(language)
-    if language == DEFAULT_LANGUAGE or code is None:
+    code = ISO_CODES.get(language) or OTHER_CODES.get(language)
+    if code is None or profile_language(profile) == code:
         return profile, None
-    if profile.voice.lower().split("/")[-1].startswith(code):
-        return profile, None
-    for voice in installed:
-        if any(lang == code or lang.startswith(code + "-") for lang in voice.languages):
-            return replace(profile, voice=voice.languages[0]), None
-    return profile, f"no {language} voice is installed; reading it with {profile.voice!r}"
+    chosen = dict(profile.voices).get(code)
+    if chosen is None:
+        standard = STANDARD_VOICES.get(code, code)
+        matching = [v for v in installed if any(_speaks(lang, code) for lang in v.languages)]
+        best = next((v for v in matching if standard in v.languages), None)
+        if best is None and matching:
+            best = min(matching, key=lambda v: len(v.languages[0]))
+        chosen = best.id if best else None
+    from briefing.speech.wording import wording_for
+
+    wording = wording_for(language)
+    own = wording.language == code  # else no templates ship for it: say no wrapper at all
+    worded = replace(
+        profile,
+        language=code,
+        intro=wording.article_intro if own and profile.intro.strip() else "",
+        outro=wording.article_outro if own and profile.outro.strip() else "",
+    )
+    if chosen is None:
+        # No voice of its own: the words around it are still the language's.
+        return worded, f"no {language} voice is installed; reading it with {profile.voice!r}"
+    return replace(worded, voice=chosen), None
+
+
+def _speaks(voice_language: str, code: str) -> bool:
+    return voice_language == code or voice_language.startswith(code + "-")
 
 
 def voice_speaking(
@@ -180,10 +235,8 @@ def voice_speaking(
     engine anything; `installed` lists the engine's voices (default: the engine's).
     """
     name = _LANGUAGE_NAMES.get(language, language)
-    code = ISO_CODES.get(name)
-    if name == DEFAULT_LANGUAGE or code is None:
-        return profile, None
-    if profile.voice.lower().split("/")[-1].startswith(code):
+    code = ISO_CODES.get(name) or OTHER_CODES.get(name)
+    if code is None or profile_language(profile) == code:
         return profile, None
     if installed is None:
         from briefing.speech.engines import engine_for
@@ -192,4 +245,4 @@ def voice_speaking(
     return voice_for_language(profile, name, installed())
 
 
-_LANGUAGE_NAMES = {code: name for name, code in ISO_CODES.items()}
+_LANGUAGE_NAMES = {code: name for name, code in {**OTHER_CODES, **ISO_CODES}.items()}

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from briefing.models import Briefing, Story
 from briefing.render import credit_parts
@@ -37,14 +39,40 @@ class Wording:
     credit: str
     list_separator: str
     list_last: str
+    language: str = "en"
+    """The ISO 639-1 code of the language these words are in."""
+    date: str = ""
+    """The spoken date's template ({weekday}, {day}, {month}, {year}); "" for English's."""
+    weekdays: tuple[str, ...] = ()
+    """Monday to Sunday in the language ("" for English's: the C locale's names)."""
+    months: tuple[str, ...] = ()
+    """January to December in the language."""
+    article_intro: str = "Here is your briefing for {date}."
+    """A voice profile's intro when it is switched to this language (fields as a profile's)."""
+    article_outro: str = "That's the briefing. Thanks for listening."
 
     def spoken_date(self, day: dt.date) -> str:
         """A date the way a newsreader says it: "Tuesday, March 4, 2025"."""
+        if self.date:
+            return self.date.format(
+                weekday=self.weekday(day), day=day.day, month=self.month(day), year=day.year
+            )
         return f"{day:%A, %B} {day.day}, {day.year}"
 
+    def weekday(self, day: dt.date) -> str:
+        return self.weekdays[day.weekday()] if self.weekdays else f"{day:%A}"
+
+    def month(self, day: dt.date) -> str:
+        return self.months[day.month - 1] if self.months else f"{day:%B}"
+
     def ordinal_day(self, day: dt.date) -> str:
-        """The day of the month as an ordinal, "27th", for voice profile templates."""
+        """The day of the month as an ordinal, "27th", for voice profile templates.
+
+        Other languages write the number alone ("27"); their reading rules say it.
+        """
         n = day.day
+        if self.language != "en":
+            return str(n)
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix}"
 
@@ -75,8 +103,49 @@ ENGLISH = Wording(
 
 
 def wording_for(language: str | None = None) -> Wording:
-    """The wording for a language; English until per-language templates ship (issue 14)."""
-    return ENGLISH
+    """The wording for a language (a name or ISO code): its voices/wording/<code>.toml, else English."""
+    if not language:
+        return ENGLISH
+    from briefing.language import iso_code
+
+    return _wording_file(iso_code(language).split("-")[0].lower())
+
+
+@cache
+def _wording_file(code: str) -> Wording:
+    """The shipped templates of one language (see voices/wording/); English when there are none."""
+    if code == "en" or not code.isalpha():
+        return ENGLISH
+    from importlib import resources
+
+    entry = resources.files("briefing.voices").joinpath("wording", f"{code}.toml")
+    if not entry.is_file():
+        return ENGLISH
+    import tomllib
+
+    data = tomllib.loads(entry.read_text(encoding="utf-8"))
+    values: dict[str, Any] = {}
+    for name, kind in _TEMPLATE_TYPES.items():
+        value = data.get(name, getattr(ENGLISH, name) if name not in _OWN else None)
+        if isinstance(value, list):
+            value = tuple(str(v) for v in value)
+        if not isinstance(value, kind):
+            raise ValueError(f"voices/wording/{code}.toml: {name!r} must be a {kind.__name__}")
+        values[name] = value
+    return Wording(language=code, **values)
+
+
+_OWN = ("intro", "outro", "title", "counts", "story", "stories", "first", "middle", "last")
+"""Templates every language must give itself; the others default to English's punctuation."""
+_TEMPLATE_TYPES: dict[str, type] = {
+    **dict.fromkeys(("intro", "outro", "title", "story", "stories", "first", "last"), str),
+    "counts": tuple,
+    "middle": tuple,
+    **dict.fromkeys(("credit", "list_separator", "list_last", "date"), str),
+    **dict.fromkeys(("article_intro", "article_outro"), str),
+    "weekdays": tuple,
+    "months": tuple,
+}
 
 
 def spoken_date(day: dt.date, wording: Wording = ENGLISH) -> str:
@@ -146,10 +215,14 @@ def as_sentence(text: str) -> str:
 def template_values(briefing: Briefing, wording: Wording = ENGLISH) -> dict[str, str]:
     """What {date}, {weekday}, ... in a voice profile's intro or outro stand for."""
     day: dt.date = briefing.date
+    if wording.date:
+        date = wording.spoken_date(day)
+    else:
+        date = f"{wording.weekday(day)}, {wording.month(day)} {wording.ordinal_day(day)}"
     return {
-        "date": f"{day:%A}, {day:%B} {wording.ordinal_day(day)}",
-        "weekday": f"{day:%A}",
-        "month": f"{day:%B}",
+        "date": date,
+        "weekday": wording.weekday(day),
+        "month": wording.month(day),
         "day": wording.ordinal_day(day),
         "year": str(day.year),
         "title": briefing.title,

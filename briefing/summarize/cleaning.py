@@ -133,10 +133,22 @@ class Assessment:
     """Opens by pointing back ("He", "But", "The move"), so it needs the sentence before it (see coherence)."""
 
 
-def assess(sentence: str) -> Assessment:
-    """Classify one sentence (verbatim as split from the article)."""
+def assess(sentence: str, language: str = "english") -> Assessment:
+    """Classify one sentence (verbatim as split from the article).
+
+    The caption, quote and pointing-back cues know English words ("said", "He"); in
+    another language only the cues that need no words count (a question, all capitals,
+    "(pictured)"-style marks), so its quotes and capitalized nouns are never held against it.
+    """
     text = sentence.strip()
     words = text.split()
+    if language != "english":
+        return Assessment(
+            furniture=is_furniture(text),
+            tiny=len(words) < MIN_WORDS,
+            caption=bool(_CAPTION_MARK.search(text) or _SHOUT.match(text)),
+            fragment=text.rstrip("’”\"')]} »").endswith("?"),
+        )
     return Assessment(
         furniture=is_furniture(text),
         tiny=len(words) < MIN_WORDS,

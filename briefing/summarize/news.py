@@ -111,7 +111,7 @@ def _rate_head(sentences: list[str], article: Article) -> list[float]:
     """Scores for the opening sentences (all of them, for any ordinary article)."""
     import numpy as np
 
-    assessments = [assess(s) for s in sentences]
+    assessments = [assess(s, article.language) for s in sentences]
     aside = [a.furniture or a.tiny for a in assessments]
 
     count = len(sentences)

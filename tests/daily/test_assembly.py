@@ -126,6 +126,7 @@ def test_single_article_output_is_unchanged() -> None:
         'method: "lexrank"\n'
         "sentences: 1\n"
         "words: 2\n"
+        'language: "en"\n'
         "---\n\n"
         "# Harbour tunnel opens\n\n"
         "It opened.\n\n"

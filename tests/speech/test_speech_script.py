@@ -80,13 +80,18 @@ def test_bad_profile_fields_are_refused(tmp_path: Path, body: str, problem: str)
         load_profile(path)
 
 
-def test_other_languages_are_left_to_the_engine_but_quotes_still_pause() -> None:
-    french = VoiceProfile("fr", voice="fr")
-    briefing = Briefing(
-        "Le pont", dt.date(2024, 1, 2), (Story("Le pont", ("Il coûte 5 € — « cher ».",), ("x",)),)
-    )
+def test_other_languages_are_read_by_their_own_rules_or_left_to_the_engine() -> None:
+    french = VoiceProfile("fr", voice="roa/fr", language="fr")
+    story = Story("Le pont", ("Il coûte 5 € — « cher ».",), ("x",))
+    briefing = Briefing("Le pont", dt.date(2024, 1, 2), (story,), language="french")
     text = build_script(briefing, french).text
-    assert "5 €" in text and "—" not in text and "five" not in text
+    assert "cinq euros" in text and "—" not in text and "five" not in text
+    swedish = VoiceProfile("sv", voice="gmq/sv", language="sv")
+    bridge = Story("Bron", ("Den kostar 5 kr — «dyr».",), ("x",))
+    text = build_script(
+        Briefing("Bron", dt.date(2024, 1, 2), (bridge,), language="swedish"), swedish
+    ).text
+    assert "5 kr" in text and "—" not in text and "five" not in text
 
 
 def test_a_title_cut_from_the_first_sentence_is_not_read_aloud() -> None:

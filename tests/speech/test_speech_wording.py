@@ -26,8 +26,9 @@ STORIES = (
 )
 
 
-def test_english_is_the_wording_until_languages_bring_their_own() -> None:
-    assert wording_for("german") is ENGLISH
+def test_english_is_the_wording_of_english_and_of_languages_without_templates() -> None:
+    assert wording_for("english") is ENGLISH and wording_for("en") is ENGLISH
+    assert wording_for("swedish") is ENGLISH  # no voices/wording/sv.toml
     assert brief_title(DAY) == "Briefing for Tuesday, March 4, 2025"
     assert credit_sentence(STORIES[0]) == "From Gazette and v.example."
 
@@ -69,13 +70,18 @@ def test_english_keeps_the_profile_without_asking_the_engine() -> None:
     assert voice_speaking(PROFILE, "en", installed=_never) == (PROFILE, None)
 
 
-def test_a_language_by_name_or_code_switches_only_the_engine_voice() -> None:
+def test_a_language_by_name_or_code_switches_the_engine_voice_and_keeps_the_pace() -> None:
     for language in ("german", "de"):
         chosen, warning = voice_speaking(PROFILE, language, installed=lambda: INSTALLED)
-        assert (chosen.voice, chosen.rate, warning) == ("de", PROFILE.rate, None)
+        assert (chosen.voice, chosen.rate, chosen.language, warning) == (
+            "gmw/de",
+            PROFILE.rate,
+            "de",
+            None,
+        )
 
 
 def test_a_missing_language_keeps_the_voice_with_a_warning() -> None:
     chosen, warning = voice_speaking(PROFILE, "fr", installed=lambda: INSTALLED)
-    assert chosen == PROFILE
+    assert chosen.voice == PROFILE.voice
     assert warning is not None and "french" in warning

@@ -34,16 +34,23 @@ class LanguageRules:
     """The main rules, in order: some forms contain others (a date contains a number)."""
     uses_lexicon: bool = True
     """Whether the pronunciation lexicon (respellings written for this language) applies."""
+    web_words: tuple[str, str, str] | None = ("dot", "slash", "at")
+    """How it says the "." "/" "@" of web and mail addresses; None leaves them to the voice."""
 
 
 LANGUAGES: dict[str, str] = {
     "en": "briefing.speech.normalize.english",
+    "de": "briefing.speech.normalize.german",
+    "fr": "briefing.speech.normalize.french",
+    "es": "briefing.speech.normalize.spanish",
 }
 """Language code -> the module whose `RULES` (a LanguageRules) reads that language."""
 
 DEFAULT_LANGUAGE = "en"
 
-UNKNOWN = LanguageRules("", "any other language", (), (read_pauses,), uses_lexicon=False)
+UNKNOWN = LanguageRules(
+    "", "any other language", (), (read_pauses,), uses_lexicon=False, web_words=None
+)
 """For a language without rules: pauses and spacing only, the voice reads numbers itself."""
 
 

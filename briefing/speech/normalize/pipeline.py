@@ -60,7 +60,8 @@ class Normalizer:
         language = self.rules
         spoken: list[str] = []
         text = unify_characters(text)
-        text = read_web(text)
+        if language.web_words is not None:
+            text = read_web(text, language.web_words)
         for rule in language.before_lexicon:
             text = rule(text)
         if language.uses_lexicon:
