@@ -257,6 +257,7 @@ def _add_read(commands: Any) -> None:
         '"text", "sentences"}',
     )
     add_max_bytes(read)
+    add_language(read)
     read.set_defaults(handler=cmd_read)
 
 
