@@ -286,8 +286,8 @@ def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
 
 def cmd_make(args: argparse.Namespace) -> int:
     from briefing.assemble import briefing_from
-    from briefing.export import export_briefing
-    from briefing.files import slugify
+    from briefing.export import export_briefing, output_paths
+    from briefing.files import check_free, slugify
     from briefing.formats import AUDIO_FORMATS, parse_formats
     from briefing.locations import output_dir
     from briefing.naming import unique_stems
@@ -304,6 +304,7 @@ def cmd_make(args: argparse.Namespace) -> int:
     summaries = [_summarize(_read(source, args), args) for source in args.inputs]
     folder = args.out or output_dir()
     stems = unique_stems([slugify(s.article.title) for s in summaries])
+    check_free([p for stem in stems for p in output_paths(folder, stem, formats)], force=args.force)
     written: list[Path] = []
     for summary, stem in zip(summaries, stems, strict=True):
         briefing = briefing_from([summary])

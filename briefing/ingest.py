@@ -10,6 +10,7 @@ from pathlib import Path
 from briefing.errors import InputError
 from briefing.language import detect_language
 from briefing.models import Article, Block
+from briefing.sanitize import strip_controls
 from briefing.text import is_subhead, split_sentences, squash
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -53,6 +54,7 @@ def read_text(source: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
 
 def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
     """Turn already-decoded text of a kind ("text", "markdown", "html") into an Article."""
+    text = strip_controls(text)
     if kind == "html":
         title, blocks = _html_blocks(text)
     else:

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from briefing.models import Briefing, Story
+from briefing.sanitize import xml_safe
 
 _LINE_START = re.compile(r"^(\s*)([#>+=|]|-(?=\s|$)|\*(?=\s))")
 _ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
@@ -281,9 +282,10 @@ def to_html(briefing: Briefing, markdown_text: str | None = None) -> str:
     rendered = markdown.markdown(body, extensions=extensions, output_format="html")
     rendered = nh3.clean(rendered, attributes=attributes) if attributes else nh3.clean(rendered)
     rendered = _defang(rendered)
-    return _PAGE.format(
+    page = _PAGE.format(
         title=html.escape(briefing.title),
         date=briefing.date.isoformat(),
         date_text=html.escape(briefing.date.strftime("%A, %d %B %Y")),
         body=rendered,
     )
+    return xml_safe(page)  # an edited draft or a local title may still hold control characters

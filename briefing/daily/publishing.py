@@ -60,7 +60,7 @@ def publish(run: DailyRun, briefing: Briefing) -> None:
             keep_previous(run, previous)
         else:
             write_day(run, briefing, fingerprint)
-        run.result.feed, run.result.feed_updated = write_feed(root, run.options.channel)
+        run.result.feed, run.result.feed_updated = write_feed(root, run.options.channel, run.note)
     finally:
         lock.release()
 

@@ -18,6 +18,7 @@ from briefing.errors import InputError
 from briefing.ingest import MAX_BYTES, parse_article, read_article
 from briefing.language import detect_language
 from briefing.models import Article, Block
+from briefing.sanitize import strip_controls
 from briefing.text import is_subhead, split_sentences, squash
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".opml"})
@@ -273,10 +274,10 @@ def feed_items(spec: str, data: bytes, base: str) -> list[Item] | None:
     if parsed.get("bozo") and not parsed.get("entries"):
         raise InputError(spec, f"broken feed: {_xml_problem(parsed.get('bozo_exception'))}")
     info = parsed.get("feed", {})
-    name = squash(info.get("title", "")) or _host(base) or Path(spec).name
+    name = strip_controls(squash(info.get("title", ""))) or _host(base) or Path(spec).name
     items = []
     for entry in parsed.get("entries", []):
-        title = squash(_plain(entry.get("title", "")))
+        title = strip_controls(squash(_plain(entry.get("title", ""))))
         link = entry.get("link", "") or ""
         text = _entry_text(entry)
         if not title and not text:
@@ -397,10 +398,10 @@ def page_candidate(
         )
     except Exception as exc:  # trafilatura and lxml raise many kinds on hostile pages
         raise InputError(url, f"can't extract the article ({type(exc).__name__})") from None
-    text = (getattr(doc, "text", "") or "").strip() if doc is not None else ""
+    text = strip_controls(getattr(doc, "text", "") or "").strip() if doc is not None else ""
     if not text:
         raise InputError(url, "no article text found on the page")
-    title = squash(getattr(doc, "title", "") or "") or (item.title if item else "")
+    title = strip_controls(squash(getattr(doc, "title", "") or "")) or (item.title if item else "")
     blocks = _text_blocks(text, title)
     if not any(not b.is_heading for b in blocks):
         raise InputError(url, "no article text found on the page")
