@@ -29,6 +29,8 @@ class DailyConfig:
     author: str | None = None
     language: str | None = None
     image: str | None = None
+    allow_private: bool = False
+    """Links in feeds may reach local and private addresses (for briefing an intranet)."""
     path: Path | None = None
 
 
@@ -47,6 +49,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "author": str,
     "language": str,
     "image": str,
+    "allow_private": bool,
 }
 _KNOWN = [f.name for f in fields(DailyConfig) if f.name != "path"]
 
@@ -79,7 +82,7 @@ def load(path: Path, *, required: bool = True) -> DailyConfig:
         if key not in _TYPES:
             raise InputError(name, f"unknown setting {key!r} (known: {', '.join(_KNOWN)})")
         kind = _TYPES[key]
-        if isinstance(value, bool) or not isinstance(value, kind):
+        if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
             raise InputError(
                 name, f"setting {key!r} has the wrong type ({_kind_name(kind)} expected)"
             )
@@ -106,7 +109,13 @@ def load(path: Path, *, required: bool = True) -> DailyConfig:
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {list: "a list", str: "a string", int: "a whole number", float: "a number"}
+    names = {
+        list: "a list",
+        str: "a string",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(dict.fromkeys(names[k] for k in kinds))
 
@@ -156,6 +165,11 @@ title = "Daily briefing"
 # language = "en"
 # base_url = "https://example.org/brief/"
 # image = "https://example.org/brief/cover.jpg"
+
+# Links inside feeds and pages never reach this machine or your local network
+# (loopback, link-local and private addresses) unless you allow it here, e.g.
+# to brief your own intranet. Feeds you list above may always be local.
+# allow_private = true
 """
 
 

@@ -34,6 +34,8 @@ class DailyOptions:
     audio: bool = True
     force: bool = False
     """Write the day's files even when nothing changed since the last run."""
+    allow_private: bool = False
+    """Links found in feeds and pages may reach local and private addresses."""
 
 
 def options_from(
@@ -92,4 +94,5 @@ def options_from(
         channel=channel,
         audio=audio,
         force=force,
+        allow_private=conf.allow_private,
     )

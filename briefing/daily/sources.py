@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.daily.addresses import is_local
 from briefing.daily.fetch import Fetcher, Response, is_web_url
 from briefing.errors import InputError
 from briefing.ingest import MAX_BYTES, parse_article, read_article
@@ -98,13 +99,20 @@ class Reader:
         max_bytes: int = MAX_BYTES,
         folder_since: dt.datetime | None = None,
         progress: Callable[[str], None] | None = None,
+        allow_private: bool = False,
     ) -> None:
         self.fetcher = fetcher
         self.max_bytes = max_bytes
         self.folder_since = folder_since
         """Files found in folders older than this are left out (named files never are)."""
         self.progress = progress or (lambda _: None)
+        self.allow_private = allow_private
+        """Links in feeds and pages may reach local and private addresses (an intranet)."""
+        self.refused = 0
+        """Links found in a public feed or page that pointed into a local network."""
         self._pages: dict[str, Response | InputError] = {}
+        self._local_origins: set[str] = set()
+        """Sources on this machine or network, whose own links may stay there."""
 
     # ---- inputs ---------------------------------------------------------------------------
 
@@ -115,11 +123,13 @@ class Reader:
             self._read_one(spec, found, depth=0, explicit=True)
         return found
 
-    def _read_one(self, spec: str, found: Found, *, depth: int, explicit: bool) -> None:
+    def _read_one(
+        self, spec: str, found: Found, *, depth: int, explicit: bool, local_ok: bool = True
+    ) -> None:
         try:
             if is_web_url(spec):
                 self.progress(f"Fetching {_short(spec)}")
-                response = self.page(spec)
+                response = self.page(spec, public_only=not local_ok)
                 self._read_document(
                     spec, response.body, response.final_url, response.charset, found, depth=depth
                 )
@@ -130,6 +140,7 @@ class Reader:
                 else:
                     self._read_file(path, spec, found, depth=depth, explicit=explicit)
         except InputError as exc:
+            self.refused += exc.problem.startswith("refused:")
             found.skipped.append(Skip(spec, exc.problem))
 
     def _read_folder(self, folder: Path, found: Found, *, depth: int) -> None:
@@ -189,12 +200,15 @@ class Reader:
     ) -> None:
         """Sniff what a body is (OPML, feed or web page) and read it as that."""
         head = data[:2048].lstrip().lower()
+        local = self.allow_private or is_local(base)
+        if local:
+            self._local_origins.add(spec)
         if b"<opml" in head:
             feeds = opml_feeds(spec, data, base)
             if depth >= MAX_OPML_DEPTH:
                 raise InputError(spec, f"OPML lists nested more than {MAX_OPML_DEPTH} deep")
             for feed in feeds:
-                self._read_one(feed, found, depth=depth + 1, explicit=False)
+                self._read_one(feed, found, depth=depth + 1, explicit=False, local_ok=local)
             return
         items = feed_items(spec, data, base)
         if items is not None:
@@ -207,11 +221,11 @@ class Reader:
 
     # ---- pages ----------------------------------------------------------------------------
 
-    def page(self, url: str) -> Response:
+    def page(self, url: str, *, public_only: bool = False) -> Response:
         """A page fetched once per run, however many feeds link to it."""
         if url not in self._pages:
             try:
-                self._pages[url] = self.fetcher.get(url)
+                self._pages[url] = self.fetcher.get(url, public_only=public_only)
             except InputError as exc:
                 self._pages[url] = exc
         result = self._pages[url]
@@ -225,7 +239,8 @@ class Reader:
         if is_web_url(item.link):
             self.progress(f"Fetching {_short(item.link)}")
             try:
-                response = self.page(item.link)
+                public_only = not (self.allow_private or item.origin in self._local_origins)
+                response = self.page(item.link, public_only=public_only)
                 return page_candidate(
                     item.link,
                     response.body,
@@ -234,6 +249,7 @@ class Reader:
                     item=item,
                 )
             except InputError as exc:
+                self.refused += exc.problem.startswith("refused:")
                 problem = f"{item.link}: {exc.problem}"
         elif item.link:
             problem = f"the entry's link {item.link!r} is not a web address"
