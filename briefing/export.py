@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.files import check_free, ensure_dir, scratch_path, slugify
+from briefing.files import check_free, ensure_dir, remove_stale_parts, scratch_path, slugify
 from briefing.formats import FORMATS, Rendition, Spoken
 from briefing.models import Audio, Briefing, VoiceProfile
 from briefing.render import to_markdown
@@ -57,6 +57,7 @@ def export_briefing(
     targets = dict(zip([f.name for f in chosen], output_paths(folder, stem, formats), strict=True))
     check_free(targets.values(), force=force)
     ensure_dir(folder)
+    remove_stale_parts(folder)  # what killed runs left here
     written: list[Path] = []
     errors: list[Exception] = []
     spoken: Spoken | None = None
