@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -55,9 +56,33 @@ def stemmer(language: str) -> Any:
     name = _language_name(language)
     special = Stemmer.SPECIAL_STEMMERS.get(name)
     if special is not None:
-        return special
+        return _working(special, name)
     stemmer_class = getattr(snowball, f"{name.capitalize()}Stemmer", snowball.EnglishStemmer)
     return stemmer_class().stem
+
+
+_FALLBACKS: dict[str, str] = {}
+"""Languages whose stemmer could not run, with what the user should know."""
+
+
+def _working(stem: Any, name: str) -> Any:
+    """`stem` if it runs here; else no stemming, noted (sumy's Polish and Greek ones need
+    packages that aren't installed and only say so when first called)."""
+    from sumy.nlp.stemmers import null_stemmer
+
+    try:
+        stem("test")
+    except Exception as exc:  # sumy raises ValueError, a broken package anything
+        package = re.search(r"install (?:it by command )?'?pip install ([\w.-]+)", str(exc))
+        extra = f" (install {package.group(1)} to stem them)" if package else ""
+        _FALLBACKS[name] = f"{name.capitalize()} words are compared unstemmed{extra}"
+        return null_stemmer
+    return stem
+
+
+def stemmer_note(language: str) -> str | None:
+    """Why the language's words were compared unstemmed, if its stemmer could not run."""
+    return _FALLBACKS.get(_language_name(language))
 
 
 @cache
