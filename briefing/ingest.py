@@ -7,6 +7,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from briefing import decoding
 from briefing.errors import InputError
 from briefing.language import detect_language
 from briefing.models import Article, Block
@@ -76,14 +77,20 @@ def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
 
 def decode(name: str, data: bytes) -> str:
     """Decode bytes as text, refusing binary data with a clear message."""
+    try:
+        if (text := decoding.bom_utf32(data)) is not None:
+            return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+    except UnicodeDecodeError:
+        raise InputError(name, "not valid UTF-32 text") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return strip_controls(data.decode("utf-16").replace("\r\n", "\n"))
         except UnicodeDecodeError:
             raise InputError(name, "not valid UTF-16 text") from None
     if b"\x00" in data[:8192]:
-        if (text := _utf16_without_bom(data)) is not None:
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = decoding.utf32_without_bom(data) or _utf16_without_bom(data)
+        if text is not None:
+            return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
         raise InputError(name, "not a text file (binary data)")
     try:
         text = data.decode("utf-8-sig")
@@ -91,7 +98,7 @@ def decode(name: str, data: bytes) -> str:
         text = _decode_legacy(name, data)
     if _looks_binary(text):
         raise InputError(name, "not a text file (binary data)")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -128,7 +135,7 @@ def _decode_legacy(name: str, data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None or best.chaos > 0.2:
         raise InputError(name, "not a text file (unknown encoding or binary data)")
-    return str(best)
+    return decoding.best_legacy(data, (best.encoding, str(best))) or str(best)
 
 
 def _looks_binary(text: str) -> bool:
