@@ -510,13 +510,12 @@ def cmd_daily(args: argparse.Namespace) -> int:
 
 def _report_daily(result: Any, args: argparse.Namespace) -> None:
     """Skipped sources and notes on stderr: cron mails them, scripts can ignore them."""
+    from briefing.daily.notices import report_lines
+
     if args.quiet:
         return
-    for skip in result.skipped:
-        if skip.kind != "old":
-            _note(f"skipped {skip.source}: {skip.reason}")
-    for note in result.notes:
-        _note(note)
+    for line in report_lines(result):
+        _note(line)
 
 
 def cmd_script(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from typing import IO, Any
 from briefing.daily.addresses import refuse_private
 from briefing.errors import InputError, OutputError
 from briefing.files import write_bytes
+from briefing.sanitize import for_terminal
 
 TIMEOUT = 20.0
 """Seconds allowed for connecting, for any single read, and for a whole download."""
@@ -295,7 +296,7 @@ def _http_problem(exc: urllib.error.HTTPError, redirects: int) -> str:
             target = exc.headers.get("Location", "") if exc.headers else ""
             return f"redirect to a non-web address {target!r}"
         return f"HTTP {exc.code} without a usable redirect"
-    reason = exc.reason if isinstance(exc.reason, str) else ""
+    reason = for_terminal(exc.reason[:200]) if isinstance(exc.reason, str) else ""
     return f"HTTP {exc.code}" + (f" {reason}" if reason else "")
 
 
