@@ -52,6 +52,8 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "allow_private": bool,
 }
 _KNOWN = [f.name for f in fields(DailyConfig) if f.name != "path"]
+LIMITS = {"minutes": 600, "words": 100_000, "max_stories": 1_000}
+"""Upper bounds of the numbers (--minutes allows 600 too): inf or 1e308 would never finish."""
 
 
 def load(path: Path, *, required: bool = True) -> DailyConfig:
@@ -91,10 +93,10 @@ def load(path: Path, *, required: bool = True) -> DailyConfig:
     assert isinstance(feeds, list)
     if not all(isinstance(f, str) and f.strip() for f in feeds):
         raise InputError(name, "setting 'feeds' must be a list of addresses or paths")
-    for key in ("minutes", "words", "max_stories"):
+    for key, high in LIMITS.items():
         number = values.get(key)
-        if isinstance(number, (int, float)) and number <= 0:
-            raise InputError(name, f"setting {key!r} must be above 0")
+        if isinstance(number, (int, float)) and not 0 < number <= high:  # NaN fails too
+            raise InputError(name, f"setting {key!r} must be above 0 and at most {high:,}")
     if "minutes" in values and "words" in values:
         raise InputError(name, "give either 'minutes' or 'words', not both")
     if "since" in values:
