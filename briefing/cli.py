@@ -270,7 +270,9 @@ def _spoken_by(voice: VoiceProfile, language: str, source: str) -> VoiceProfile:
 
 
 def _note(message: str) -> None:
-    print(f"briefing: {message}", file=sys.stderr)
+    from briefing.sanitize import for_terminal
+
+    print(f"briefing: {for_terminal(message, keep_lines=True)}", file=sys.stderr)
 
 
 def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
@@ -625,7 +627,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"briefing: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BriefingError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        from briefing.sanitize import for_terminal
+
+        print(f"briefing: error: {for_terminal(str(exc), keep_lines=True)}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)

@@ -9,6 +9,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-
 _NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Everything XML 1.0 forbids in a document, even as a character reference."""
 _TERMINAL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_TERMINAL_KEEPING_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def strip_controls(text: str) -> str:
@@ -26,10 +27,12 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def for_terminal(text: str) -> str:
+def for_terminal(text: str, *, keep_lines: bool = False) -> str:
     """`text` from the network with every control character shown as an escape, never obeyed.
 
     A server's status line or a feed's title may carry ESC sequences that would
     retitle or clear the user's terminal (or cron's mail): ESC becomes "\\x1b".
+    `keep_lines` leaves line breaks and tabs (for messages of several lines).
     """
-    return _TERMINAL.sub(lambda m: repr(m.group())[1:-1], text)
+    pattern = _TERMINAL_KEEPING_LINES if keep_lines else _TERMINAL
+    return pattern.sub(lambda m: repr(m.group())[1:-1], text)
