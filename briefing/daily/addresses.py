@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
 import urllib.parse
+import urllib.request
 
 from briefing.errors import InputError
 
@@ -53,3 +55,50 @@ def refuse_private(url: str) -> None:
     for address in resolve(host):
         if not is_public_ip(address):
             raise InputError(url, f"refused: {host} is a local or private address ({address})")
+
+
+def _check_peer(sock: socket.socket | None, host: str) -> None:
+    """Refuse a connection that landed on a non-public address (DNS changed since the check)."""
+    if sock is None:
+        return
+    try:
+        address = str(sock.getpeername()[0])
+    except OSError:
+        return
+    if not is_public_ip(address):
+        sock.close()
+        raise InputError(host, f"refused: {host} is a local or private address ({address})")
+
+
+class _PublicHTTPConnection(http.client.HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _check_peer(self.sock, self.host)
+
+
+class _PublicHTTPSConnection(http.client.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _check_peer(self.sock, self.host)
+
+
+class PublicHTTPHandler(urllib.request.HTTPHandler):
+    """Plain HTTP whose every connection is checked where it really went."""
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_PublicHTTPConnection, req)
+
+
+class PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    """HTTPS whose every connection is checked where it really went."""
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_PublicHTTPSConnection, req, context=self._context)  # type: ignore[attr-defined]
+
+
+def public_handlers() -> list[urllib.request.BaseHandler]:
+    """Handlers checking the connected address too (so a name re-resolved between the check
+    and the connection can't reach inward); none behind a proxy, whose own address is the peer."""
+    if urllib.request.getproxies():
+        return []
+    return [PublicHTTPHandler(), PublicHTTPSHandler()]

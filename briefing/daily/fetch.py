@@ -17,7 +17,7 @@ from http.client import HTTPException, HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
-from briefing.daily.addresses import refuse_private
+from briefing.daily.addresses import public_handlers, refuse_private
 from briefing.errors import InputError, OutputError
 from briefing.files import write_bytes
 from briefing.sanitize import for_terminal
@@ -182,7 +182,7 @@ class Fetcher:
         # No ProxyHandler: the environment's proxy settings still apply through urllib's default.
         self._opener = urllib.request.build_opener(_redirects(max_redirects))
         self._public_opener = urllib.request.build_opener(
-            _redirects(max_redirects, public_only=True)
+            _redirects(max_redirects, public_only=True), *public_handlers()
         )
 
     def get(self, url: str, *, public_only: bool = False) -> Response:

@@ -124,3 +124,18 @@ def test_the_config_switch_is_true_or_false(tmp_path: Path) -> None:
     bad.write_text('allow_private = "yes"\n', encoding="utf-8")
     with pytest.raises(InputError, match="true or false"):
         config.load(bad)
+
+
+def test_a_name_that_resolves_differently_at_connect_time_is_still_refused(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: the check saw a public address, the connection lands on 127.0.0.1."""
+    from briefing.errors import InputError
+
+    secret = _secret_page(site).replace("localhost", "127.0.0.1")
+    monkeypatch.setattr(addresses, "resolve", lambda host: ["93.184.216.34"])
+    monkeypatch.delenv("http_proxy", raising=False)
+    monkeypatch.delenv("HTTP_PROXY", raising=False)
+    with pytest.raises(InputError, match="local or private address"):
+        Fetcher(Cache(tmp_path / "cache")).get(secret, public_only=True)
+    assert "/secret" not in [h.path for h in site.hits]
