@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from briefing.daily.addresses import public_handlers, refuse_private
 from briefing.errors import InputError, OutputError
-from briefing.files import write_bytes
+from briefing.files import remove_stale_parts, write_bytes
 from briefing.sanitize import for_terminal
 
 TIMEOUT = 20.0
@@ -116,6 +116,7 @@ class Cache:
     def prune(self, days: float = CACHE_DAYS) -> None:
         """Forget responses no run has used for `days` days."""
         limit = time.time() - days * 86400
+        remove_stale_parts(self.folder)  # scratch files of killed runs
         with contextlib.suppress(OSError):
             for path in self.folder.glob("*.cache"):
                 with contextlib.suppress(OSError):

@@ -111,8 +111,8 @@ class Reader:
         self.refused = 0
         """Links found in a public feed or page that pointed into a local network."""
         self._pages: dict[str, Response | InputError] = {}
-        self._local_origins: set[str] = set()
-        """Sources on this machine or network, whose own links may stay there."""
+        self._remote_origins: set[str] = set()
+        """Sources read from the internet, whose links must not reach into the local network."""
 
     # ---- inputs ---------------------------------------------------------------------------
 
@@ -201,8 +201,8 @@ class Reader:
         """Sniff what a body is (OPML, feed or web page) and read it as that."""
         head = data[:2048].lstrip().lower()
         local = self.allow_private or is_local(base)
-        if local:
-            self._local_origins.add(spec)
+        if not local:
+            self._remote_origins.add(spec)
         if b"<opml" in head:
             feeds = opml_feeds(spec, data, base)
             if depth >= MAX_OPML_DEPTH:
@@ -239,7 +239,7 @@ class Reader:
         if is_web_url(item.link):
             self.progress(f"Fetching {_short(item.link)}")
             try:
-                public_only = not (self.allow_private or item.origin in self._local_origins)
+                public_only = item.origin in self._remote_origins
                 response = self.page(item.link, public_only=public_only)
                 return page_candidate(
                     item.link,

@@ -70,3 +70,30 @@ def test_text_helpers() -> None:
     assert strip_controls("a\x00b\x1b[2Jc\x85d\tе\nf\fg") == "ab[2Jcd\tе\nf\ng"
     assert xml_safe("a\x01\ud800b\uffffc\U0001f600") == "abc\U0001f600"
     assert for_terminal("HTTP 500 \x1b]0;owned\x07\x1b[2J") == "HTTP 500 \\x1b]0;owned\\x07\\x1b[2J"
+
+
+def test_a_daily_run_from_a_feed_with_control_characters_writes_clean_files(
+    tmp_path: Path,
+) -> None:
+    from support import run_cli
+
+    now = dt.datetime.now(dt.UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    items = "".join(
+        f"<item><title>Tram&#1; line {n} opens\x02 early</title><guid isPermaLink='false'>t{n}"
+        f"</guid><pubDate>{now}</pubDate><description>The tram line {n} opened on Monday, "
+        f"a month early.\x03 Riders said the trip now takes ten minutes.</description></item>"
+        for n in range(2)
+    )
+    feed = tmp_path / "news.xml"
+    feed.write_bytes(
+        f'<rss version="2.0"><channel><title>Local&#2; news</title>{items}</channel></rss>'.encode()
+    )
+    out = tmp_path / "out"
+    result = run_cli("daily", str(feed), "--out", str(out), "--words", "120")
+    assert result.returncode == 0, result.stderr
+    ET.parse(out / "feed.xml")
+    for path in out.rglob("*"):
+        if path.suffix in (".md", ".html", ".txt", ".json", ".vtt"):
+            text = path.read_text(encoding="utf-8")
+            assert xml_safe(text) == text, path
+            assert "\\u0001" not in text and "\\u0002" not in text, path
