@@ -2,6 +2,11 @@
 
 Usage: python bench/summarizers.py [--sizes 30,400,2000] [--methods kl,lexrank]
                                    [--stock-budget SECONDS] [--eval PATH]
+       python bench/summarizers.py --linear [--linear-sizes 400,2000,10000]
+
+--linear prints instead how our own time grows: every method (news included)
+and reading the article's text, at each size, with the time per sentence at
+the largest size over that at the middle one (the goal: at most 1.3).
 
 The dev set is looked for in $BRIEFING_SHARED/eval (default: ../shared beside
 the repository).
@@ -42,6 +47,7 @@ from briefing.summarize.fast_luhn import FastLuhnSummarizer
 from briefing.summarize.fast_reduction import FastReductionSummarizer
 from briefing.summarize.fast_sumbasic import FastSumBasicSummarizer
 from briefing.summarize.fast_textrank import FastTextRankSummarizer
+from briefing.summarize.registry import METHODS
 from briefing.summarize.sumy_methods import build_document, make_summarizer, rate_with
 from briefing.summarize.terms import clear_stem_caches
 from briefing.text import split_words
@@ -137,6 +143,58 @@ def same_picks(method: str, stock: list[float], ours: list[float]) -> str:
     return "DIFFERENT"
 
 
+LINEAR_GOAL = 1.3
+"""Most time per sentence at the largest size, over the time per sentence at the middle one."""
+
+
+def article_text(article: Article) -> str:
+    """The article as the plain text a user would hand `briefing summarize`."""
+    paragraphs = [article.title, *(" ".join(block.sentences) for block in article.blocks)]
+    return "\n\n".join(paragraphs)
+
+
+def linear(sizes: list[int], methods: list[str], source: list[Article] | None) -> None:
+    """Our time at each size, and per sentence at the largest size over the middle one."""
+    tasks: dict[str, Callable[[Article, Any], Any]] = {
+        "reading (parse_article)": lambda article, _: parse_article(
+            article_text(article), source="bench"
+        ),
+        "news": lambda article, _: METHODS["news"].rate(article),
+        **{m: partial(rating, FAST[m]) for m in methods},
+    }
+    counts: list[int] = []
+    prepared = []
+    for size in sizes:
+        article = merged(source, size) if source else generated(size)
+        counts.append(len(article.sentences))
+        document = build_document(article)
+        for sentence in document.sentences:
+            sentence.words  # noqa: B018 - tokenize once, as in the stock comparison
+        prepared.append((article, document))
+    # Three rounds over every size in turn, the best of each kept: load that
+    # comes and goes on a shared machine then hits every size alike.
+    times = {name: [math.inf] * len(sizes) for name in tasks}
+    for _ in range(3):
+        for name, task in tasks.items():
+            for k, (article, document) in enumerate(prepared):
+                took, _ = best_time(partial(task, article, document), budget=0.0, most=1)
+                times[name][k] = min(times[name][k], took)
+    middle, last = (len(sizes) - 2, len(sizes) - 1) if len(sizes) > 1 else (0, 0)
+    print(
+        "| method | "
+        + " | ".join(f"{n:,} sentences (s)" for n in counts)
+        + f" | per sentence {counts[last]:,} / {counts[middle]:,} | goal |"
+    )
+    print("| --- | " + " | ".join("---:" for _ in counts) + " | ---: | --- |")
+    for name, row in times.items():
+        growth = (row[last] / counts[last]) / (row[middle] / counts[middle])
+        verdict = f"<= {LINEAR_GOAL:g}: {'yes' if growth <= LINEAR_GOAL else 'NO'}"
+        print(
+            f"| {name} | " + " | ".join(f"{t:.3f}" for t in row) + f" | {growth:.2f} | {verdict} |",
+            flush=True,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="30,400,2000")
@@ -150,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         help="always time stock sumy on articles up to N sentences (default: 400)",
     )
     parser.add_argument("--eval", type=Path, default=DEV_SET, metavar="PATH")
+    parser.add_argument("--linear", action="store_true", help="how our time grows (see above)")
+    parser.add_argument("--linear-sizes", default="400,2000,10000")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     methods = args.methods.split(",")
@@ -160,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         f"articles: {'dev set, merged' if source else 'generated'}; python {sys.version.split()[0]}"
     )
     print()
+    if args.linear:
+        linear([int(s) for s in args.linear_sizes.split(",")], methods, source)
+        return 0
     print("| method | sentences | stock sumy (s) | ours (s) | ours / stock | picks |")
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     notes = []

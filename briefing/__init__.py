@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 # `summarize` names both a subpackage and its main function; importing the
 # (light) subpackage here makes the function win, as users expect.
-from briefing.summarize import DEFAULT_METHOD, METHODS, Length, summarize
+from briefing.summarize import DEFAULT_METHOD, METHODS, summarize
 
 if TYPE_CHECKING:
     from briefing.assemble import briefing_from
@@ -39,8 +39,10 @@ if TYPE_CHECKING:
         WordMark,
     )
     from briefing.render import from_markdown, to_html, to_markdown
+    from briefing.summarize.length import Length
 
 _LAZY = {
+    "Length": "briefing.summarize.length",
     "briefing_from": "briefing.assemble",
     **dict.fromkeys(
         ["BriefingError", "EngineError", "InputError", "OutputError", "UsageError", "VoiceError"],

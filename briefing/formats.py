@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.files import publish, write_text
 
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
     from briefing.speech.script import SpeechScript
 
 
-@dataclass(frozen=True)
-class Spoken:
+class Spoken(NamedTuple):
     """One rendering of the briefing: the script spoken, its audio, and the WAV it is in."""
 
     script: SpeechScript
@@ -23,8 +21,7 @@ class Spoken:
     wav: Path
 
 
-@dataclass(frozen=True)
-class Rendition:
+class Rendition(NamedTuple):
     """What every writer draws on; `spoken` is None unless a chosen format needs audio."""
 
     briefing: Briefing
@@ -41,9 +38,12 @@ Writer = Callable[[Rendition, Path, bool], Path]
 """Writes a rendition to a path (overwriting only if forced) and returns the path."""
 
 
-@dataclass(frozen=True)
-class OutputFormat:
-    """A kind of file a briefing can be written as."""
+class OutputFormat(NamedTuple):
+    """A kind of file a briefing can be written as.
+
+    A NamedTuple rather than a dataclass: `briefing --help` lists the formats,
+    and `dataclasses` (which loads `inspect`) would add a tenth to its start-up.
+    """
 
     name: str
     description: str

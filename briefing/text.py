@@ -11,16 +11,21 @@ if TYPE_CHECKING:
 _TERMINAL = ".!?…:;\"'”’»)]。！？｡」』"
 _FULL_STOP = re.compile(r"(?<=[。！？｡])(?![」』”’)）])\s*")
 """Sentence ends in Chinese/Japanese text, which the Punkt model does not know."""
+_FULL_STOP_MARK = re.compile(r"[。！？｡]")
+"""A quick test for _FULL_STOP: its look-behind makes a search try every position slowly."""
 _WORD = re.compile(r"\w", re.UNICODE)
-_SPACE = re.compile(r"\s+")
 SUBHEAD_MAX_WORDS = 10
 """Lines at most this long without end punctuation are subheads, not sentences."""
 SUBHEAD_MAX_CHARS = 80
 
 
 def squash(text: str) -> str:
-    """Collapse runs of whitespace; hard-wrapped lines become one line."""
-    return _SPACE.sub(" ", text).strip()
+    """Collapse runs of whitespace; hard-wrapped lines become one line.
+
+    str.split() splits at exactly the characters `\\s` matches in a str
+    pattern, several times faster than a substitution on long paragraphs.
+    """
+    return " ".join(text.split())
 
 
 def is_subhead(line: str) -> bool:
@@ -39,7 +44,7 @@ def split_sentences(paragraph: str) -> list[str]:
     import nupunkt
 
     sentences = [s for a, b in nupunkt.sent_spans(text) if (s := text[a:b].strip())]
-    if _FULL_STOP.search(text):
+    if _FULL_STOP_MARK.search(text):
         sentences = [p for s in sentences for p in _FULL_STOP.split(s) if p.strip()]
     return sentences
 

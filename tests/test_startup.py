@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 
 import pytest
 from support import SAMPLES
@@ -34,13 +35,26 @@ def top_level(names: set[str]) -> set[str]:
     return {name.split(".")[0] for name in names}
 
 
+NOT_FOR_SUMMARIZING = {"textual", "nltk", "pyttsx3", "requests", "pycountry", "regex"}
+"""What summarizing with the default method never needs: NLTK and its friends, sumy's web fetcher."""
+
+
 @pytest.mark.parametrize(
-    "args", [("--help",), ("methods",), ("methods", "--json"), ("summarize", "--help")]
+    "args",
+    [
+        ("--help",),
+        ("methods",),
+        ("methods", "--json"),
+        ("summarize", "--help"),
+        ("daily", "--help"),
+    ],
 )
 def test_help_and_methods_import_nothing_heavy(args: tuple[str, ...]) -> None:
     names = imported(*args)
     assert not HEAVY & top_level(names)
     assert "importlib.metadata" not in names  # only --version needs it
+    # dataclasses loads inspect, ast and dis: a tenth of --help; the pipeline's values load later
+    assert not {"dataclasses", "inspect"} & names
 
 
 def test_version_still_works() -> None:
@@ -55,3 +69,39 @@ def test_version_still_works() -> None:
 def test_summarize_loads_neither_the_app_nor_the_speech_engine() -> None:
     names = top_level(imported("summarize", str(SAMPLES / "harbour-tunnel.txt")))
     assert not {"textual", "pyttsx3"} & names
+
+
+@pytest.mark.parametrize("args", [(), ("--json",), ("--method", "lead")])
+def test_summarize_with_the_default_method_imports_no_nltk_and_no_sumy_models(
+    args: tuple[str, ...],
+) -> None:
+    """The Snowball stemmer is PyStemmer's, the document model ours; only sumy's stop-word files are read."""
+    names = imported("summarize", str(SAMPLES / "harbour-tunnel.txt"), *args)
+    assert not NOT_FOR_SUMMARIZING & top_level(names)
+    assert not {name for name in names if name.startswith("sumy.")}
+
+
+def test_story_matching_stems_titles_without_nltk() -> None:
+    """The daily brief stems every story's title and lead to merge repeats: PyStemmer, not NLTK."""
+    code = textwrap.dedent(
+        """
+        import sys
+        from briefing.daily.sources import Candidate
+        from briefing.daily.stories import group
+        from briefing.ingest import read_article
+        from briefing.models import Article
+
+        article = read_article(sys.argv[1])
+        retold = Article("Harbour tunnel opens months early", "other", article.blocks)
+        groups = group([Candidate(article, "A", "a", None, "a"), Candidate(retold, "B", "b", None, "b")])
+        print(len(groups), sorted(n for n in ("nltk", "requests", "sumy.utils") if n in sys.modules))
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES / "harbour-tunnel.txt")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["1", "[]"]

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from briefing.errors import UsageError
-from briefing.models import Article, Pick, Summary
-from briefing.summarize.length import Length, choose
+from typing import TYPE_CHECKING, Any
+
 from briefing.summarize.registry import DEFAULT_METHOD, METHODS, Method, get_method
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "ORDERS", "Length", "Method", "rank", "summarize"]
+if TYPE_CHECKING:
+    from briefing.models import Article, Summary
+    from briefing.summarize.length import Length
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "ORDERS",
+    "Length",
+    "Method",
+    "get_method",
+    "rank",
+    "summarize",
+]
 
 ORDERS = ("article", "score")
 """How a summary's sentences are listed: as in the article (default) or best first."""
@@ -36,6 +48,12 @@ def summarize(
     Raises:
         UsageError: the method name or the order is unknown.
     """
+    # Imported here, not above: `briefing --help` imports this package for the
+    # method names, and the dataclasses behind these cost it a tenth of its start-up.
+    from briefing.errors import UsageError
+    from briefing.models import Pick, Summary
+    from briefing.summarize.length import Length, choose
+
     if order not in ORDERS:
         raise UsageError(f"unknown order {order!r} (known: {', '.join(ORDERS)})")
     try:
@@ -64,3 +82,12 @@ def summarize(
         notes += (note,)
     picks = tuple(Pick(i, sentences[i], scores[i]) for i in chosen)
     return Summary(article=article, method=method, picks=picks, scores=tuple(scores), notes=notes)
+
+
+def __getattr__(name: str) -> Any:
+    """`Length` on first use (see `summarize`)."""
+    if name == "Length":
+        from briefing.summarize.length import Length
+
+        return Length
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,6 +17,10 @@ Picks stay identical to sumy's, in the same order, quirks included:
 - the summary side uses its sentences' raw words (any case, stop words kept).
 Because the updated sums round differently from sumy's, candidates within a
 hair (NEAR_TIE) of the best are settled by sumy's own arithmetic.
+
+On a document longer than terms.APPROXIMATE_ABOVE sentences only the first
+terms.GREEDY_PICKS picks are made that way (each step costs a pass over the
+sentences); the rest follow by their divergence at that point.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import Any
 import numpy as np
 from sumy.summarizers.kl import KLSummarizer
 
-from briefing.summarize.terms import count_terms, row_sums
+from briefing.summarize.terms import count_terms, greedy_picks, row_sums
 
 NEAR_TIE = 1e-8
 """Candidates this close to the best (relative, at least absolute) are compared exactly.
@@ -93,12 +97,17 @@ class FastKLSummarizer(KLSummarizer):
         )
         summary_tally: dict[str, int] = {}
         order: list[int] = []
+        exact = greedy_picks(count)
         for _ in range(count):
             # A candidate without known words, before the summary has any, gets
             # exactly 0 here, as in sumy (every term is 0). Picked ones are +inf.
             divergence = log_length[lengths + summary_length] * (all_f + row_f)
             divergence += own_part
             divergence += all_f_log_f - all_f_log_s
+            if len(order) == exact:
+                remaining = np.flatnonzero(np.isfinite(own_part))
+                order.extend(remaining[np.argsort(divergence[remaining], kind="stable")].tolist())
+                break
             best = int(np.argmin(divergence))
             lowest = divergence[best]
             close = np.flatnonzero(divergence <= lowest + NEAR_TIE * max(1.0, abs(lowest)))

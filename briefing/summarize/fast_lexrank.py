@@ -13,7 +13,8 @@ The graph is the same edge for edge: cosines within a hair of the threshold
 another order may round them to the other side. The matrix handed to sumy's
 power method is then bit for bit sumy's (its entries are 0 and 1/degree), and
 so are the scores. Past graph.DENSE_LIMIT sentences the power method runs on
-the graph's edges instead (see graph.py).
+the graph's edges instead (see graph.py), and past terms.APPROXIMATE_ABOVE the
+graph only links sentences within neighbouring windows, so it stays linear.
 
 One sumy wart is smoothed over: when no sentence links to any (say, an
 article of stop words), the power method divides by a zero norm; sumy's
@@ -32,7 +33,13 @@ from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
 from briefing.summarize.graph import DENSE_LIMIT, Transitions, power_iteration
-from briefing.summarize.terms import StemsOnce, cached_stemmer, gram_blocks, row_sums
+from briefing.summarize.terms import (
+    StemsOnce,
+    cached_stemmer,
+    row_sums,
+    window_of,
+    windowed_blocks,
+)
 
 NEAR_THRESHOLD = 1e-9
 """Cosines this close to the threshold are recomputed exactly as sumy does.
@@ -95,14 +102,17 @@ class FastLexRankSummarizer(StemsOnce, LexRankSummarizer):
         np.divide(1.0, norms, out=inverse, where=norms > 0)  # a zero vector: cosine 0 with all
 
         # Cosines of the pairs sharing a term (all others are 0, never linked),
-        # a band of rows at a time; only the links are kept.
+        # a band of rows at a time; only the links are kept. On a long document
+        # only sentences of neighbouring windows are compared (terms.APPROXIMATE_ABOVE).
         sources: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
         targets: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
         columns = np.array(cols, dtype=np.int64)
-        for first, band in gram_blocks(row_array, columns, tfidf, count):
-            rows_here, target = np.nonzero(band)
-            source = rows_here + first
-            cosines = band[rows_here, target] * inverse[source] * inverse[target]
+        for first, offset, band in windowed_blocks(
+            row_array, columns, tfidf, count, window_of(count)
+        ):
+            rows_here, columns_here = np.nonzero(band)
+            source, target = rows_here + first, columns_here + offset
+            cosines = band[rows_here, columns_here] * inverse[source] * inverse[target]
             linked = cosines > threshold
             near = np.flatnonzero(np.abs(cosines - threshold) <= NEAR_THRESHOLD)
             for k, row, col in zip(

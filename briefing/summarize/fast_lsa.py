@@ -50,10 +50,16 @@ class FastLsaSummarizer(LsaSummarizer):
         if not self._keeps_every_dimension():
             return super().__call__(document, sentences_count)
         self._ensure_dependecies_installed()
-        dictionary = self._create_dictionary(document)
+        # Each distinct token normalized and stemmed once (a long document
+        # repeats most of its words many times over).
+        stems = {token: self.stem_word(token) for token in dict.fromkeys(document.words)}
+        stops = self._stop_words
+        # sumy's dictionary (`_create_dictionary`): the stems of the words that
+        # are not stop words once lower-cased; only its membership and size count.
+        dictionary = {stem for token, stem in stems.items() if token.lower() not in stops}
         if not dictionary:
             return ()
-        ranks = iter(self.closed_form_ranks(document, dictionary))
+        ranks = iter(self.closed_form_ranks(document, stems, dictionary))
         return self._get_best_sentences(
             document.sentences, sentences_count, lambda _sentence: next(ranks)
         )
@@ -63,16 +69,23 @@ class FastLsaSummarizer(LsaSummarizer):
         # sumy keeps max(MIN_DIMENSIONS, int(len(sigma) * REDUCTION_RATIO)) dimensions.
         return LsaSummarizer.REDUCTION_RATIO >= 1
 
-    def closed_form_ranks(self, document: Any, dictionary: dict[str, int]) -> list[float]:
-        """Each sentence's rating: the length of its smoothed column, computed exactly."""
+    def closed_form_ranks(
+        self, document: Any, stems: dict[str, str], dictionary: set[str]
+    ) -> list[float]:
+        """Each sentence's rating: the length of its smoothed column, computed exactly.
+
+        `stems` maps every token of the document to its stem.
+        """
         size = len(dictionary)
+        # As sumy: every word whose stem is in the dictionary counts, even a
+        # stop word that happens to share a stem.
+        counted = {token: stem for token, stem in stems.items() if stem in dictionary}
         ranks: list[float] = []
         for sentence in document.sentences:
             counts: dict[str, int] = {}
-            for stem in map(self.stem_word, sentence.words):
-                # As sumy: every word whose stem is in the dictionary counts,
-                # even a stop word that happens to share a stem.
-                if stem in dictionary:
+            for token in sentence.words:
+                stem = counted.get(token)
+                if stem is not None:
                     counts[stem] = counts.get(stem, 0) + 1
             if not counts:
                 ranks.append(0.0)

@@ -7,7 +7,8 @@ lengths, comparing every pair of words of every pair of sentences in Python
 from one pass over an inverted index (whole numbers, so exact) and only pairs
 that share a word are visited; each sentence's total is accumulated over the
 other sentences in the same order as sumy's loop, so the ratings are bit for
-bit sumy's.
+bit sumy's. Past terms.APPROXIMATE_ABOVE sentences each sentence's total only
+counts the sentences of its own and the neighbouring windows.
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ import numpy as np
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.reduction import ReductionSummarizer
 
-from briefing.summarize.terms import StemsOnce, cached_stemmer, count_terms, gram_blocks, row_sums
+from briefing.summarize.terms import (
+    StemsOnce,
+    cached_stemmer,
+    count_terms,
+    row_sums,
+    window_of,
+    windowed_blocks,
+)
 
 
 class FastReductionSummarizer(StemsOnce, ReductionSummarizer):
@@ -46,11 +54,15 @@ class FastReductionSummarizer(StemsOnce, ReductionSummarizer):
 
         totals = np.zeros(count)
         kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        for first, band in gram_blocks(terms.rows, terms.cols, terms.counts, count):
+        window = window_of(count)  # beyond terms.APPROXIMATE_ABOVE: neighbouring windows only
+        for first, offset, band in windowed_blocks(
+            terms.rows, terms.cols, terms.counts, count, window
+        ):
             # Pairs sharing a word, a band of rows at a time, in (row, col) order.
             row, col = np.nonzero(band)
             shared = band[row, col]
             row += first
+            col += offset
             others = row != col
             row, col, shared = row[others], col[others], shared[others]
             norms = logs[row] + logs[col]

@@ -9,7 +9,10 @@ Here each distinct word is stemmed once, and after each pick only the
 sentences sharing a word with it are re-averaged, with vector operations over
 a sparse sentence x word matrix. The averages round differently from sumy's, so
 sentences within a hair of the best (NEAR_TIE, relative) are settled with
-sumy's own arithmetic: the picks and their order are sumy's.
+sumy's own arithmetic: the picks and their order are sumy's. On a document
+longer than terms.APPROXIMATE_ABOVE sentences only the first
+terms.GREEDY_PICKS picks are made that way (each step costs a pass over the
+sentences); the rest follow by their average at that point.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import numpy as np
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 
-from briefing.summarize.terms import StemsOnce, cached_stemmer, count_terms, row_sums
+from briefing.summarize.terms import StemsOnce, cached_stemmer, count_terms, greedy_picks, row_sums
 
 NEAR_TIE = 1e-9
 """Averages this close (relative) to the best are compared exactly.
@@ -77,7 +80,12 @@ class FastSumBasicSummarizer(StemsOnce, SumBasicSummarizer):
         sums = row_sums(rows, counts * freq[cols], count)
         np.divide(sums, lengths, out=averages, where=lengths > 0)
         order: list[int] = []
+        exact = greedy_picks(count)
         for _ in range(count):
+            if len(order) == exact:
+                remaining = np.flatnonzero(averages >= 0)
+                order.extend(remaining[np.argsort(-averages[remaining], kind="stable")].tolist())
+                break
             best = int(np.argmax(averages))
             top = averages[best]
             if top > 0:

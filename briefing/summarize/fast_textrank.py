@@ -8,7 +8,8 @@ pass over an inverted index; they are whole numbers, so exact, and every
 division and normalisation then runs the same floating-point operations on the
 same values as sumy. The matrix handed to sumy's power method is bit for bit
 sumy's, and so are the scores. Past graph.DENSE_LIMIT sentences the power
-method runs on the graph's edges instead (see graph.py).
+method runs on the graph's edges instead (see graph.py), and past
+terms.APPROXIMATE_ABOVE only sentences within neighbouring windows are linked.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from briefing.summarize.terms import (
     count_terms,
     gram_pairs,
     row_sums,
+    window_of,
 )
 
 
@@ -44,7 +46,9 @@ class FastTextRankSummarizer(StemsOnce, TextRankSummarizer):
         sentences_as_words = [self._to_words_set(sent) for sent in document.sentences]
         count = len(sentences_as_words)
         terms = count_terms(sentences_as_words)
-        rows, cols, shared = gram_pairs(terms.rows, terms.cols, terms.counts, count)
+        rows, cols, shared = gram_pairs(
+            terms.rows, terms.cols, terms.counts, count, window_of(count)
+        )
 
         # sumy: rank / (log(len1) + log(len2)), or the rank itself when both
         # sentences have a single word (the sum of logs is then 0).

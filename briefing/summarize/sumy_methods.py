@@ -7,34 +7,31 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from briefing.language import ISO_CODES
+from briefing.summarize.document import Document, Paragraph, Sentence
+from briefing.summarize.stems import lowercase, snowball_stemmer
 from briefing.text import OfflineTokenizer, split_words
 
 if TYPE_CHECKING:
-    from sumy.models.dom import ObjectDocumentModel
-
     from briefing.models import Article
 
 STIGMA_WORDS = ("reportedly", "allegedly", "rumoured", "rumored", "unconfirmed", "advertisement")
 """Edmundson's cue method needs words that mark a sentence as unimportant."""
 
 
-def build_document(article: Article) -> ObjectDocumentModel:
-    """sumy's document model of the article: the title and subheads as headings.
+def build_document(article: Article) -> Document:
+    """The article as the document model sumy's summarizers read: the title and subheads as headings.
 
     Sentences are built from our own split so each stays verbatim, and
     `document.sentences` lists exactly `article.sentences` in order.
     """
-    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-
-    tokenizer = _tokenizer(article.language)
-    paragraphs = [Paragraph([Sentence(article.title, tokenizer, is_heading=True)])]
+    tokenize = _tokenizer(article.language).to_words
+    paragraphs = [Paragraph([Sentence(article.title, tokenize, is_heading=True)])]
     for block in article.blocks:
         paragraphs.append(
-            Paragraph(
-                [Sentence(s, tokenizer, is_heading=block.is_heading) for s in block.sentences]
-            )
+            Paragraph([Sentence(s, tokenize, is_heading=block.is_heading) for s in block.sentences])
         )
-    return ObjectDocumentModel(paragraphs)
+    return Document(paragraphs)
 
 
 @cache
@@ -44,21 +41,14 @@ def _tokenizer(language: str) -> OfflineTokenizer:
 
 @cache
 def stemmer(language: str) -> Any:
-    """sumy's stemmer for the language (English's when sumy has none).
+    """sumy's stemmer for the language (English's when sumy has none), without NLTK where possible.
 
     Built the way sumy's `Stemmer` builds it, minus its language-name lookup,
     which loads pycountry's whole database (tens of milliseconds per run) to
-    learn that "english" means English.
+    learn that "english" means English; see stems.py for the Snowball stemmers.
     """
-    from nltk.stem import snowball
-    from sumy.nlp.stemmers import Stemmer
-
     name = _language_name(language)
-    special = Stemmer.SPECIAL_STEMMERS.get(name)
-    if special is not None:
-        return _working(special, name)
-    stemmer_class = getattr(snowball, f"{name.capitalize()}Stemmer", snowball.EnglishStemmer)
-    return stemmer_class().stem
+    return _working(snowball_stemmer(name), name)
 
 
 _FALLBACKS: dict[str, str] = {}
@@ -68,15 +58,13 @@ _FALLBACKS: dict[str, str] = {}
 def _working(stem: Any, name: str) -> Any:
     """`stem` if it runs here; else no stemming, noted (sumy's Polish and Greek ones need
     packages that aren't installed and only say so when first called)."""
-    from sumy.nlp.stemmers import null_stemmer
-
     try:
         stem("test")
     except Exception as exc:  # sumy raises ValueError, a broken package anything
         package = re.search(r"install (?:it by command )?'?pip install ([\w.-]+)", str(exc))
         extra = f" (install {package.group(1)} to stem them)" if package else ""
         _FALLBACKS[name] = f"{name.capitalize()} words are compared unstemmed{extra}"
-        return null_stemmer
+        return lowercase  # sumy's null stemmer
     return stem
 
 
@@ -100,8 +88,15 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
 
 
+_NAMES_OF_CODES = {code: name for name, code in ISO_CODES.items()}
+"""The codes of the languages we detect, named without loading pycountry (and `requests`)."""
+
+
 def _language_name(language: str) -> str:
     """sumy's name for a language: codes ("en", "deu") go through pycountry, names stay."""
+    common = _NAMES_OF_CODES.get(language.lower())
+    if common is not None:
+        return common
     if len(language) <= 3:
         from sumy.utils import normalize_language
 
@@ -133,7 +128,7 @@ def _configure_edmundson(summarizer: Any, article: Article) -> None:
     summarizer.null_words = sorted(stops) or ["the"]
 
 
-def rate_with(summarizer: Any, document: ObjectDocumentModel) -> list[float]:
+def rate_with(summarizer: Any, document: Document) -> list[float]:
     """Every sentence's rating as the summarizer computes it, in document order.
 
     sumy summarizers end by handing their ratings to `_get_best_sentences`;

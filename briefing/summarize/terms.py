@@ -27,6 +27,39 @@ PAIR_CHUNK = 1 << 20
 BLOCK_CELLS = 1 << 20
 """Cells of a band of the sentence x sentence Gram matrix (8 MB of float64)."""
 
+APPROXIMATE_ABOVE = 2000
+"""Sentences beyond which the quadratic methods switch to a bounded approximation.
+
+Up to here every fast method rates exactly as stock sumy does. Beyond it the
+pairwise methods (LexRank, TextRank, Reduction) compare each sentence only
+with the sentences of its WINDOW and the neighbouring ones (`window_of`), and
+the greedy ones (SumBasic, KL) run their exact greedy loop for GREEDY_PICKS
+picks only, ranking the rest by the criterion at that point: their first
+GREEDY_PICKS picks are still sumy's. Either way the work per sentence no
+longer grows with the document.
+"""
+
+WINDOW = 500
+"""Sentences per window block: a sentence is compared with at most 3 x WINDOW others.
+
+At 500, a sentence of a long document meets at most 1,500 others: fewer than
+in a document of APPROXIMATE_ABOVE sentences, so the time per sentence never
+exceeds what it is just below the limit.
+"""
+
+GREEDY_PICKS = 1000
+"""Picks the greedy methods make exactly, in sumy's order, on a long document."""
+
+
+def window_of(sentence_count: int) -> int | None:
+    """The window block size for a document this long, or None to compare every pair."""
+    return WINDOW if sentence_count > APPROXIMATE_ABOVE else None
+
+
+def greedy_picks(sentence_count: int) -> int:
+    """How many picks a greedy method makes exactly (all of them, up to APPROXIMATE_ABOVE)."""
+    return sentence_count if sentence_count <= APPROXIMATE_ABOVE else GREEDY_PICKS
+
 
 class CachedStemmer:
     """A stemmer that stems each distinct word once.
@@ -135,7 +168,13 @@ def row_sums(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
 
 
 def gram_blocks(
-    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int, cells: int = BLOCK_CELLS
+    rows: np.ndarray,
+    cols: np.ndarray,
+    values: np.ndarray,
+    n: int,
+    cells: int = BLOCK_CELLS,
+    start: int = 0,
+    stop: int | None = None,
 ) -> Iterator[tuple[int, np.ndarray]]:
     """The Gram matrix of a sparse n-row matrix, a band of rows at a time.
 
@@ -143,7 +182,8 @@ def gram_blocks(
     first + r and j share, of value x value (float64, C order, at most `cells`
     cells). Only pairs of rows that share a column are visited. Sums of whole
     numbers stay exact, so with counts as values a block holds the number of
-    shared tokens of every two sentences.
+    shared tokens of every two sentences. Only the rows from `start` to
+    `stop` (default: all) are yielded.
     """
     order = np.lexsort((rows, cols))
     rows, cols, values = rows[order], cols[order], values[order]
@@ -156,8 +196,9 @@ def gram_blocks(
         by_row = np.argsort(rows, kind="stable")
         row_start = np.searchsorted(rows[by_row], np.arange(n + 1))
     height = max(1, cells // max(n, 1))
-    for first in range(0, n, height):
-        last = min(n, first + height)
+    stop = n if stop is None else stop
+    for first in range(start, stop, height):
+        last = min(stop, first + height)
         flat: np.ndarray | None = None
         if entries:
             left = by_row[row_start[first] : row_start[last]]
@@ -193,18 +234,49 @@ def _chunks(entries: np.ndarray, pairs_per_entry: np.ndarray) -> Iterator[np.nda
         begin = end
 
 
+def windowed_blocks(
+    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int, window: int | None
+) -> Iterator[tuple[int, int, np.ndarray]]:
+    """The Gram matrix in bands, each pair of rows only if their window blocks are neighbours.
+
+    Yields (first row, first column, band): band[r, c] is cell (first + r,
+    first column + c). With `window` None that is every pair (`gram_blocks`);
+    otherwise rows i and j meet only when i // window and j // window differ
+    by at most one, so the work grows with n x window, not n squared. `rows`
+    must be sorted (entries ordered by sentence, as `count_terms` makes them).
+    """
+    if window is None:
+        for first, band in gram_blocks(rows, cols, values, n):
+            yield first, 0, band
+        return
+    bounds = np.searchsorted(rows, np.arange(0, n + 3 * window, window).clip(max=n))
+    for block, begin in enumerate(range(0, n, window)):
+        low = max(0, begin - window)
+        high = min(n, begin + 2 * window)
+        a, b = bounds[max(0, block - 1)], bounds[min(len(bounds) - 1, block + 2)]
+        for first, band in gram_blocks(
+            rows[a:b] - low,
+            cols[a:b],
+            values[a:b],
+            high - low,
+            start=begin - low,
+            stop=min(n, begin + window) - low,
+        ):
+            yield first + low, low, band
+
+
 def gram_pairs(
-    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int
+    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int, window: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The nonzero cells (i, j, value) of the Gram matrix, ordered by i then j."""
+    """The nonzero cells (i, j, value) of the Gram matrix, ordered by i then j (see windowed_blocks)."""
     sources: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     targets: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     found: list[np.ndarray] = [np.zeros(0)]
-    for first, band in gram_blocks(rows, cols, values, n):
+    for first, offset, band in windowed_blocks(rows, cols, values, n, window):
         source, target = np.nonzero(band)  # row-major: by i, then j
         found.append(band[source, target])
         sources.append(source + first)
-        targets.append(target)
+        targets.append(target + offset)
     return np.concatenate(sources), np.concatenate(targets), np.concatenate(found)
 
 

@@ -13,7 +13,7 @@ from briefing.daily import staging
 
 ARTICLE = SAMPLES / "harbour-tunnel.txt"
 RUN = """
-import dataclasses, os, sys
+import os, sys
 from briefing import formats
 from briefing.cli import main
 if sys.argv[1] == "die":
@@ -21,7 +21,7 @@ if sys.argv[1] == "die":
         # Leave a scratch file behind, as a run killed mid-write does, then die at once.
         (path.parent / ".briefing.html.~4194999~x.part").write_text("half")
         os._exit(9)
-    formats.FORMATS["html"] = dataclasses.replace(formats.FORMATS["html"], write=die)
+    formats.FORMATS["html"] = formats.FORMATS["html"]._replace(write=die)
 sys.exit(main(["daily", sys.argv[2], "--out", sys.argv[3], "--words", sys.argv[4], "--force", "--json"]))
 """
 

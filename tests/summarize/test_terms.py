@@ -12,6 +12,7 @@ from briefing.summarize.terms import (
     count_terms,
     gram_blocks,
     gram_pairs,
+    windowed_blocks,
 )
 
 SENTENCES = [["tunnel", "opens", "tunnel"], [], ["mayor", "opens"], ["mayor"], ["bridge"]]
@@ -45,6 +46,29 @@ def test_gram_blocks_make_the_full_gram_matrix_in_any_band_height(cells: int) ->
     assert [first for first, _ in bands] == list(range(0, 23, max(1, cells // 23)))
     gram = np.vstack([block for _, block in bands])
     assert gram == pytest.approx(expected @ expected.T)
+
+
+@pytest.mark.parametrize(("n", "window"), [(37, 5), (37, 12), (37, 40), (10, 3), (0, 4)])
+def test_windowed_blocks_are_the_gram_matrix_between_neighbouring_windows(
+    n: int, window: int
+) -> None:
+    rng = np.random.default_rng(n + window)
+    sentences = [list(rng.choice(list("abcdefgh"), size=rng.integers(0, 7))) for _ in range(n)]
+    terms = count_terms(sentences)
+    values = terms.counts * rng.random(len(terms.counts))
+    full = np.zeros((n, len(terms.vocabulary)))
+    full[terms.rows, terms.cols] = values
+    blocks = np.arange(n) // window
+    near = np.abs(blocks[:, None] - blocks[None, :]) <= 1
+    found = np.zeros((n, n))
+    seen = np.zeros((n, n), dtype=int)
+    for first, offset, band in windowed_blocks(terms.rows, terms.cols, values, n, window):
+        height, width = band.shape
+        found[first : first + height, offset : offset + width] += band
+        seen[first : first + height, offset : offset + width] += 1
+    assert found == pytest.approx(np.where(near, full @ full.T, 0.0))
+    assert seen.max(initial=1) == 1  # no cell twice
+    assert (seen[near] == 1).all()  # every neighbouring pair once
 
 
 def test_gram_pairs_are_the_nonzero_cells_in_row_order_and_exact_for_counts() -> None:
