@@ -28,7 +28,8 @@ SEEN_DAYS = 30
 FUTURE_SLACK = dt.timedelta(hours=1)
 """Clocks and time zones may be this far off; beyond it a date in the future is not believed."""
 
-MAX_SINCE = dt.timedelta(days=3650)
+MAX_SINCE = dt.timedelta(days=365_000)
+"""About a thousand years: any longer and `now - since` falls off the calendar."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SINCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw]?)\s*$", re.I)
