@@ -316,7 +316,9 @@ def _spoken_by(voice: VoiceProfile, language: str, source: str) -> VoiceProfile:
 
 
 def _note(message: str) -> None:
-    print(f"briefing: {message}", file=sys.stderr)
+    from briefing.sanitize import for_terminal
+
+    print(f"briefing: {for_terminal(message, keep_lines=True)}", file=sys.stderr)
 
 
 def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
@@ -334,8 +336,8 @@ def cmd_make(args: argparse.Namespace) -> int:
     """Each input's briefing; a bad input is named and skipped, the rest still written."""
     from briefing.assemble import briefing_from
     from briefing.errors import InputError
-    from briefing.export import export_briefing
-    from briefing.files import slugify
+    from briefing.export import export_briefing, output_paths
+    from briefing.files import check_free, slugify
     from briefing.formats import AUDIO_FORMATS, parse_formats
     from briefing.locations import output_dir
     from briefing.naming import unique_stems
@@ -361,6 +363,7 @@ def cmd_make(args: argparse.Namespace) -> int:
             failed += 1
     folder = args.out or output_dir()
     stems = unique_stems([slugify(s.article.title) for s in summaries])
+    check_free([p for stem in stems for p in output_paths(folder, stem, formats)], force=args.force)
     written: list[Path] = []
     for summary, stem in zip(summaries, stems, strict=True):
         briefing = briefing_from([summary])
@@ -610,13 +613,12 @@ def cmd_daily(args: argparse.Namespace) -> int:
 
 def _report_daily(result: Any, args: argparse.Namespace) -> None:
     """Skipped sources and notes on stderr: cron mails them, scripts can ignore them."""
+    from briefing.daily.notices import report_lines
+
     if args.quiet:
         return
-    for skip in result.skipped:
-        if skip.kind != "old":
-            _note(f"skipped {skip.source}: {skip.reason}")
-    for note in result.notes:
-        _note(note)
+    for line in report_lines(result):
+        _note(line)
 
 
 def cmd_script(args: argparse.Namespace) -> int:
@@ -729,7 +731,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"briefing: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BriefingError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        from briefing.sanitize import for_terminal
+
+        print(f"briefing: error: {for_terminal(str(exc), keep_lines=True)}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)

@@ -153,7 +153,14 @@ def add_out(
     *,
     metavar: str = "DIR",
 ) -> None:
-    parser.add_argument("--out", "-o", type=Path, metavar=metavar, help=help)
+    parser.add_argument("--out", "-o", type=out_path, metavar=metavar, help=help)
+
+
+def out_path(text: str) -> Path:
+    """An --out value; an empty one would quietly mean the current folder, so it is bad usage."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("--out needs a path (it was empty)")
+    return Path(text)
 
 
 def add_force(

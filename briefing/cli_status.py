@@ -36,6 +36,9 @@ class DailySteps(StatusLine):
     """The daily brief's steps: fetching n/N, summarizing, speaking in percent."""
 
     def __call__(self, what: str, done: int, total: int) -> None:
+        from briefing.sanitize import for_terminal
+
+        what = for_terminal(what)  # names feed titles and links: network text
         if what == "Speaking" and total:
             self.show(f"Speaking {100 * done // total:3d}%")
         elif total:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import re
+import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from briefing import locations
+from briefing.errors import OutputError
 from briefing.files import write_json
 
 DRAFT_VERSION = 1
@@ -54,6 +57,12 @@ def drafts_dir() -> Path:
     return locations.state_dir() / "drafts"
 
 
+def fallback_dir() -> Path:
+    """Where drafts go when the state folder can't be written (read-only, full): this user's temp."""
+    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+    return Path(tempfile.gettempdir()) / f"briefing-drafts-{user}"
+
+
 def draft_path(key: str) -> Path:
     if not _KEY.match(key):
         raise ValueError(f"not a draft key: {key!r}")
@@ -75,15 +84,68 @@ def _payload(draft: Draft, *, with_time: bool = True) -> dict[str, object]:
 
 
 def save_draft(draft: Draft) -> Path:
-    """Write the draft, replacing any earlier one for the same key in one atomic step."""
+    """Write the draft, replacing any earlier one for the same key in one atomic step.
+
+    If the drafts folder can't be written, the draft goes to `fallback_dir()`
+    instead (and is found there next time): compare the path returned with
+    `draft_path` to tell the user where it is.
+
+    Raises:
+        OutputError: neither place can be written.
+    """
     path = draft_path(draft.key)
-    return write_json(path, _payload(draft), force=True)
+    try:
+        written = write_json(path, _payload(draft), force=True)
+    except OutputError:
+        fallback = fallback_dir() / path.name
+        _private_dir(fallback.parent)
+        written = write_json(fallback, _payload(draft), force=True)
+    else:
+        with contextlib.suppress(OSError):
+            (fallback_dir() / path.name).unlink()
+    return written
+
+
+def _private_dir(folder: Path) -> None:
+    """A folder only this user can read (drafts hold their unsaved work), refusing anyone else's."""
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
+    except OSError as exc:
+        raise OutputError(f"{folder}: can't create the drafts folder: {exc.strerror}") from None
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or not folder.is_dir()):
+        raise OutputError(f"{folder}: belongs to someone else; no draft kept there")
 
 
 def load_draft(key: str) -> Draft | None:
     """The draft saved for `key`, or None if there is none or it can't be read."""
+    return load_draft_reporting(key)[0]
+
+
+def load_draft_reporting(key: str) -> tuple[Draft | None, str | None]:
+    """The draft saved for `key` (or None), and what to tell the user about a broken one.
+
+    A draft that can't be read is renamed aside (".broken"), so it never stops
+    the editor from opening again and the work in it is not deleted.
+    """
+    candidates = [p for p in (draft_path(key), fallback_dir() / f"{key}.json") if p.is_file()]
+    if not candidates:
+        return None, None
+    path = max(candidates, key=lambda p: p.stat().st_mtime)
+    draft = _read_draft(key, path)
+    if draft is not None:
+        return draft, None
+    aside = path.with_name(f"{path.name}.broken")
     try:
-        data = json.loads(draft_path(key).read_text(encoding="utf-8"))
+        path.replace(aside)
+    except OSError:
+        return None, f"The autosaved draft {path} can't be read; it was ignored."
+    return None, f"The autosaved draft can't be read; it was set aside as {aside}."
+
+
+def _read_draft(key: str, path: Path) -> Draft | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
         stories = tuple(
             DraftStory(
                 source=str(s["source"]),
@@ -94,19 +156,24 @@ def load_draft(key: str) -> Draft | None:
             for s in data["stories"]
         )
         rate = data.get("rate")
+        saved_at = dt.datetime.fromisoformat(str(data["saved_at"]))
+        saved_at.astimezone().strftime("%d %b %Y at %H:%M")  # what the editor shows of it
+        if not isinstance(data["text"], str) or not 1970 <= saved_at.year <= 9999:
+            raise ValueError("not a draft")
         return Draft(
             key=key,
-            text=str(data["text"]),
+            text=data["text"],
             stories=stories,
             voice=str(data.get("voice", "default")),
             rate=int(rate) if rate is not None else None,
-            saved_at=dt.datetime.fromisoformat(str(data["saved_at"])),
+            saved_at=saved_at,
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, OverflowError):
         return None
 
 
 def discard_draft(key: str) -> None:
     """Forget the draft for `key` (after an export, or when the user declines it)."""
-    with contextlib.suppress(FileNotFoundError):
-        draft_path(key).unlink()
+    for path in (draft_path(key), fallback_dir() / f"{key}.json"):
+        with contextlib.suppress(OSError):
+            path.unlink()

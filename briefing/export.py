@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.files import check_free, ensure_dir, scratch_path, slugify
+from briefing.files import check_free, ensure_dir, remove_stale_parts, scratch_path, slugify
 from briefing.formats import FORMATS, Rendition, Spoken
 from briefing.models import Audio, Briefing, VoiceProfile
 from briefing.render import to_markdown
@@ -54,9 +54,10 @@ def export_briefing(
     """
     stem = stem or slugify(briefing.title)
     chosen = [FORMATS[name] for name in FORMATS if name in formats]
-    targets = {fmt.name: folder / f"{stem}{fmt.suffix}" for fmt in chosen}
+    targets = dict(zip([f.name for f in chosen], output_paths(folder, stem, formats), strict=True))
     check_free(targets.values(), force=force)
     ensure_dir(folder)
+    remove_stale_parts(folder)  # what killed runs left here
     written: list[Path] = []
     errors: list[Exception] = []
     spoken: Spoken | None = None
@@ -72,6 +73,8 @@ def export_briefing(
             except Exception as exc:
                 errors.append(exc)
                 chosen = [fmt for fmt in chosen if not fmt.needs_audio]
+                # A full disk is the usual reason: free the scratch before the text formats.
+                scratch.unlink(missing_ok=True)
         if markdown_text is None or briefing.audio_seconds is not None:
             markdown_text = _with_audio_seconds(markdown_text, briefing)
         rendition = Rendition(briefing, markdown_text, spoken, targets)
@@ -86,6 +89,11 @@ def export_briefing(
     if errors:
         raise errors[0]
     return written
+
+
+def output_paths(folder: Path, stem: str, formats: tuple[str, ...]) -> list[Path]:
+    """The files `export_briefing` writes for these formats, in FORMATS order (to reserve them first)."""
+    return [folder / f"{stem}{fmt.suffix}" for name, fmt in FORMATS.items() if name in formats]
 
 
 def _speak(

@@ -18,8 +18,10 @@ from http.client import HTTPException, HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
+from briefing.daily.addresses import public_handlers, refuse_private
 from briefing.errors import InputError, OutputError
-from briefing.files import write_bytes
+from briefing.files import remove_stale_parts, write_bytes
+from briefing.sanitize import for_terminal
 
 TIMEOUT = 20.0
 """Seconds allowed for connecting, for any single read, and for a whole download."""
@@ -115,6 +117,7 @@ class Cache:
     def prune(self, days: float = CACHE_DAYS) -> None:
         """Forget responses no run has used for `days` days."""
         limit = time.time() - days * 86400
+        remove_stale_parts(self.folder)  # scratch files of killed runs
         with contextlib.suppress(OSError):
             for path in self.folder.glob("*.cache"):
                 with contextlib.suppress(OSError):
@@ -124,6 +127,9 @@ class Cache:
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects only to http(s) addresses (the limit is set by `_redirects`)."""
+
+    public_only = False
+    """Also refuse a redirect to a local or private address (for links found in feeds)."""
 
     def redirect_request(
         self,
@@ -136,15 +142,19 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     ) -> urllib.request.Request | None:
         if not is_web_url(newurl):
             raise urllib.error.HTTPError(newurl, code, "redirect to a non-web address", headers, fp)
+        if self.public_only:
+            refuse_private(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _redirects(limit: int) -> _Redirects:
+def _redirects(limit: int, *, public_only: bool = False) -> _Redirects:
     """A handler following at most `limit` redirects (urllib keeps the limits on the class)."""
 
     class Limited(_Redirects):
         max_redirections = limit
         max_repeats = min(_Redirects.max_repeats, limit)
+
+    Limited.public_only = public_only
 
     return Limited()
 
@@ -173,16 +183,30 @@ class Fetcher:
         self.stats = Stats()
         # No ProxyHandler: the environment's proxy settings still apply through urllib's default.
         self._opener = urllib.request.build_opener(_redirects(max_redirects))
+        self._public_opener = urllib.request.build_opener(
+            _redirects(max_redirects, public_only=True), *public_handlers()
+        )
 
-    def get(self, url: str) -> Response:
+    def get(self, url: str, *, public_only: bool = False) -> Response:
         """The body at `url`, revalidated against the cache when we have a copy.
+
+        Args:
+            public_only: refuse a host (or a redirect's host) that resolves to a
+                loopback, link-local or private address: for links a feed or page
+                gave, which must not reach into the user's own network.
 
         Raises:
             InputError: not an http(s) URL, network error, HTTP error status,
-                too large, too slow, or too many redirects.
+                too large, too slow, too many redirects, or a refused address.
         """
         if not is_web_url(url):
             raise InputError(url, "only http and https addresses can be fetched")
+        if public_only:
+            try:
+                refuse_private(url)
+            except InputError:
+                self.stats.failed += 1
+                raise
         cached = self.cache.load(url) if self.cache else None
         if cached and _still_fresh(cached[0]):
             self.stats.fresh += 1
@@ -195,7 +219,7 @@ class Fetcher:
             if modified := cached[0].get("last_modified"):
                 headers["If-Modified-Since"] = modified
         try:
-            response = self._download(url, headers)
+            response = self._download(url, headers, public_only)
         except urllib.error.HTTPError as exc:
             if exc.code == 304 and cached:
                 self.stats.not_modified += 1
@@ -213,10 +237,11 @@ class Fetcher:
         self.stats.urls.append(url)
         return response
 
-    def _download(self, url: str, headers: dict[str, str]) -> Response:
+    def _download(self, url: str, headers: dict[str, str], public_only: bool) -> Response:
         request = urllib.request.Request(url, headers=headers)
         deadline = time.monotonic() + self.timeout
-        with self._opener.open(request, timeout=self.timeout) as reply:
+        opener = self._public_opener if public_only else self._opener
+        with opener.open(request, timeout=self.timeout) as reply:
             length = reply.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > self.max_bytes:
                 raise InputError(
@@ -303,7 +328,7 @@ def _http_problem(exc: urllib.error.HTTPError, redirects: int) -> str:
             target = exc.headers.get("Location", "") if exc.headers else ""
             return f"redirect to a non-web address {target!r}"
         return f"HTTP {exc.code} without a usable redirect"
-    reason = exc.reason if isinstance(exc.reason, str) else ""
+    reason = for_terminal(exc.reason[:200]) if isinstance(exc.reason, str) else ""
     return f"HTTP {exc.code}" + (f" {reason}" if reason else "")
 
 

@@ -84,7 +84,8 @@ def scratch_path(folder: Path, name: str) -> Path:
     """
     ensure_dir(folder)
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+        # The pid in the name tells a later run whether the writer is still alive.
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.~{os.getpid()}~", suffix=".part", dir=folder)
     except OSError as exc:
         raise OutputError(f"{folder / name}: can't write: {describe(exc)}") from None
     os.close(fd)
@@ -92,6 +93,52 @@ def scratch_path(folder: Path, name: str) -> Path:
         # mkstemp makes 0600 files; outputs (a served podcast, shared notes) follow the umask.
         os.chmod(temp, 0o666 & ~_umask())
     return Path(temp)
+
+
+_PART = re.compile(r"\A\..*\.part\Z", re.S)
+_PART_PID = re.compile(r"\.~(\d+)~\w*\.part\Z")
+ORPHAN_AGE = 6 * 3600
+"""Seconds after which a scratch file without a writer's pid counts as left by a dead run."""
+
+
+def remove_stale_parts(folder: Path) -> int:
+    """Delete the scratch files in `folder` that killed runs left behind; how many went.
+
+    A scratch file whose writer (the pid in its name) is still running is
+    kept, so two runs on one folder never pull files from under each other.
+    """
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not _PART.match(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        with contextlib.suppress(OSError):
+            if _writer_alive(entry.name, entry.stat().st_mtime):
+                continue
+            os.unlink(entry.path)
+            removed += 1
+    return removed
+
+
+def _writer_alive(name: str, mtime: float) -> bool:
+    match = _PART_PID.search(name)
+    if match is None:
+        import time
+
+        return time.time() - mtime < ORPHAN_AGE
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
 
 
 @contextlib.contextmanager

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from functools import cache
 
 DEFAULT_LANGUAGE = "english"
+UNKNOWN_LANGUAGE = "unknown"
+"""Said of junk (random letters, keyboard mash): summarized and spoken as the default, never guessed."""
 LANGUAGES = (
     "english",
     "german",
@@ -54,6 +56,8 @@ def detect_language(text: str, *, sample: int = 20_000) -> str:
     words = [w.lower() for w in _WORD.findall(text[:sample])]
     if len(words) < 5:
         return DEFAULT_LANGUAGE
+    if _looks_like_junk(words):
+        return UNKNOWN_LANGUAGE
     best, best_share = DEFAULT_LANGUAGE, 0.0
     english_share = 0.0
     for language in LANGUAGES:
@@ -67,6 +71,25 @@ def detect_language(text: str, *, sample: int = 20_000) -> str:
     if best_share < MIN_SHARE or best_share < english_share * 1.25:
         return DEFAULT_LANGUAGE
     return best
+
+
+_LATIN = re.compile(r"[a-zà-ɏ]+\Z")
+_VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ýÿāăąēĕėęěīĭįıōŏőœūŭůűų]")
+JUNK_SHARE = 0.3
+"""Above this share of vowelless Latin words a text is not prose in any language we read."""
+
+
+def _looks_like_junk(words: list[str]) -> bool:
+    """Random letters: real prose in Latin script has a vowel in nearly every word of 2+ letters.
+
+    (Czech "prst" and abbreviations are rare enough; other scripts aren't judged.)
+    """
+    latin = [w for w in words if _LATIN.match(w)]
+    if len(latin) < max(5, len(words) // 2):
+        return False
+    letters = sum(len(w) == 1 for w in latin)
+    vowelless = sum(len(w) > 1 and not _VOWEL.search(w) for w in latin)
+    return letters > 0.4 * len(latin) or vowelless > JUNK_SHARE * (len(latin) - letters)
 
 
 def shared_language(languages: Iterable[str]) -> str:

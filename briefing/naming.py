@@ -1,18 +1,32 @@
-"""Output file names for a run of several inputs: one stem each, never two alike."""
+"""Output file names for a run of several inputs: one stem each, never two alike, reserved before writing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 
-def unique_stems(stems: Sequence[str]) -> list[str]:
-    """The stems in order, a repeated one numbered from 2, so two inputs with one title get two files.
+def unique_stems(stems: Sequence[str], taken: Iterable[str] = ()) -> list[str]:
+    """The stems in order, a repeated one numbered, so two inputs with one title get two files.
+
+    Every stem asked for is reserved first, so a numbered name never lands on
+    a title that already ends in a number: ["harbour", "harbour", "harbour-2"]
+    -> ["harbour", "harbour-3", "harbour-2"]. `taken` holds stems used
+    elsewhere (another run's files in the folder) that no numbered name may take.
 
     ["a", "b", "a"] -> ["a", "b", "a-2"].
     """
-    seen: dict[str, int] = {}
+    reserved = set(taken) | set(stems)
+    claimed: set[str] = set()
     unique = []
     for stem in stems:
-        seen[stem] = seen.get(stem, 0) + 1
-        unique.append(stem if seen[stem] == 1 else f"{stem}-{seen[stem]}")
+        if stem not in claimed:
+            claimed.add(stem)
+            unique.append(stem)
+            continue
+        number = 2
+        while f"{stem}-{number}" in reserved or f"{stem}-{number}" in claimed:
+            number += 1
+        name = f"{stem}-{number}"
+        claimed.add(name)
+        unique.append(name)
     return unique

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.models import Briefing, Story
+from briefing.sanitize import xml_safe
 
 _LINE_START = re.compile(r"^(\s*)([#>+=|]|-(?=\s|$)|\*(?=\s))")
 _ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
@@ -440,7 +441,7 @@ def to_html(
     if player and "</h1>" in rendered:
         # Under the title, where a listener looks for it; the page then reads on from there.
         rendered, player = rendered.replace("</h1>", "</h1>\n" + player.rstrip("\n"), 1), ""
-    return _PAGE.format(
+    page = _PAGE.format(
         lang=html.escape(lang, quote=True),
         title=html.escape(briefing.title),
         date=briefing.date.isoformat(),
@@ -448,3 +449,4 @@ def to_html(
         player=player,
         body=rendered,
     )
+    return xml_safe(page)  # an edited draft or a local title may still hold control characters

@@ -245,6 +245,8 @@ class BriefingApp(App[int]):
         self.set_interval(self.autosave_seconds, self.autosave)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         draft = self.drafts.load() if self.offer_draft else None
+        if self.drafts.problem:
+            self.notify(self.drafts.problem, severity="warning")
         if draft is not None and (self.entries or self.opening.text is not None):
             self.drafting.offer(draft)
         else:
@@ -561,15 +563,26 @@ class BriefingApp(App[int]):
 
     def finish(self, how: str) -> None:
         """Leave the app: "clean" (nothing unsaved), "keep" the draft or "discard" it."""
+        if how == "keep":
+            self.autosave()
+            if (
+                self.text_ready
+                and self.dirty
+                and not self.drafting.make().same_as(self.drafts.last)
+            ):
+                self.notify(
+                    "Can't keep the draft anywhere: save the briefing or discard it.",
+                    severity="error",
+                )
+                return
+        else:
+            self.drafts.forget()
         self._finished = True
         if self._refresh_timer is not None:
             self._refresh_timer.stop()
-        if how == "keep":
-            self.autosave()
-        else:
-            self.drafts.forget()
         self.listener.playback.stop()
-        self.exit(0)
+        elsewhere = self.drafts.elsewhere if how == "keep" else None
+        self.exit(0, message=f"briefing: draft kept in {elsewhere}" if elsewhere else None)
 
     def on_unmount(self) -> None:
         # Leaving some other way (an error, a signal): never lose the user's work.

@@ -14,7 +14,14 @@ from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from briefing.drafts import Draft, DraftStory, discard_draft, load_draft, save_draft
+from briefing.drafts import (
+    Draft,
+    DraftStory,
+    discard_draft,
+    draft_path,
+    load_draft_reporting,
+    save_draft,
+)
 from briefing.errors import BriefingError, InputError, UsageError
 from briefing.ingest import MAX_BYTES, STDIN, read_article, read_text
 from briefing.models import Article, Summary
@@ -266,9 +273,15 @@ class DraftKeeper:
         self.last: Draft | None = None
         """The draft as last written (None when there is none on disk from this session)."""
         self._warned = False
+        self.problem: str | None = None
+        """Why the draft found at start could not be offered."""
+        self.elsewhere: Path | None = None
+        """Where the draft went when the drafts folder can't be written."""
 
     def load(self) -> Draft | None:
-        return load_draft(self.key)
+        """The draft on disk; a broken one is set aside and `problem` says so."""
+        draft, self.problem = load_draft_reporting(self.key)
+        return draft
 
     def restored(self, draft: Draft) -> None:
         """The user took `draft` back: it is what's on disk."""
@@ -279,13 +292,16 @@ class DraftKeeper:
         if draft.same_as(self.last):
             return ""
         try:
-            save_draft(draft)
+            path = save_draft(draft)
         except BriefingError as exc:
             if self._warned:
                 return ""
             self._warned = True
             return f"Can't autosave the draft: {exc}"
         self.last = draft
+        if path != draft_path(self.key) and self.elsewhere != path:
+            self.elsewhere = path
+            return f"The drafts folder can't be written: the draft is kept in {path}"
         return ""
 
     def forget(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ MIN_STORY_WORDS = 25
 """Below this a story is a headline and half a sentence: better left out."""
 LEAD_BONUS = 0.5
 """The first story gets this much more than an even share, the bonus shrinking down the list."""
+MAX_WPM = 2_000.0
+"""No voice speaks faster: a learned rate above it is damage, not measurement."""
 _LEARN = 0.5
 """How much one run's measured rate moves the remembered one."""
 
@@ -109,7 +112,11 @@ class Rates:
     def __init__(self, path: Path) -> None:
         self.path = path
         data: dict[str, object] = load_state(path, {})
-        self._rates = {str(k): float(v) for k, v in data.items() if isinstance(v, (int, float))}
+        self._rates = {
+            str(k): float(v)
+            for k, v in data.items()
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < MAX_WPM
+        }  # NaN, inf, zero or absurd rates (a damaged file) are forgotten, not used
 
     @staticmethod
     def key(engine: str, voice: VoiceProfile) -> str:
@@ -132,7 +139,7 @@ class Rates:
 
     def learn(self, engine: str, voice: VoiceProfile, words: int, seconds: float) -> None:
         """Fold in one rendering's rate; best effort (a failed save costs only accuracy)."""
-        if words < 50 or seconds <= 0:
+        if words < 50 or not 0 < seconds < math.inf:
             return
         measured = words / (seconds / 60)
         key = self.key(engine, voice)

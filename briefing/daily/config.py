@@ -39,6 +39,8 @@ class DailyConfig:
     note_name: str | None = None
     daily_note: str | None = None
     note_tags: tuple[str, ...] = ()
+    allow_private: bool = False
+    """Links in feeds may reach local and private addresses (for briefing an intranet)."""
     path: Path | None = None
 
 
@@ -66,8 +68,11 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "note_name": str,
     "daily_note": str,
     "note_tags": list,
+    "allow_private": bool,
 }
 _KNOWN = [f.name for f in fields(DailyConfig) if f.name != "path"]
+LIMITS = {"minutes": 600, "words": 100_000, "max_stories": 1_000}
+"""Upper bounds of the numbers (--minutes allows 600 too): inf or 1e308 would never finish."""
 
 
 def load(path: Path, *, required: bool = True) -> DailyConfig:
@@ -98,7 +103,7 @@ def load(path: Path, *, required: bool = True) -> DailyConfig:
         if key not in _TYPES:
             raise InputError(name, f"unknown setting {key!r} (known: {', '.join(_KNOWN)})")
         kind = _TYPES[key]
-        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
+        if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
             raise InputError(
                 name, f"setting {key!r} has the wrong type ({_kind_name(kind)} expected)"
             )
@@ -113,10 +118,10 @@ def load(path: Path, *, required: bool = True) -> DailyConfig:
         raise InputError(name, "setting 'note_tags' must be a list of tags")
     if isinstance(values.get("notes"), str):
         values["notes"] = _resolve(str(values["notes"]), path.parent)
-    for key in ("minutes", "words", "max_stories"):
+    for key, high in LIMITS.items():
         number = values.get(key)
-        if isinstance(number, (int, float)) and number <= 0:
-            raise InputError(name, f"setting {key!r} must be above 0")
+        if isinstance(number, (int, float)) and not 0 < number <= high:  # NaN fails too
+            raise InputError(name, f"setting {key!r} must be above 0 and at most {high:,}")
     if "minutes" in values and "words" in values:
         raise InputError(name, "give either 'minutes' or 'words', not both")
     if "since" in values:
@@ -200,6 +205,11 @@ title = "Daily briefing"
 # note_name = "{{date}} {{title}}"
 # daily_note = "{{date}}"
 # note_tags = ["news"]
+
+# Links inside feeds and pages never reach this machine or your local network
+# (loopback, link-local and private addresses) unless you allow it here, e.g.
+# to brief your own intranet. Feeds you list above may always be local.
+# allow_private = true
 """
 
 

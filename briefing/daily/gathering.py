@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from briefing.daily.addresses import PRIVATE_HINT
 from briefing.daily.sources import Candidate, Item, Reader, Skip
 from briefing.daily.stories import Seen, describe_since, in_window
 
@@ -30,7 +31,11 @@ def gather(run: DailyRun) -> list[Candidate]:
         fetched += 1
         run.report(what, fetched, 0)
 
-    reader = Reader(run.fetcher, folder_since=since, progress=step)
+    reader = Reader(
+        run.fetcher, folder_since=since, progress=step, allow_private=run.options.allow_private
+    )
+    if run.options.allow_private:
+        run.note("allow_private is on: links in feeds and pages may reach local addresses")
     found = reader.read(run.options.sources)
     run.skip(found.skipped)
     seen = Seen(run.state / "seen.json")
@@ -52,6 +57,11 @@ def gather(run: DailyRun) -> list[Candidate]:
             run.skip([outcome])
         else:
             candidates.append(outcome)
+    if reader.refused:
+        run.note(
+            f"{reader.refused:,} link{'s' * (reader.refused != 1)} to local or private addresses "
+            f"refused ({PRIVATE_HINT})"
+        )
     run.cache.prune()
     return candidates
 

@@ -42,6 +42,8 @@ class DailyOptions:
     """The notes vault the day's stories go to as well, if any."""
     language: str | None = None
     """--language: every item is in this language (a name), overriding detection."""
+    allow_private: bool = False
+    """Links found in feeds and pages may reach local and private addresses."""
 
 
 def options_from(
@@ -111,6 +113,7 @@ def options_from(
         force=force,
         notes=notes_settings(conf, notes, note_name, force=force),
         language=language,
+        allow_private=conf.allow_private,
     )
 
 

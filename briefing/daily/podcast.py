@@ -16,13 +16,14 @@ import html
 import urllib.parse
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefing.cover import NAME as COVER
 from briefing.files import load_state, write_bytes, write_text
+from briefing.sanitize import xml_safe
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -126,17 +127,26 @@ class Episode:
         )
 
 
-def episodes(root: Path) -> list[Episode]:
-    """Every day's episode under `root` whose audio file exists, newest first."""
+def episodes(root: Path, warn: Callable[[str], None] | None = None) -> list[Episode]:
+    """Every day's episode under `root` whose audio file exists, newest first.
+
+    Each day is checked on its own (it must read back and make a well-formed
+    item), so one damaged manifest costs its day, with a `warn`, not the feed.
+    """
     found: list[Episode] = []
-    for manifest in root.glob(f"????-??-??/{MANIFEST}"):
+    for manifest in sorted(root.glob(f"????-??-??/{MANIFEST}")):
         data: dict[str, Any] = load_state(manifest, {})
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+        try:
             episode = data.get("episode")
             if episode:
                 item = Episode.from_json(episode)
-                if (root / item.audio).is_file():
-                    found.append(item)
+                ET.fromstring(feed_xml(root, Channel(), [item]))
+                found.append(item)
+        except FileNotFoundError:
+            continue  # the day's audio is gone: nothing to list
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, ET.ParseError):
+            if warn:
+                warn(f"{manifest}: damaged manifest; that day is left out of the feed")
     found.sort(key=lambda e: e.day, reverse=True)
     return found[:MAX_ITEMS]
 
@@ -236,9 +246,9 @@ def feed_xml(root: Path, channel: Channel, items: Sequence[Episode]) -> str:
     chan = ET.SubElement(rss, "channel")
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
+        element = ET.SubElement(parent, tag, {k.rstrip("_"): xml_safe(v) for k, v in attrs.items()})
         if text is not None:
-            element.text = text
+            element.text = xml_safe(text)
         return element
 
     home = _url(root, "", channel.base_url)
@@ -336,7 +346,9 @@ def write_cover(root: Path, channel: Channel) -> Path | None:
     return write_bytes(path, cover, force=True)
 
 
-def write_feed(root: Path, channel: Channel) -> tuple[Path, bool]:
+def write_feed(
+    root: Path, channel: Channel, warn: Callable[[str], None] | None = None
+) -> tuple[Path, bool]:
     """Rebuild root/feed.xml from the days' manifests; the caller holds the output lock.
 
     Returns:
@@ -344,7 +356,7 @@ def write_feed(root: Path, channel: Channel) -> tuple[Path, bool]:
     """
     path = root / FEED_NAME
     write_cover(root, channel)
-    text = feed_xml(root, channel, episodes(root))
+    text = feed_xml(root, channel, episodes(root, warn))
     with contextlib.suppress(OSError):
         if path.read_text(encoding="utf-8") == text:
             return path, False

@@ -9,9 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing.daily import staging
 from briefing.daily.podcast import MANIFEST, Episode, write_feed
 from briefing.daily.podcast import warnings as feed_warnings
-from briefing.errors import OutputError
+from briefing.errors import BriefingError, OutputError
+from briefing.files import remove_stale_parts
 from briefing.models import Briefing
 
 if TYPE_CHECKING:
@@ -56,13 +58,15 @@ def publish(run: DailyRun, briefing: Briefing) -> None:
             "nothing was written, try again later"
         ) from None
     try:
+        staging.recover(root)
+        remove_stale_parts(run.folder)
         fingerprint = fingerprint_of(run, briefing)
         previous = run.previous_manifest()
         if not run.options.force and unchanged(run, previous, fingerprint):
             keep_previous(run, previous)
         else:
             write_day(run, briefing, fingerprint)
-        run.result.feed, run.result.feed_updated = write_feed(root, run.options.channel)
+        run.result.feed, run.result.feed_updated = write_feed(root, run.options.channel, run.note)
         for warning in feed_warnings(run.options.channel):
             run.note(warning)
     finally:
@@ -122,38 +126,73 @@ def keep_previous(run: DailyRun, previous: dict[str, Any]) -> None:
 
 
 def write_day(run: DailyRun, briefing: Briefing, fingerprint: str) -> None:
-    """The day's Markdown, HTML, audio and transcript, then its manifest (the feed reads it)."""
-    from briefing.export import export_briefing
+    """The day's Markdown, HTML, audio and transcript, then its manifest (the feed reads it).
+
+    All of it is written into a staging folder that replaces the day's folder
+    in one step, so a killed run leaves the old day or the new one, never a mix.
+    If speech fails, the day is published with its text files and the error
+    raised after.
+    """
+    staged = staging.stage(run.folder)
+    try:
+        failure = _write_staged(run, briefing, fingerprint, staged)
+        staging.swap_in(staged, run.folder, keep=_own_names())
+    finally:
+        staging.discard(staged)
+    if failure is not None:
+        raise failure
+
+
+def _own_names() -> frozenset[str]:
+    from briefing.formats import FORMATS
+
+    return frozenset({f"{STEM}{f.suffix}" for f in FORMATS.values()} | {TRANSCRIPT, MANIFEST})
+
+
+def _write_staged(
+    run: DailyRun, briefing: Briefing, fingerprint: str, staged: Path
+) -> Exception | None:
+    """Write the day into `staged`; the export's failure, if the text files were still written."""
+    from briefing.export import export_briefing, output_paths
     from briefing.files import write_text
     from briefing.speech.script import speech_script
 
     result = run.result
-    written = export_briefing(
-        briefing,
-        run.folder,
-        run.formats,
-        voice=run.voice,
-        force=True,
-        stem=STEM,
-        progress=lambda done, total: run.report("Speaking", done, total),
-    )
-    transcript = write_text(run.folder / TRANSCRIPT, speech_script(briefing, run.voice), force=True)
-    result.files = [*written, transcript]
+    failure: Exception | None = None
+    try:
+        made = export_briefing(
+            briefing,
+            staged,
+            run.formats,
+            voice=run.voice,
+            force=True,
+            stem=STEM,
+            progress=lambda done, total: run.report("Speaking", done, total),
+        )
+    except (BriefingError, OSError) as exc:
+        made = [p for p in output_paths(staged, STEM, run.formats) if p.is_file()]
+        if not made:
+            raise
+        failure = exc
+    write_text(staged / TRANSCRIPT, speech_script(briefing, run.voice), force=True)
+    written = [run.folder / p.name for p in made]
+    result.files = [*written, run.folder / TRANSCRIPT]
     audio_files = [p for p in written if p.suffix.lstrip(".") in ("mp3", "wav")]
     episode = None
     if audio_files:
         result.audio = audio_files[0]
-        result.audio_seconds = recorded_seconds(written)
+        result.audio_seconds = recorded_seconds(made)
         briefing = replace(briefing, audio_seconds=result.audio_seconds)
         episode = episode_of(run, briefing, result.audio, written)
     manifest = result.manifest()
-    manifest["fingerprint"] = fingerprint
+    manifest["fingerprint"] = fingerprint if failure is None else None
     manifest["episode"] = episode.to_json() if episode else None
     write_text(
-        run.folder / MANIFEST,
+        staged / MANIFEST,
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
         force=True,
     )
+    return failure
 
 
 def episode_of(run: DailyRun, briefing: Briefing, audio: Path, written: list[Path]) -> Episode:

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from briefing.daily.addresses import is_local
 from briefing.errors import InputError
 from briefing.fetch import Fetcher, Response, is_web_url
 from briefing.ingest import MAX_BYTES, parse_article, read_article
 from briefing.ingest.decoding import decode_web
 from briefing.ingest.html import html_article
 from briefing.models import Article
+from briefing.sanitize import strip_controls
 from briefing.text import squash
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".opml"})
@@ -109,13 +111,20 @@ class Reader:
         max_bytes: int = MAX_BYTES,
         folder_since: dt.datetime | None = None,
         progress: Callable[[str], None] | None = None,
+        allow_private: bool = False,
     ) -> None:
         self.fetcher = fetcher
         self.max_bytes = max_bytes
         self.folder_since = folder_since
         """Files found in folders older than this are left out (named files never are)."""
         self.progress = progress or (lambda _: None)
+        self.allow_private = allow_private
+        """Links in feeds and pages may reach local and private addresses (an intranet)."""
+        self.refused = 0
+        """Links found in a public feed or page that pointed into a local network."""
         self._pages: dict[str, Response | InputError] = {}
+        self._remote_origins: set[str] = set()
+        """Sources read from the internet, whose links must not reach into the local network."""
 
     # ---- inputs ---------------------------------------------------------------------------
 
@@ -126,11 +135,13 @@ class Reader:
             self._read_one(spec, found, depth=0, explicit=True)
         return found
 
-    def _read_one(self, spec: str, found: Found, *, depth: int, explicit: bool) -> None:
+    def _read_one(
+        self, spec: str, found: Found, *, depth: int, explicit: bool, local_ok: bool = True
+    ) -> None:
         try:
             if is_web_url(spec):
                 self.progress(f"Fetching {_short(spec)}")
-                response = self.page(spec)
+                response = self.page(spec, public_only=not local_ok)
                 self._read_document(
                     spec, response.body, response.final_url, response.charset, found, depth=depth
                 )
@@ -141,6 +152,7 @@ class Reader:
                 else:
                     self._read_file(path, spec, found, depth=depth, explicit=explicit)
         except InputError as exc:
+            self.refused += exc.problem.startswith("refused:")
             found.skipped.append(Skip(spec, exc.problem))
 
     def _read_folder(self, folder: Path, found: Found, *, depth: int) -> None:
@@ -200,12 +212,15 @@ class Reader:
     ) -> None:
         """Sniff what a body is (OPML, feed or web page) and read it as that."""
         head = data[:2048].lstrip().lower()
+        local = self.allow_private or is_local(base)
+        if not local:
+            self._remote_origins.add(spec)
         if b"<opml" in head:
             feeds = opml_feeds(spec, data, base)
             if depth >= MAX_OPML_DEPTH:
                 raise InputError(spec, f"OPML lists nested more than {MAX_OPML_DEPTH} deep")
             for feed in feeds:
-                self._read_one(feed, found, depth=depth + 1, explicit=False)
+                self._read_one(feed, found, depth=depth + 1, explicit=False, local_ok=local)
             return
         items = feed_items(spec, data, base)
         if items is not None:
@@ -218,11 +233,11 @@ class Reader:
 
     # ---- pages ----------------------------------------------------------------------------
 
-    def page(self, url: str) -> Response:
+    def page(self, url: str, *, public_only: bool = False) -> Response:
         """A page fetched once per run, however many feeds link to it."""
         if url not in self._pages:
             try:
-                self._pages[url] = self.fetcher.get(url)
+                self._pages[url] = self.fetcher.get(url, public_only=public_only)
             except InputError as exc:
                 self._pages[url] = exc
         result = self._pages[url]
@@ -236,7 +251,8 @@ class Reader:
         if is_web_url(item.link):
             self.progress(f"Fetching {_short(item.link)}")
             try:
-                response = self.page(item.link)
+                public_only = item.origin in self._remote_origins
+                response = self.page(item.link, public_only=public_only)
                 return page_candidate(
                     item.link,
                     response.body,
@@ -245,6 +261,7 @@ class Reader:
                     item=item,
                 )
             except InputError as exc:
+                self.refused += exc.problem.startswith("refused:")
                 problem = f"{item.link}: {exc.problem}"
         elif item.link:
             problem = f"the entry's link {item.link!r} is not a web address"
@@ -285,10 +302,10 @@ def feed_items(spec: str, data: bytes, base: str) -> list[Item] | None:
     if parsed.get("bozo") and not parsed.get("entries"):
         raise InputError(spec, f"broken feed: {_xml_problem(parsed.get('bozo_exception'))}")
     info = parsed.get("feed", {})
-    name = squash(info.get("title", "")) or _host(base) or Path(spec).name
+    name = strip_controls(squash(info.get("title", ""))) or _host(base) or Path(spec).name
     items = []
     for entry in parsed.get("entries", []):
-        title = squash(_plain(entry.get("title", "")))
+        title = strip_controls(squash(_plain(entry.get("title", ""))))
         link = _local_link(entry.get("link", "") or "")
         text = _entry_text(entry)
         if not title and not text:

@@ -25,6 +25,11 @@ stories do.
 LEAD_WORDS = 80
 """Only a report's opening is compared: that is where news says what happened."""
 SEEN_DAYS = 30
+FUTURE_SLACK = dt.timedelta(hours=1)
+"""Clocks and time zones may be this far off; beyond it a date in the future is not believed."""
+
+MAX_SINCE = dt.timedelta(days=365_000)
+"""About a thousand years: any longer and `now - since` falls off the calendar."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SINCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw]?)\s*$", re.I)
@@ -40,7 +45,13 @@ def parse_since(text: str) -> dt.timedelta:
     match = _SINCE.match(str(text))
     if not match or float(match.group(1)) <= 0:
         raise ValueError(f"{text!r} is not a duration such as 24h, 90m or 2d")
-    return dt.timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
+    try:
+        window = dt.timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
+    except OverflowError:
+        window = dt.timedelta.max
+    if window > MAX_SINCE:
+        raise ValueError(f"{text!r} is longer than {MAX_SINCE.days} days")
+    return window
 
 
 def describe_since(window: dt.timedelta) -> str:
@@ -64,7 +75,9 @@ class Seen:
     def first_seen(self, key: str, now: dt.datetime) -> dt.datetime:
         if key in self._times:
             with contextlib.suppress(ValueError):
-                return dt.datetime.fromisoformat(self._times[key])
+                when = dt.datetime.fromisoformat(self._times[key])
+                if when.tzinfo is not None and when <= now:  # else damaged: seen now
+                    return when
         self._times[key] = now.isoformat()
         self._changed = True
         return now
@@ -86,7 +99,8 @@ def in_window(
     old: list[Skip] = []
     for item in items:
         when = item.published
-        if when is None:
+        if when is None or when > now + FUTURE_SLACK:
+            # Undated, or dated in the future (2099 would be new every day): when first seen.
             when = seen.first_seen(item.key, now) if seen else now
         if when >= since:
             kept.append(item)

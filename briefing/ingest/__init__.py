@@ -11,6 +11,7 @@ from briefing.fetch import is_web_url
 from briefing.ingest.decoding import STDIN, decode, decode_web, read_bytes
 from briefing.language import detect_language
 from briefing.models import Article, Block
+from briefing.sanitize import strip_controls
 from briefing.text import in_language
 
 __all__ = [
@@ -89,6 +90,7 @@ def parse_article(
 
     `language` (a name, "german") overrides detection; the sentences are split with its rules.
     """
+    text = strip_controls(text)
     if kind == "html":
         from briefing.ingest.html import html_article
 

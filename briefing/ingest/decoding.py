@@ -6,21 +6,33 @@ import re
 import sys
 from pathlib import Path
 
+from briefing import decoding
 from briefing.errors import InputError
+from briefing.sanitize import strip_controls
 
 STDIN = "-"
 
 
 def decode(name: str, data: bytes) -> str:
-    """Decode bytes as text, refusing binary data with a clear message."""
+    """Decode bytes as text, refusing binary data with a clear message.
+
+    UTF-32 and UTF-16 (with or without a byte-order mark) are recognised before
+    anything else; control characters never get through.
+    """
+    try:
+        if (text := decoding.bom_utf32(data)) is not None:
+            return _clean(text)
+    except UnicodeDecodeError:
+        raise InputError(name, "not valid UTF-32 text") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return _clean(data.decode("utf-16"))
         except UnicodeDecodeError:
             raise InputError(name, "not valid UTF-16 text") from None
     if b"\x00" in data[:8192]:
-        if (text := _utf16_without_bom(data)) is not None:
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = decoding.utf32_without_bom(data) or _utf16_without_bom(data)
+        if text is not None:
+            return _clean(text)
         raise InputError(name, "not a text file (binary data)")
     try:
         text = data.decode("utf-8-sig")
@@ -28,7 +40,11 @@ def decode(name: str, data: bytes) -> str:
         text = _decode_legacy(name, data)
     if _looks_binary(text):
         raise InputError(name, "not a text file (binary data)")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def decode_web(name: str, data: bytes, charset: str | None) -> str:
@@ -37,7 +53,7 @@ def decode_web(name: str, data: bytes, charset: str | None) -> str:
     if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
         # Bytes that are valid UTF-8 are UTF-8, whatever a stale declaration says.
         try:
-            return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            return _clean(data.decode("utf-8"))
         except UnicodeDecodeError:
             pass
     if charset:
@@ -47,7 +63,7 @@ def decode_web(name: str, data: bytes, charset: str | None) -> str:
             return decode(name, data)
         if _looks_binary(text):
             raise InputError(name, "not a web page (binary data)")
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        return _clean(text)
     return decode(name, data)
 
 
@@ -96,7 +112,7 @@ def _decode_legacy(name: str, data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None or best.chaos > 0.2:
         raise InputError(name, "not a text file (unknown encoding or binary data)")
-    return str(best)
+    return decoding.best_legacy(data, (best.encoding, str(best))) or str(best)
 
 
 def _looks_binary(text: str) -> bool:

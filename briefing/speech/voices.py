@@ -134,13 +134,28 @@ def _check_engine(name: str, path: Path) -> None:
 
 
 def _check_template(template: str, where: str) -> None:
-    """Refuse an intro/outro naming a field the script can't fill, at load time, not mid-render."""
+    """Refuse an intro/outro naming a field the script can't fill, at load time, not mid-render.
+
+    Only plain {field}s: a format spec such as {title:>999999999} or an
+    attribute such as {date.__class__} would let a profile pad the script
+    until memory runs out or reach into the program.
+    """
+    import string
+
     from briefing.speech.wording import TEMPLATE_FIELDS
 
+    known = ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
     try:
+        for _text, field, spec, conversion in string.Formatter().parse(template):
+            if field is None:
+                continue
+            if field not in TEMPLATE_FIELDS:
+                raise KeyError(field)
+            if spec or conversion:
+                extra = f":{spec}" if spec else f"!{conversion}"
+                raise ValueError(f"{{{field}{extra}}}: only plain fields such as {{{field}}}")
         template.format_map(dict.fromkeys(TEMPLATE_FIELDS, ""))
     except (KeyError, ValueError, IndexError, AttributeError) as exc:
-        known = ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS)
         raise VoiceError(f"{where}: bad template ({exc}); known fields: {known}") from None
 
 

@@ -84,6 +84,10 @@ def summarize(
             f"the article has only {len(sentences)} sentence{'s' * (len(sentences) != 1)}; "
             "using all of them",
         )
+    from briefing.summarize.sumy_methods import stemmer_note
+
+    if note := stemmer_note(article.language):
+        notes += (note,)
     picks = tuple(Pick(i, sentences[i], scores[i]) for i in chosen)
     return Summary(article=article, method=method, picks=picks, scores=tuple(scores), notes=notes)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from briefing.language import ISO_CODES
 from briefing.summarize.document import Document, Paragraph, Sentence
-from briefing.summarize.stems import snowball_stemmer
+from briefing.summarize.stems import lowercase, snowball_stemmer
 from briefing.text import OfflineTokenizer, split_words
 
 if TYPE_CHECKING:
@@ -46,7 +47,30 @@ def stemmer(language: str) -> Any:
     which loads pycountry's whole database (tens of milliseconds per run) to
     learn that "english" means English; see stems.py for the Snowball stemmers.
     """
-    return snowball_stemmer(_language_name(language))
+    name = _language_name(language)
+    return _working(snowball_stemmer(name), name)
+
+
+_FALLBACKS: dict[str, str] = {}
+"""Languages whose stemmer could not run, with what the user should know."""
+
+
+def _working(stem: Any, name: str) -> Any:
+    """`stem` if it runs here; else no stemming, noted (sumy's Polish and Greek ones need
+    packages that aren't installed and only say so when first called)."""
+    try:
+        stem("test")
+    except Exception as exc:  # sumy raises ValueError, a broken package anything
+        package = re.search(r"install (?:it by command )?'?pip install ([\w.-]+)", str(exc))
+        extra = f" (install {package.group(1)} to stem them)" if package else ""
+        _FALLBACKS[name] = f"{name.capitalize()} words are compared unstemmed{extra}"
+        return lowercase  # sumy's null stemmer
+    return stem
+
+
+def stemmer_note(language: str) -> str | None:
+    """Why the language's words were compared unstemmed, if its stemmer could not run."""
+    return _FALLBACKS.get(_language_name(language))
 
 
 @cache
