@@ -18,7 +18,7 @@ from http.client import HTTPException, HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
-from briefing.daily.addresses import public_handlers, refuse_private
+from briefing.addresses import public_handlers, refuse_private
 from briefing.errors import InputError, OutputError
 from briefing.files import remove_stale_parts, write_bytes
 from briefing.sanitize import for_terminal

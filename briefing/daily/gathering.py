@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from briefing.daily.addresses import PRIVATE_HINT
+from briefing.addresses import PRIVATE_HINT
 from briefing.daily.sources import Candidate, Item, Reader, Skip
 from briefing.daily.stories import Seen, describe_since, in_window
 

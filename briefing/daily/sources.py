@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from briefing.daily.addresses import is_local
+from briefing.addresses import is_local
 from briefing.errors import InputError
 from briefing.fetch import Fetcher, Response, is_web_url
 from briefing.ingest import MAX_BYTES, parse_article, read_article

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.addresses import is_public_ip
 from briefing.daily import addresses, sources
-from briefing.daily.addresses import is_public_ip
 from briefing.daily.fetch import Cache, Fetcher
 from briefing.daily.sources import Reader
 
