@@ -10,8 +10,10 @@ screens/questions.py (every question asked).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
+import signal
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -30,6 +32,7 @@ from textual.widgets import Footer, Header, Markdown, TextArea
 from briefing import locations
 from briefing.drafts import Draft
 from briefing.errors import BriefingError
+from briefing.files import ensure_dir
 from briefing.models import Briefing, VoiceProfile
 from briefing.render import from_markdown, split_front_matter
 from briefing.summarize.length import Length
@@ -38,6 +41,7 @@ from briefing.tui.choosing import Chooser
 from briefing.tui.commands import editor_commands
 from briefing.tui.document import refresh_contents, with_front_matter
 from briefing.tui.drafting import Drafting
+from briefing.tui.finding import Finder
 from briefing.tui.messages import (
     ArticleChosen,
     AudioReady,
@@ -45,6 +49,7 @@ from briefing.tui.messages import (
     LengthStep,
     MoveArticle,
     PlaybackEnded,
+    PlaybackStarted,
     SpeechProgress,
     SummaryOptions,
     SummaryReady,
@@ -52,13 +57,21 @@ from briefing.tui.messages import (
     VoiceOptions,
     WorkFailed,
 )
+from briefing.tui.outside import OutsideEditor
 from briefing.tui.playback import Listener, Playback
 from briefing.tui.player import find_player
 from briefing.tui.saving import Outputs, Saver
 from briefing.tui.screens import questions
 from briefing.tui.screens.choice import ChoiceScreen
 from briefing.tui.screens.help import HelpScreen
-from briefing.tui.session import DraftKeeper, Entry, Opening, step_length
+from briefing.tui.session import (
+    DraftKeeper,
+    Entry,
+    Opening,
+    articles_field,
+    step_length,
+    words_step,
+)
 from briefing.tui.settings import load_settings, save_setting
 from briefing.tui.summaries import Summarizer
 from briefing.tui.widgets.article_list import ArticleList
@@ -72,7 +85,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
 
-WIDE = 150
+WIDE = 120
 """From this many columns on, the preview sits beside the editor instead of behind it."""
 AUTOSAVE_SECONDS = 3.0
 REFRESH_SECONDS = 0.25
@@ -107,10 +120,23 @@ class BriefingApp(App[int]):
         Binding("alt+down", "move_article(1)", "Move down", show=False),
         Binding("f2", "toggle_preview", "Preview", show=False),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        Binding("ctrl+o", "external_editor", "$EDITOR", show=False),
+        Binding("ctrl+f", "find", "Find", show=False),
+        Binding("f3", "find_next", "Find next", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     NOT_IN_DIALOGS: ClassVar[frozenset[str]] = frozenset(
-        {"save", "export", "listen", "toggle_preview", "move_article"}
+        {
+            "save",
+            "save_as",
+            "export",
+            "listen",
+            "toggle_preview",
+            "move_article",
+            "external_editor",
+            "find",
+            "find_next",
+        }
     )
 
     def __init__(
@@ -146,7 +172,9 @@ class BriefingApp(App[int]):
         self.day = day or _meta_date(meta) or dt.date.today()
         if out is None and opening.path is not None:
             out = opening.path.parent  # ctrl+s saves a reopened briefing where it was
-        outputs = Outputs(out or locations.output_dir(self.day), force, opening.path)
+        outputs = Outputs(
+            out or locations.output_dir(self.day), force, out is not None, opening.path
+        )
         self.saver = Saver(self, outputs)
         self.saved_method = str(meta.get("method", ""))
         self.opened_body = body.strip("\n") + "\n" if opening.text is not None else None
@@ -164,6 +192,8 @@ class BriefingApp(App[int]):
         self.chooser = Chooser(self)
         self.drafts = DraftKeeper(opening.draft_key)
         self.drafting = Drafting(self, self.drafts)
+        self.outside = OutsideEditor(self)
+        self.finder = Finder(self)
         self.offer_draft = offer_draft
         self.text_ready = False
         self.clean_text: str | None = None
@@ -174,6 +204,7 @@ class BriefingApp(App[int]):
         self._text = ""
         self._started = False
         self._preview_stale = True
+        self._signals: list[signal.Signals] = []
         saved_theme = load_settings().get("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
@@ -244,11 +275,61 @@ class BriefingApp(App[int]):
         self._layout(self.size.width)
         self.set_interval(self.autosave_seconds, self.autosave)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._watch_signals()
+        for headline in self.opening.changed:
+            self.notify(
+                f"“{headline}” changed since this briefing was saved: the marks show the "
+                "sentences found in the text as it is.",
+                severity="warning",
+                timeout=10,
+            )
+        if self.drafts.lock():
+            self._offer_draft()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "read-only":
+                self.go_read_only()
+                self.begin(None)
+            else:
+                self.finish("clean")
+
+        self.drafts.read_only = True
+        self.push_screen(questions.read_only_elsewhere(), answer)
+
+    def _offer_draft(self) -> None:
         draft = self.drafts.load() if self.offer_draft else None
+        if self.drafts.problem:
+            self.notify(self.drafts.problem, severity="warning", timeout=10)
         if draft is not None and (self.entries or self.opening.text is not None):
             self.drafting.offer(draft)
         else:
             self.begin(None)
+
+    def go_read_only(self) -> None:
+        """Another editor owns these inputs' draft: show the work, change nothing here."""
+        self.drafts.read_only = True
+        self.editor.read_only = True
+        self.sub_title = "read-only"
+        self.notify("Read-only: these articles are open in another editor.", severity="warning")
+
+    @property
+    def read_only(self) -> bool:
+        return self.drafts.read_only
+
+    def _watch_signals(self) -> None:
+        """SIGTERM and SIGHUP (a closed terminal) end the app the clean way, draft kept."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(signum, self._on_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # not the main thread, or no such signal here
+            self._signals.append(signum)
+
+    def _on_signal(self, signum: signal.Signals) -> None:
+        # The draft first: after SIGHUP the terminal is gone, but the work must not be.
+        self.finish("keep")
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
@@ -263,6 +344,17 @@ class BriefingApp(App[int]):
         self.query_one("#main").set_class(width >= WIDE, "-wide")
         if self._preview_stale and self.text_ready:
             self.call_after_refresh(self._update_preview)
+        self.call_after_refresh(self._keep_focus)
+
+    def _keep_focus(self) -> None:
+        """After a resize hid the focused pane (the preview when narrowing), focus the editor."""
+        if self._modal_open():
+            return
+        focused = self.focused
+        if focused is None or not focused.is_on_screen or not focused.display:
+            preview = self.query_one("#preview-pane")
+            target = preview if self.query_one("#main").has_class("-preview") else self.editor
+            target.focus()
 
     # ---- drafts (drafting.py) ---------------------------------------------------------
 
@@ -301,10 +393,17 @@ class BriefingApp(App[int]):
     def on_work_failed(self, message: WorkFailed) -> None:
         self.status.stop()
         self.speaking = False
-        self.notify(message.problem, title=f"{message.what} failed", severity="error", timeout=8)
+        if message.problem:
+            self.notify(
+                message.problem, title=f"{message.what} failed", severity="error", timeout=8
+            )
+        else:
+            self.notify(f"{message.what} stopped.")
         self.refresh_view()
 
     def on_summary_options(self, message: SummaryOptions) -> None:
+        if self.chooser.refused():
+            return
         entry = self.entry
         if entry is None or (message.method, message.length) == (entry.method, entry.length):
             return
@@ -312,10 +411,12 @@ class BriefingApp(App[int]):
         self._summarize(entry, apply=True)
 
     def on_length_step(self, message: LengthStep) -> None:
+        if self.chooser.refused():
+            return
         entry = self.entry
         if entry is None or entry.article is None:
             return
-        entry.length = step_length(entry.length, message.delta)
+        entry.length = step_length(entry.length, message.delta, words=words_step(entry.article))
         self.query_one("#summary-controls", SummaryControls).show(entry.method, entry.length)
         self._summarize(entry, apply=True)
 
@@ -378,11 +479,44 @@ class BriefingApp(App[int]):
         self._refresh_timer = None
         if self._finished:
             return
+        self.follow_text()
         entry = self.entry
         if self.text_ready and entry is not None and entry.article is not None:
             states = selection.marks(self.editor.text, self.entries, self.current)
             self.sentence_list.show(entry.article, entry.scores, states)
         self.refresh_view()
+
+    def show_articles(self) -> None:
+        """The article list as the stories stand (order and headings follow the text)."""
+        self.query_one("#articles", ArticleList).show(
+            [e.headline for e in self.entries], self.current
+        )
+
+    @on(MarkdownEditor.Undone)
+    def _undone(self) -> None:
+        """Undo and redo take the choices and the story order back with the text."""
+        if not self.text_ready:
+            return
+        entry = self.entry
+        selection.follow_undo(self.editor.text, self.entries)
+        if entry is not None and entry in self.entries:
+            self.current = self.entries.index(entry)
+        self.show_articles()
+        self.show_entry()
+
+    def after_outside_edit(self) -> None:
+        """The text came back from $EDITOR: stories and marks follow it."""
+        self.follow_text()
+        self.show_entry()
+
+    def follow_text(self) -> None:
+        """Stories follow the text (renamed headings, moved sections); the same one stays current."""
+        entry = self.entry
+        if not self.text_ready or not selection.follow_text(self.editor.text, self.entries):
+            return
+        if entry is not None:
+            self.current = self.entries.index(entry)
+        self.show_articles()
 
     def refresh_view(self) -> None:
         """Preview, window title and status line from the editor's text."""
@@ -421,8 +555,13 @@ class BriefingApp(App[int]):
         """The editor's text, the whole file it makes (with front matter) and its briefing."""
         self.editor.apply_text(refresh_contents(self.text))  # headlines may have been edited
         body = self.text
+        articles = articles_field(self.entries)
         full = with_front_matter(
-            body, day=self.day, method=self._method_label(), keep_from=self.opening.text or ""
+            body,
+            day=self.day,
+            method=self._method_label(),
+            keep_from=self.opening.text or "",
+            fields={"articles": articles} if any(articles) else None,
         )
         return body, full, from_markdown(full, day=self.day)
 
@@ -460,6 +599,10 @@ class BriefingApp(App[int]):
         if self.can_work():
             self.run_worker(self.saver.export(), group="export", exclusive=True)
 
+    def action_save_as(self) -> None:
+        if self.can_work():
+            self.run_worker(self.saver.export(save_as=True), group="export", exclusive=True)
+
     def on_exported(self, message: Exported) -> None:
         self.saver.exported(message)
 
@@ -469,6 +612,9 @@ class BriefingApp(App[int]):
 
     def on_audio_ready(self, message: AudioReady) -> None:
         self.listener.ready(message)
+
+    def on_playback_started(self, message: PlaybackStarted) -> None:
+        self.listener.started(message)
 
     def on_playback_ended(self, message: PlaybackEnded) -> None:
         self.listener.ended(message)
@@ -499,6 +645,30 @@ class BriefingApp(App[int]):
                 self.query_one("#preview-pane").focus()
         elif self.focused is self.query_one("#preview-pane"):
             self.editor.focus()
+
+    def action_external_editor(self) -> None:
+        """Hand the Markdown to $VISUAL or $EDITOR, and take back what it saved."""
+        if self.can_work() and not self.read_only:
+            self.outside.edit()
+
+    def action_find(self) -> None:
+        if not self._modal_open():
+            self.finder.ask()
+
+    def action_find_next(self) -> None:
+        if not self._modal_open():
+            self.finder.next()
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG screenshot in the output folder (created if need be), not ~/Downloads."""
+        folder = Path(path).expanduser() if path else self.saver.outputs.folder
+        try:
+            ensure_dir(folder)
+            saved = self.save_screenshot(filename, str(folder))
+        except (OSError, BriefingError) as exc:
+            self.notify(f"Can't save the screenshot in {folder}: {exc}", severity="error")
+            return
+        self.notify(saved, title="Screenshot saved", timeout=8)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
@@ -552,7 +722,8 @@ class BriefingApp(App[int]):
         self.run_worker(self._quit_guard(), group="quit", exclusive=True)
 
     async def _quit_guard(self) -> None:
-        answer = await self.push_screen_wait(questions.quit_unsaved())
+        can_keep = not (self.drafts.failing or self.read_only)
+        answer = await self.push_screen_wait(questions.quit_unsaved(can_keep=can_keep))
         if answer == "save":
             if await self.save():
                 self.finish("clean")
@@ -568,14 +739,19 @@ class BriefingApp(App[int]):
             self.autosave()
         else:
             self.drafts.forget()
-        self.listener.playback.stop()
+        self.listener.stop_all()
         self.exit(0)
 
     def on_unmount(self) -> None:
-        # Leaving some other way (an error, a signal): never lose the user's work.
+        # Leaving some other way (an error): never lose the user's work.
         if not self._finished:
             self.autosave()
-            self.listener.playback.stop()
+            self.listener.stop_all()
+        with contextlib.suppress(RuntimeError):
+            loop = asyncio.get_running_loop()
+            for signum in self._signals:
+                loop.remove_signal_handler(signum)
+        self.drafts.release()
 
 
 def _command(player: list[str] | str | None) -> list[str] | None:

@@ -27,12 +27,15 @@ class Chooser:
     def toggle(self, index: int) -> None:
         """Put sentence `index` of the current article in or out of the text."""
         app = self.app
+        if self.refused():
+            return
         entry = app.entry
         if entry is None or entry.article is None:
             return
         if not app.text_ready:
             app.notify(questions.STILL_SUMMARIZING)
             return
+        app.follow_text()
         if index not in entry.selected:
             try:
                 added = selection.put_in(app.editor.text, app.entries, app.current, index)
@@ -85,11 +88,18 @@ class Chooser:
 
         app.push_screen(questions.remove_edited_lines(len(edited)), answer)
 
+    def refused(self) -> bool:
+        """Read-only (another editor has these inputs): say so instead of changing the text."""
+        if self.app.read_only:
+            self.app.notify("Read-only: these articles are open in another editor.")
+        return self.app.read_only
+
     def move(self, delta: int) -> None:
         """Move the current story up (-1) or down (+1), text and article list together."""
         app = self.app
-        if not app.text_ready:
+        if not app.text_ready or self.refused():
             return
+        app.follow_text()
         try:
             moved = selection.move_story(app.editor.text, app.entries, app.current, delta)
         except SectionMissing as exc:

@@ -41,10 +41,17 @@ class Drafting:
     def restore(self, draft: Draft) -> None:
         """Put the draft's text, stories and voice back in the editor."""
         app = self.app
-        if not restore_stories(app.entries, draft):
+        restored = restore_stories(app.entries, draft)
+        if not restored.matched:
             app.notify(
                 "The articles changed since the draft was saved: only its text was restored.",
                 severity="warning",
+            )
+        for headline in restored.changed:
+            app.notify(
+                f"“{headline}” changed since the draft was saved: its marks follow the text.",
+                severity="warning",
+                timeout=10,
             )
         if draft.voice in {p.name for p in app.profiles}:
             app.voice = draft.voice

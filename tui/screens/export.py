@@ -21,6 +21,8 @@ class ExportRequest:
 
     folder: Path
     formats: tuple[str, ...]
+    stem: str = ""
+    """The file name without its suffix ("" keeps the one the dialog offered)."""
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -29,9 +31,16 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(
-        self, folder: Path, stem: str, voice_line: str, chosen: tuple[str, ...] = ("md", "html")
+        self,
+        folder: Path,
+        stem: str,
+        voice_line: str,
+        chosen: tuple[str, ...] = ("md", "html"),
+        *,
+        title: str = "Export briefing",
     ) -> None:
         super().__init__(classes="dialog-screen")
+        self.title_text = title
         self.folder = folder
         self.stem = stem
         self.voice_line = voice_line
@@ -39,12 +48,15 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog") as dialog:
-            dialog.border_title = "Export briefing"
+            dialog.border_title = self.title_text
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 with Horizontal(classes="field"):
                     yield Label("Folder", classes="caption")
                     yield Input(str(self.folder), id="folder", compact=True)
-                yield Static(f"Named {self.stem}.*", classes="hint", markup=False)
+                with Horizontal(classes="field"):
+                    yield Label("Name  ", classes="caption")
+                    yield Input(self.stem, id="name", compact=True)
+                yield Static("The name gets each format's suffix.", classes="hint")
                 with Grid(id="formats"):
                     for fmt in FORMATS.values():
                         yield Checkbox(
@@ -77,15 +89,30 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def submit(self) -> None:
         formats = tuple(f for f in FORMATS if self.query_one(f"#fmt-{f}", Checkbox).value)
         folder = self.query_one("#folder", Input).value.strip()
+        name = _stem(self.query_one("#name", Input).value)
         problem = self.query_one("#export-problem", Static)
         if not folder:
             problem.update("Give a folder to write to.")
+        elif not name:
+            problem.update("Give the file a name (no / in it).")
         elif not formats:
             problem.update("Choose at least one format.")
-        if not folder or not formats:
+        if not folder or not formats or not name:
             problem.display = True
         else:
-            self.dismiss(ExportRequest(Path(folder).expanduser(), formats))
+            self.dismiss(ExportRequest(Path(folder).expanduser(), formats, name))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _stem(typed: str) -> str:
+    """The name typed, without a format suffix the user may have added; "" if unusable."""
+    name = typed.strip()
+    for fmt in FORMATS.values():
+        if name.lower().endswith(fmt.suffix.lower()):
+            name = name[: -len(fmt.suffix)]
+            break
+    if not name or "/" in name or name in {".", ".."}:
+        return ""
+    return name
