@@ -27,7 +27,7 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Markdown, TextArea
+from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
 from briefing import locations
 from briefing.drafts import Draft
@@ -76,7 +76,7 @@ from briefing.tui.settings import load_settings, save_setting
 from briefing.tui.summaries import Summarizer
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.editor import MarkdownEditor
-from briefing.tui.widgets.sentence_list import SentenceList
+from briefing.tui.widgets.sentence_list import SentenceList, legend
 from briefing.tui.widgets.status_bar import StatusBar, status_line
 from briefing.tui.widgets.summary_controls import SummaryControls
 from briefing.tui.widgets.voice_controls import VoiceControls
@@ -218,6 +218,7 @@ class BriefingApp(App[int]):
                 yield ArticleList(id="articles")
                 yield SummaryControls(*self._entry_options(), id="summary-controls")
                 yield SentenceList(id="sentences")
+                yield Static(legend(), id="legend")
             with Vertical(id="editor-pane"):
                 # Below the text, so Tab reaches the editor right after the sentences.
                 yield MarkdownEditor(id="editor")
