@@ -28,9 +28,7 @@ async def restore_offered(pilot) -> None:
     await pilot.press("enter")  # Restore
 
 
-async def test_a_draft_restores_text_and_marks_when_opened_by_another_path(
-    make_app, ready
-) -> None:
+async def test_a_draft_restores_text_and_marks_when_opened_by_another_path(make_app, ready) -> None:
     first = make_app(TUNNEL)
     async with first.run_test(size=(100, 30)) as pilot:
         await ready(pilot)

@@ -46,6 +46,8 @@ class MarkdownEditor(TextArea):
         if new == old:
             return
         self.history.checkpoint()
+        undo = self.history._undo_stack  # Textual keeps no public way to group edits
+        depth = len(undo)
         old_lines = old.split("\n")
         new_lines = new.split("\n")
         opcodes = SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
@@ -55,6 +57,12 @@ class MarkdownEditor(TextArea):
             self._replace_lines(old_lines, i1, i2, new_lines[j1:j2])
         if self.text != new:  # never expected; the document must end up exactly right
             self.load_text(new)
+            return
+        # Every edit with a newline is its own undo step: make the change one step.
+        batches = [undo.pop() for _ in range(max(0, len(undo) - depth))]
+        merged = [edit for batch in reversed(batches) for edit in batch]
+        if merged:
+            undo.append(merged)
         self.history.checkpoint()
 
     def show_line(self, row: int) -> None:
