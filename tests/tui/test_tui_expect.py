@@ -303,7 +303,7 @@ async def test_controls_have_labels_and_the_marks_a_legend(make_app, ready) -> N
         captions = [str(w.render()) for w in app.query("#summary-controls .captions Label")]
         assert captions == ["Method", "Length", "Unit"]
         legend = str(app.query_one("#legend").render())
-        assert all(mark in legend for mark in ("● in", "◐ edited", "◌ missing", "○ not"))
+        assert all(mark in legend for mark in ("● in", "◐ edited", "◌ missing", "○ out"))
 
 
 async def test_a_briefing_without_sources_offers_no_toggle(make_app, ready, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ sentence is 1.00). Subheads are shown as headings and can't be chosen.
 | ● in | in the summary, and in the text as written |
 | ◐ edited | in the summary, but you edited its line |
 | ◌ missing | in the summary, but no longer in the text |
-| ○ not chosen | not in the summary |
+| ○ out | not in the summary |
 
 **Right**, the briefing's Markdown. Edit it freely: putting a sentence in or
 out only adds or removes that sentence's line, so your other edits stay. If

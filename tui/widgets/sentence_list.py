@@ -22,7 +22,7 @@ MARKS = {
 }
 """How a sentence is marked: chosen and in the text, chosen but edited, chosen but gone, not chosen."""
 
-LEGEND = (("ok", "in"), ("edited", "edited"), ("missing", "missing"), ("", "not chosen"))
+LEGEND = (("ok", "in"), ("edited", "edited"), ("missing", "missing"), ("", "out"))
 
 
 def legend() -> Text:
