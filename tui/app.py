@@ -27,7 +27,7 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Markdown, Static, TextArea
+from textual.widgets import Footer, Header, Input, Markdown, Static, TextArea
 
 from briefing import locations
 from briefing.drafts import Draft
@@ -265,8 +265,10 @@ class BriefingApp(App[int]):
         articles.disabled = len(self.entries) < 2
         articles.show([e.headline for e in self.entries], self.current)
         self.query_one("#voice-controls", VoiceControls).show(self.voice, self.rate)
-        if self.is_headless:
+        if self.is_headless:  # a steady cursor, so screenshots of a focused box are stable
             self.editor.cursor_blink = False
+            for box in self.query(Input):
+                box.cursor_blink = False
         if self.opened_body is not None:
             self.editor.load_text(self.opened_body)
             self.clean_text = self.opened_body

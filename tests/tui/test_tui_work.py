@@ -227,3 +227,25 @@ async def test_save_as_names_the_file_and_later_saves_go_there(
         await pilot.pause()
         assert later.screen.query_one("#folder").value == str(folder.resolve())
         await pilot.press("escape")
+
+
+async def test_the_overwrite_question_shows_a_clean_path(make_app, ready, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    app = make_app(TUNNEL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        name = dialog.query_one("#name").value
+        folder.mkdir()
+        (tmp_path / "elsewhere").mkdir()
+        (folder / f"{name}.md").write_text("someone else's\n", encoding="utf-8")
+        dialog.query_one("#folder").value = str(tmp_path / "elsewhere" / ".." / "out")
+        await pilot.click("#export")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert str((folder / f"{name}.md").resolve()) in app.screen.message
+        assert ".." not in app.screen.message
+        await pilot.press("escape")
