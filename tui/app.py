@@ -4,16 +4,15 @@ The app is the shell: it lays out the widgets, routes keys and messages to the
 helper that owns them, and shows the state. Beside it, one concern each:
 summaries.py (summarizing workers), choosing.py (toggles and moves; the rules are
 plain Python in selection.py), drafting.py (drafts; what they hold is session.py's),
-saving.py (save and export), playback.py (listen), commands.py (the palette) and
-screens/questions.py (every question asked).
+saving.py (save and export), playback.py (listen), finding.py (find),
+outside.py ($EDITOR), commands.py (the palette) and screens/questions.py (every
+question asked).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
-import signal
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -204,7 +203,6 @@ class BriefingApp(App[int]):
         self._text = ""
         self._started = False
         self._preview_stale = True
-        self._signals: list[signal.Signals] = []
         saved_theme = load_settings().get("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
@@ -278,61 +276,12 @@ class BriefingApp(App[int]):
         self._layout(self.size.width)
         self.set_interval(self.autosave_seconds, self.autosave)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._watch_signals()
-        for headline in self.opening.changed:
-            self.notify(
-                f"“{headline}” changed since this briefing was saved: the marks show the "
-                "sentences found in the text as it is.",
-                severity="warning",
-                timeout=10,
-            )
-        if self.drafts.lock():
-            self._offer_draft()
-            return
-
-        def answer(choice: str | None) -> None:
-            if choice == "read-only":
-                self.go_read_only()
-                self.begin(None)
-            else:
-                self.finish("clean")
-
-        self.drafts.read_only = True
-        self.push_screen(questions.read_only_elsewhere(), answer)
-
-    def _offer_draft(self) -> None:
-        draft = self.drafts.load() if self.offer_draft else None
-        if self.drafts.problem:
-            self.notify(self.drafts.problem, severity="warning", timeout=10)
-        if draft is not None and (self.entries or self.opening.text is not None):
-            self.drafting.offer(draft)
-        else:
-            self.begin(None)
-
-    def go_read_only(self) -> None:
-        """Another editor owns these inputs' draft: show the work, change nothing here."""
-        self.drafts.read_only = True
-        self.editor.read_only = True
-        self.sub_title = "read-only"
-        self.notify("Read-only: these articles are open in another editor.", severity="warning")
+        self.drafting.start()
 
     @property
     def read_only(self) -> bool:
+        """Another editor has these inputs open: nothing here changes the text or the draft."""
         return self.drafts.read_only
-
-    def _watch_signals(self) -> None:
-        """SIGTERM and SIGHUP (a closed terminal) end the app the clean way, draft kept."""
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                loop.add_signal_handler(signum, self._on_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError):
-                continue  # not the main thread, or no such signal here
-            self._signals.append(signum)
-
-    def _on_signal(self, signum: signal.Signals) -> None:
-        # The draft first: after SIGHUP the terminal is gone, but the work must not be.
-        self.finish("keep")
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
@@ -482,7 +431,7 @@ class BriefingApp(App[int]):
         self._refresh_timer = None
         if self._finished:
             return
-        self.follow_text()
+        self.chooser.follow_text()
         entry = self.entry
         if self.text_ready and entry is not None and entry.article is not None:
             states = selection.marks(self.editor.text, self.entries, self.current)
@@ -497,29 +446,12 @@ class BriefingApp(App[int]):
 
     @on(MarkdownEditor.Undone)
     def _undone(self) -> None:
-        """Undo and redo take the choices and the story order back with the text."""
-        if not self.text_ready:
-            return
-        entry = self.entry
-        selection.follow_undo(self.editor.text, self.entries)
-        if entry is not None and entry in self.entries:
-            self.current = self.entries.index(entry)
-        self.show_articles()
-        self.show_entry()
+        self.chooser.undone()
 
     def after_outside_edit(self) -> None:
         """The text came back from $EDITOR: stories and marks follow it."""
-        self.follow_text()
+        self.chooser.follow_text()
         self.show_entry()
-
-    def follow_text(self) -> None:
-        """Stories follow the text (renamed headings, moved sections); the same one stays current."""
-        entry = self.entry
-        if not self.text_ready or not selection.follow_text(self.editor.text, self.entries):
-            return
-        if entry is not None:
-            self.current = self.entries.index(entry)
-        self.show_articles()
 
     def refresh_view(self) -> None:
         """Preview, window title and status line from the editor's text."""
@@ -750,11 +682,7 @@ class BriefingApp(App[int]):
         if not self._finished:
             self.autosave()
             self.listener.stop_all()
-        with contextlib.suppress(RuntimeError):
-            loop = asyncio.get_running_loop()
-            for signum in self._signals:
-                loop.remove_signal_handler(signum)
-        self.drafts.release()
+        self.drafting.stop()
 
 
 def _command(player: list[str] | str | None) -> list[str] | None:

@@ -35,7 +35,7 @@ class Chooser:
         if not app.text_ready:
             app.notify(questions.STILL_SUMMARIZING)
             return
-        app.follow_text()
+        self.follow_text()
         if index not in entry.selected:
             try:
                 added = selection.put_in(app.editor.text, app.entries, app.current, index)
@@ -88,6 +88,28 @@ class Chooser:
 
         app.push_screen(questions.remove_edited_lines(len(edited)), answer)
 
+    def follow_text(self) -> None:
+        """Stories follow the text (renamed headings, moved sections); the same one stays current."""
+        app = self.app
+        entry = app.entry
+        if not app.text_ready or not selection.follow_text(app.editor.text, app.entries):
+            return
+        if entry is not None:
+            app.current = app.entries.index(entry)
+        app.show_articles()
+
+    def undone(self) -> None:
+        """Undo and redo take the choices and the story order back with the text."""
+        app = self.app
+        if not app.text_ready:
+            return
+        entry = app.entry
+        selection.follow_undo(app.editor.text, app.entries)
+        if entry is not None and entry in app.entries:
+            app.current = app.entries.index(entry)
+        app.show_articles()
+        app.show_entry()
+
     def refused(self) -> bool:
         """Read-only (another editor has these inputs): say so instead of changing the text."""
         if self.app.read_only:
@@ -99,7 +121,7 @@ class Chooser:
         app = self.app
         if not app.text_ready or self.refused():
             return
-        app.follow_text()
+        self.follow_text()
         try:
             moved = selection.move_story(app.editor.text, app.entries, app.current, delta)
         except SectionMissing as exc:
