@@ -72,15 +72,9 @@ class Finder:
         app = self.app
         editor = app.editor
         text = editor.text
+        # From the end of the selection: pressing f3 on a match finds the next one.
         cursor = max(editor.selection.start, editor.selection.end)
-        start = _offset(text, cursor)
-        found = next_match(text, self.needle, start)
-        if (
-            found is not None
-            and found == _offset(text, editor.selection.start)
-            and (editor.selection.start != editor.selection.end)
-        ):
-            found = next_match(text, self.needle, found + 1)
+        found = next_match(text, self.needle, _offset(text, cursor))
         if found is None:
             app.notify(f"Not found in the text: {self.needle}")
             return

@@ -73,6 +73,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         yield Footer()  # this dialog's keys, not those of the screen below
 
     def on_mount(self) -> None:
+        # Long names and folders show from their start, the part that tells them apart.
+        for box in self.query(Input):
+            box.cursor_position = 0
         self.query_one("#export", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
