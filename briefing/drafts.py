@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import filelock
+
 from briefing import locations
 from briefing.errors import OutputError
 from briefing.files import write_json
@@ -33,6 +35,8 @@ class DraftStory:
     length: dict[str, float]
     """Length as keyword arguments, e.g. {"sentences": 5}."""
     selected: tuple[int, ...]
+    digest: str = ""
+    """A hash of the article's text when the draft was saved ("" in older drafts)."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ def _read_draft(key: str, path: Path) -> Draft | None:
                 method=str(s["method"]),
                 length={str(k): v for k, v in dict(s["length"]).items()},
                 selected=tuple(int(i) for i in s["selected"]),
+                digest=str(s.get("digest", "")),
             )
             for s in data["stories"]
         )
@@ -170,6 +175,55 @@ def _read_draft(key: str, path: Path) -> Draft | None:
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, OverflowError):
         return None
+
+
+def set_aside(key: str) -> Path | None:
+    """Move a draft that can't be read out of the way (kept for the user); its new path.
+
+    None when there is no draft file, or it can't be moved (then it is left as it is).
+    """
+    path = draft_path(key)
+    if not path.exists():
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{key}.unreadable-{stamp}.json")
+    try:
+        path.rename(aside)
+    except OSError:
+        return None
+    return aside
+
+
+class DraftLock:
+    """A lock per draft, so two editors on the same inputs don't overwrite each other's work.
+
+    The operating system holds it (flock), so a killed editor never leaves it stuck.
+    """
+
+    def __init__(self, key: str) -> None:
+        self.path = draft_path(key).with_suffix(".lock")
+        self._lock: filelock.BaseFileLock | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock now; False if another editor holds it (or the folder can't be written).
+
+        When the drafts folder can't be written there is no draft to protect: True.
+        """
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock = filelock.FileLock(str(self.path), timeout=0)
+            lock.acquire()
+        except filelock.Timeout:
+            return False
+        except OSError:
+            return True
+        self._lock = lock
+        return True
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 def discard_draft(key: str) -> None:

@@ -4,8 +4,9 @@ The app is the shell: it lays out the widgets, routes keys and messages to the
 helper that owns them, and shows the state. Beside it, one concern each:
 summaries.py (summarizing workers), choosing.py (toggles and moves; the rules are
 plain Python in selection.py), drafting.py (drafts; what they hold is session.py's),
-saving.py (save and export), playback.py (listen), commands.py (the palette) and
-screens/questions.py (every question asked).
+saving.py (save and export), playback.py (listen), finding.py (find),
+outside.py ($EDITOR), commands.py (the palette) and screens/questions.py (every
+question asked).
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Markdown, TextArea
+from textual.widgets import Footer, Header, Input, Markdown, Static, TextArea
 
 from briefing import locations
 from briefing.drafts import Draft
 from briefing.errors import BriefingError
+from briefing.files import ensure_dir
 from briefing.models import Briefing, VoiceProfile
 from briefing.render import from_markdown, split_front_matter
 from briefing.summarize.length import Length
@@ -38,6 +40,7 @@ from briefing.tui.choosing import Chooser
 from briefing.tui.commands import editor_commands
 from briefing.tui.document import refresh_contents, with_front_matter
 from briefing.tui.drafting import Drafting
+from briefing.tui.finding import Finder
 from briefing.tui.messages import (
     ArticleChosen,
     AudioReady,
@@ -45,6 +48,7 @@ from briefing.tui.messages import (
     LengthStep,
     MoveArticle,
     PlaybackEnded,
+    PlaybackStarted,
     SpeechProgress,
     SummaryOptions,
     SummaryReady,
@@ -52,18 +56,26 @@ from briefing.tui.messages import (
     VoiceOptions,
     WorkFailed,
 )
+from briefing.tui.outside import OutsideEditor
 from briefing.tui.playback import Listener, Playback
 from briefing.tui.player import find_player
 from briefing.tui.saving import Outputs, Saver
 from briefing.tui.screens import questions
 from briefing.tui.screens.choice import ChoiceScreen
 from briefing.tui.screens.help import HelpScreen
-from briefing.tui.session import DraftKeeper, Entry, Opening, step_length
+from briefing.tui.session import (
+    DraftKeeper,
+    Entry,
+    Opening,
+    articles_field,
+    step_length,
+    words_step,
+)
 from briefing.tui.settings import load_settings, save_setting
 from briefing.tui.summaries import Summarizer
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.editor import MarkdownEditor
-from briefing.tui.widgets.sentence_list import SentenceList
+from briefing.tui.widgets.sentence_list import SentenceList, legend
 from briefing.tui.widgets.status_bar import StatusBar, status_line
 from briefing.tui.widgets.summary_controls import SummaryControls
 from briefing.tui.widgets.voice_controls import VoiceControls
@@ -72,7 +84,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
 
-WIDE = 150
+WIDE = 120
 """From this many columns on, the preview sits beside the editor instead of behind it."""
 AUTOSAVE_SECONDS = 3.0
 REFRESH_SECONDS = 0.25
@@ -107,10 +119,23 @@ class BriefingApp(App[int]):
         Binding("alt+down", "move_article(1)", "Move down", show=False),
         Binding("f2", "toggle_preview", "Preview", show=False),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        Binding("ctrl+o", "external_editor", "$EDITOR", show=False),
+        Binding("ctrl+f", "find", "Find", show=False),
+        Binding("f3", "find_next", "Find next", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     NOT_IN_DIALOGS: ClassVar[frozenset[str]] = frozenset(
-        {"save", "export", "listen", "toggle_preview", "move_article"}
+        {
+            "save",
+            "save_as",
+            "export",
+            "listen",
+            "toggle_preview",
+            "move_article",
+            "external_editor",
+            "find",
+            "find_next",
+        }
     )
 
     def __init__(
@@ -146,7 +171,9 @@ class BriefingApp(App[int]):
         self.day = day or _meta_date(meta) or dt.date.today()
         if out is None and opening.path is not None:
             out = opening.path.parent  # ctrl+s saves a reopened briefing where it was
-        outputs = Outputs(out or locations.output_dir(self.day), force, opening.path)
+        outputs = Outputs(
+            out or locations.output_dir(self.day), force, out is not None, opening.path
+        )
         self.saver = Saver(self, outputs)
         self.saved_method = str(meta.get("method", ""))
         self.opened_body = body.strip("\n") + "\n" if opening.text is not None else None
@@ -164,6 +191,8 @@ class BriefingApp(App[int]):
         self.chooser = Chooser(self)
         self.drafts = DraftKeeper(opening.draft_key)
         self.drafting = Drafting(self, self.drafts)
+        self.outside = OutsideEditor(self)
+        self.finder = Finder(self)
         self.offer_draft = offer_draft
         self.text_ready = False
         self.clean_text: str | None = None
@@ -187,6 +216,7 @@ class BriefingApp(App[int]):
                 yield ArticleList(id="articles")
                 yield SummaryControls(*self._entry_options(), id="summary-controls")
                 yield SentenceList(id="sentences")
+                yield Static(legend(), id="legend")
             with Vertical(id="editor-pane"):
                 # Below the text, so Tab reaches the editor right after the sentences.
                 yield MarkdownEditor(id="editor")
@@ -233,8 +263,10 @@ class BriefingApp(App[int]):
         articles.disabled = len(self.entries) < 2
         articles.show([e.headline for e in self.entries], self.current)
         self.query_one("#voice-controls", VoiceControls).show(self.voice, self.rate)
-        if self.is_headless:
+        if self.is_headless:  # a steady cursor, so screenshots of a focused box are stable
             self.editor.cursor_blink = False
+            for box in self.query(Input):
+                box.cursor_blink = False
         if self.opened_body is not None:
             self.editor.load_text(self.opened_body)
             self.clean_text = self.opened_body
@@ -244,13 +276,12 @@ class BriefingApp(App[int]):
         self._layout(self.size.width)
         self.set_interval(self.autosave_seconds, self.autosave)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        draft = self.drafts.load() if self.offer_draft else None
-        if self.drafts.problem:
-            self.notify(self.drafts.problem, severity="warning")
-        if draft is not None and (self.entries or self.opening.text is not None):
-            self.drafting.offer(draft)
-        else:
-            self.begin(None)
+        self.drafting.start()
+
+    @property
+    def read_only(self) -> bool:
+        """Another editor has these inputs open: nothing here changes the text or the draft."""
+        return self.drafts.read_only
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
@@ -265,6 +296,17 @@ class BriefingApp(App[int]):
         self.query_one("#main").set_class(width >= WIDE, "-wide")
         if self._preview_stale and self.text_ready:
             self.call_after_refresh(self._update_preview)
+        self.call_after_refresh(self._keep_focus)
+
+    def _keep_focus(self) -> None:
+        """After a resize hid the focused pane (the preview when narrowing), focus the editor."""
+        if self._modal_open():
+            return
+        focused = self.focused
+        if focused is None or not focused.is_on_screen or not focused.display:
+            preview = self.query_one("#preview-pane")
+            target = preview if self.query_one("#main").has_class("-preview") else self.editor
+            target.focus()
 
     # ---- drafts (drafting.py) ---------------------------------------------------------
 
@@ -303,10 +345,17 @@ class BriefingApp(App[int]):
     def on_work_failed(self, message: WorkFailed) -> None:
         self.status.stop()
         self.speaking = False
-        self.notify(message.problem, title=f"{message.what} failed", severity="error", timeout=8)
+        if message.problem:
+            self.notify(
+                message.problem, title=f"{message.what} failed", severity="error", timeout=8
+            )
+        else:
+            self.notify(f"{message.what} stopped.")
         self.refresh_view()
 
     def on_summary_options(self, message: SummaryOptions) -> None:
+        if self.chooser.refused():
+            return
         entry = self.entry
         if entry is None or (message.method, message.length) == (entry.method, entry.length):
             return
@@ -314,10 +363,12 @@ class BriefingApp(App[int]):
         self._summarize(entry, apply=True)
 
     def on_length_step(self, message: LengthStep) -> None:
+        if self.chooser.refused():
+            return
         entry = self.entry
         if entry is None or entry.article is None:
             return
-        entry.length = step_length(entry.length, message.delta)
+        entry.length = step_length(entry.length, message.delta, words=words_step(entry.article))
         self.query_one("#summary-controls", SummaryControls).show(entry.method, entry.length)
         self._summarize(entry, apply=True)
 
@@ -380,11 +431,27 @@ class BriefingApp(App[int]):
         self._refresh_timer = None
         if self._finished:
             return
+        self.chooser.follow_text()
         entry = self.entry
         if self.text_ready and entry is not None and entry.article is not None:
             states = selection.marks(self.editor.text, self.entries, self.current)
             self.sentence_list.show(entry.article, entry.scores, states)
         self.refresh_view()
+
+    def show_articles(self) -> None:
+        """The article list as the stories stand (order and headings follow the text)."""
+        self.query_one("#articles", ArticleList).show(
+            [e.headline for e in self.entries], self.current
+        )
+
+    @on(MarkdownEditor.Undone)
+    def _undone(self) -> None:
+        self.chooser.undone()
+
+    def after_outside_edit(self) -> None:
+        """The text came back from $EDITOR: stories and marks follow it."""
+        self.chooser.follow_text()
+        self.show_entry()
 
     def refresh_view(self) -> None:
         """Preview, window title and status line from the editor's text."""
@@ -423,8 +490,13 @@ class BriefingApp(App[int]):
         """The editor's text, the whole file it makes (with front matter) and its briefing."""
         self.editor.apply_text(refresh_contents(self.text))  # headlines may have been edited
         body = self.text
+        articles = articles_field(self.entries)
         full = with_front_matter(
-            body, day=self.day, method=self._method_label(), keep_from=self.opening.text or ""
+            body,
+            day=self.day,
+            method=self._method_label(),
+            keep_from=self.opening.text or "",
+            fields={"articles": articles} if any(articles) else None,
         )
         return body, full, from_markdown(full, day=self.day)
 
@@ -462,6 +534,10 @@ class BriefingApp(App[int]):
         if self.can_work():
             self.run_worker(self.saver.export(), group="export", exclusive=True)
 
+    def action_save_as(self) -> None:
+        if self.can_work():
+            self.run_worker(self.saver.export(save_as=True), group="export", exclusive=True)
+
     def on_exported(self, message: Exported) -> None:
         self.saver.exported(message)
 
@@ -471,6 +547,9 @@ class BriefingApp(App[int]):
 
     def on_audio_ready(self, message: AudioReady) -> None:
         self.listener.ready(message)
+
+    def on_playback_started(self, message: PlaybackStarted) -> None:
+        self.listener.started(message)
 
     def on_playback_ended(self, message: PlaybackEnded) -> None:
         self.listener.ended(message)
@@ -501,6 +580,30 @@ class BriefingApp(App[int]):
                 self.query_one("#preview-pane").focus()
         elif self.focused is self.query_one("#preview-pane"):
             self.editor.focus()
+
+    def action_external_editor(self) -> None:
+        """Hand the Markdown to $VISUAL or $EDITOR, and take back what it saved."""
+        if self.can_work() and not self.read_only:
+            self.outside.edit()
+
+    def action_find(self) -> None:
+        if not self._modal_open():
+            self.finder.ask()
+
+    def action_find_next(self) -> None:
+        if not self._modal_open():
+            self.finder.next()
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG screenshot in the output folder (created if need be), not ~/Downloads."""
+        folder = Path(path).expanduser() if path else self.saver.outputs.folder
+        try:
+            ensure_dir(folder)
+            saved = self.save_screenshot(filename, str(folder))
+        except (OSError, BriefingError) as exc:
+            self.notify(f"Can't save the screenshot in {folder}: {exc}", severity="error")
+            return
+        self.notify(saved, title="Screenshot saved", timeout=8)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
@@ -554,7 +657,8 @@ class BriefingApp(App[int]):
         self.run_worker(self._quit_guard(), group="quit", exclusive=True)
 
     async def _quit_guard(self) -> None:
-        answer = await self.push_screen_wait(questions.quit_unsaved())
+        can_keep = not (self.drafts.failing or self.read_only)
+        answer = await self.push_screen_wait(questions.quit_unsaved(can_keep=can_keep))
         if answer == "save":
             if await self.save():
                 self.finish("clean")
@@ -580,15 +684,20 @@ class BriefingApp(App[int]):
         self._finished = True
         if self._refresh_timer is not None:
             self._refresh_timer.stop()
-        self.listener.playback.stop()
+        if how == "keep":
+            self.autosave()
+        else:
+            self.drafts.forget()
+        self.listener.stop_all()
         elsewhere = self.drafts.elsewhere if how == "keep" else None
         self.exit(0, message=f"briefing: draft kept in {elsewhere}" if elsewhere else None)
 
     def on_unmount(self) -> None:
-        # Leaving some other way (an error, a signal): never lose the user's work.
+        # Leaving some other way (an error): never lose the user's work.
         if not self._finished:
             self.autosave()
-            self.listener.playback.stop()
+            self.listener.stop_all()
+        self.drafting.stop()
 
 
 def _command(player: list[str] | str | None) -> list[str] | None:

@@ -27,12 +27,15 @@ class Chooser:
     def toggle(self, index: int) -> None:
         """Put sentence `index` of the current article in or out of the text."""
         app = self.app
+        if self.refused():
+            return
         entry = app.entry
         if entry is None or entry.article is None:
             return
         if not app.text_ready:
             app.notify(questions.STILL_SUMMARIZING)
             return
+        self.follow_text()
         if index not in entry.selected:
             try:
                 added = selection.put_in(app.editor.text, app.entries, app.current, index)
@@ -85,11 +88,40 @@ class Chooser:
 
         app.push_screen(questions.remove_edited_lines(len(edited)), answer)
 
-    def move(self, delta: int) -> None:
-        """Move the current story up (-1) or down (+1), text and article list together."""
+    def follow_text(self) -> None:
+        """Stories follow the text (renamed headings, moved sections); the same one stays current."""
+        app = self.app
+        entry = app.entry
+        if not app.text_ready or not selection.follow_text(app.editor.text, app.entries):
+            return
+        if entry is not None:
+            app.current = app.entries.index(entry)
+        app.show_articles()
+
+    def undone(self) -> None:
+        """Undo and redo take the choices and the story order back with the text."""
         app = self.app
         if not app.text_ready:
             return
+        entry = app.entry
+        selection.follow_undo(app.editor.text, app.entries)
+        if entry is not None and entry in app.entries:
+            app.current = app.entries.index(entry)
+        app.show_articles()
+        app.show_entry()
+
+    def refused(self) -> bool:
+        """Read-only (another editor has these inputs): say so instead of changing the text."""
+        if self.app.read_only:
+            self.app.notify("Read-only: these articles are open in another editor.")
+        return self.app.read_only
+
+    def move(self, delta: int) -> None:
+        """Move the current story up (-1) or down (+1), text and article list together."""
+        app = self.app
+        if not app.text_ready or self.refused():
+            return
+        self.follow_text()
         try:
             moved = selection.move_story(app.editor.text, app.entries, app.current, delta)
         except SectionMissing as exc:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 
 from briefing.summarize.registry import METHODS
+from briefing.tui.session import words_step
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -19,15 +20,27 @@ def editor_commands(app: BriefingApp) -> Iterator[SystemCommand]:
     yield SystemCommand(
         "Save Markdown", "Write the Markdown to the output folder (ctrl+s)", app.action_save
     )
+    yield SystemCommand(
+        "Save as…", "Save the Markdown under another name or folder", app.action_save_as
+    )
     yield SystemCommand("Export…", "Export Markdown, HTML and audio (ctrl+e)", app.action_export)
+    yield SystemCommand(
+        "Edit in $EDITOR",
+        "Edit the Markdown in your own editor, then come back (ctrl+o)",
+        app.action_external_editor,
+    )
+    yield SystemCommand(
+        "Find…", "Find in the text or the sentence list (ctrl+f, f3 next)", app.action_find
+    )
     yield SystemCommand("Listen", "Speak the briefing; again to stop (ctrl+l)", app.action_listen)
     yield SystemCommand(
         "Toggle sentence",
         "Put the highlighted sentence in or out (space)",
         app.action_toggle_sentence,
     )
-    yield SystemCommand("Longer summary", "One more sentence (+)", partial(app.action_length, 1))
-    yield SystemCommand("Shorter summary", "One sentence less (-)", partial(app.action_length, -1))
+    step = _step_words(app)
+    yield SystemCommand("Longer summary", f"{step} more (+)", partial(app.action_length, 1))
+    yield SystemCommand("Shorter summary", f"{step} less (-)", partial(app.action_length, -1))
     for name, method in METHODS.items():
         yield SystemCommand(
             f"Method: {name}",
@@ -70,3 +83,13 @@ def editor_commands(app: BriefingApp) -> Iterator[SystemCommand]:
         "Light/dark theme", "Switch between light and dark (ctrl+t)", app.action_toggle_theme
     )
     yield SystemCommand("Help", "Keys and what the marks mean (f1)", app.action_help)
+
+
+def _step_words(app: BriefingApp) -> str:
+    """What + adds in the current article's unit, in words."""
+    entry = app.entry
+    if entry is None or entry.length.sentences is not None:
+        return "One sentence"
+    if entry.length.words is not None:
+        return f"{words_step(entry.article)} words"
+    return "5% of the article"

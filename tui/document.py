@@ -8,8 +8,9 @@ survives. No Textual here; the app applies the results to its editor.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -107,6 +108,21 @@ def section(lines: Sequence[str], place: Place) -> tuple[int, int] | None:
                 return i + 1, end
             seen += 1
     return None
+
+
+def story_sections(text: str) -> list[tuple[str, str]]:
+    """Each `## ` story in the text, in order: (heading text, its Source line or "")."""
+    lines = text.split("\n")
+    stories: list[tuple[str, str]] = []
+    for i in range(_body_start(lines), len(lines)):
+        line = lines[i]
+        if line.startswith("## ") and _heading_text(line) != CONTENTS:
+            stories.append((_heading_text(line), ""))
+        elif stories and not stories[-1][1] and _SOURCE_LINE.match(line.strip()):
+            stories[-1] = (stories[-1][0], line.strip())
+        elif line.startswith("# "):
+            continue
+    return stories
 
 
 def _content(lines: Sequence[str], start: int, end: int) -> list[int]:
@@ -320,7 +336,12 @@ def refresh_contents(text: str) -> str:
 
 
 def with_front_matter(
-    body: str, *, day: dt.date, method: str | None = None, keep_from: str = ""
+    body: str,
+    *,
+    day: dt.date,
+    method: str | None = None,
+    keep_from: str = "",
+    fields: Mapping[str, object] | None = None,
 ) -> str:
     """The whole briefing file: front matter made from the body as it is now, then the body.
 
@@ -330,6 +351,7 @@ def with_front_matter(
     Args:
         method: the summarizing method(s) to record.
         keep_from: an earlier version of the file whose other front matter fields are kept.
+        fields: more fields to record (written as JSON), e.g. each story's article identity.
     """
     _, body = split_front_matter(body)
     body = body.strip("\n") + "\n"
@@ -340,6 +362,8 @@ def with_front_matter(
     rendered = to_markdown(replace(briefing, audio_seconds=None))
     close = rendered.index("\n---\n", 3)
     head = rendered[:close].split("\n")
+    for key, value in (fields or {}).items():
+        head.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     ours = {line.partition(":")[0] for line in head[1:]}
     old = keep_from.split("\n")
     if keep_from and old[0].strip() == "---":

@@ -92,6 +92,13 @@ class AudioReady(Message):
 
 
 @dataclass
+class PlaybackStarted(Message):
+    """The player is running (it didn't fail at once): the status bar says so."""
+
+    seconds: float
+
+
+@dataclass
 class PlaybackEnded(Message):
     """The audio player exited (problem is empty when it played to the end or was stopped)."""
 

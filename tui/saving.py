@@ -6,6 +6,7 @@ export flow (the questions, the worker, what to tell the user afterwards).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -19,6 +20,7 @@ from briefing.models import Briefing, VoiceProfile
 from briefing.tui.messages import Exported
 from briefing.tui.screens import questions
 from briefing.tui.screens.export import ExportRequest, ExportScreen
+from briefing.tui.settings import load_settings, save_setting
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -31,10 +33,19 @@ class Outputs:
     folder: Path
     force: bool = False
     """Overwrite existing files without asking (`--force`)."""
+    folder_given: bool = False
+    """The folder came from --out: the export dialog starts there, not at the one remembered."""
     opened: Path | None = None
     """The briefing file that was reopened, if any: saving over it needs no question."""
     written: set[Path] = field(default_factory=set)
     """Files written by this session (resolved)."""
+    file: Path | None = None
+    """The briefing's own file: the one reopened, or where it was last saved (ctrl+s writes
+    there even when the title changed; Save as picks another)."""
+
+    def __post_init__(self) -> None:
+        if self.file is None:
+            self.file = self.opened
 
     def ours(self, path: Path) -> bool:
         """Written by this session, or the briefing that was opened: no need to ask."""
@@ -122,9 +133,11 @@ class Saver:
         """Write the Markdown to the output folder now; True if it was written."""
         app = self.app
         body, text, briefing = app.briefing_now()
-        stem = slugify(briefing.title)
-        folder = self.outputs.folder
-        target = folder / f"{stem}.md"
+        if self.outputs.file is not None:
+            target = self.outputs.file
+        else:
+            target = self.outputs.folder / f"{slugify(briefing.title)}.md"
+        folder, stem = target.parent, target.stem
         force = self.outputs.force or self.outputs.ours(target)
         if target.exists() and not force:
             if await app.push_screen_wait(questions.overwrite([target], save=True)) != "yes":
@@ -136,30 +149,42 @@ class Saver:
             app.notify(str(exc), title="Not saved", severity="error", timeout=8)
             return False
         self.outputs.record([target])
+        self.outputs.file = target
         app.clean_text = body
         app.drafts.forget()
         app.notify(str(target), title="Saved")
         app.refresh_view()
         return True
 
-    async def export(self) -> None:
-        """Ask for the formats and folder, then export on a worker thread."""
+    async def export(self, *, save_as: bool = False) -> None:
+        """Ask for the formats, folder and name, then export on a worker thread.
+
+        Args:
+            save_as: Save as: only the Markdown ticked; the file written becomes the
+                briefing's own file (ctrl+s writes there from then on).
+        """
         app = self.app
         body, text, briefing = app.briefing_now()
-        stem = slugify(briefing.title)
+        own = self.outputs.file
+        stem = own.stem if own is not None else slugify(briefing.title)
+        folder = own.parent if own is not None else self.last_folder()
         profile = app.profile()
         request: ExportRequest | None = await app.push_screen_wait(
             ExportScreen(
-                self.outputs.folder,
+                folder,
                 stem,
                 f"Audio voice: {profile.name}, {profile.rate} words a minute",
-                self.formats,
+                ("md",) if save_as else self.formats,
                 self.notes,
+                title="Save as" if save_as else "Export briefing",
             )
         )
         if request is None:
             return
-        self.formats = request.formats
+        if not save_as:
+            self.formats = request.formats
+        self.remember_folder(request.folder)
+        stem = request.stem or stem
         targets = [request.folder / f"{stem}.{fmt}" for fmt in request.formats]
         taken = self.outputs.taken(targets)
         if taken and await app.push_screen_wait(questions.overwrite(taken)) != "yes":
@@ -175,6 +200,19 @@ class Saver:
             partial(self._run, job, body), thread=True, group="export-job", exit_on_error=False
         )
 
+    def last_folder(self) -> Path:
+        """Where the export dialog starts: the folder chosen last time, else the output folder."""
+        if self.outputs.folder_given:
+            return self.outputs.folder
+        remembered = load_settings().get("export_folder")
+        if isinstance(remembered, str) and Path(remembered).is_dir():
+            return Path(remembered)
+        return self.outputs.folder
+
+    def remember_folder(self, folder: Path) -> None:
+        with contextlib.suppress(BriefingError):
+            save_setting("export_folder", str(folder.expanduser().resolve()))
+
     def _run(self, job: ExportJob, body: str) -> None:
         written, problem = export_job(job, partial(self.app.post_progress, "Speaking"))
         self.app.post_message(Exported(written, problem, body))
@@ -185,7 +223,9 @@ class Saver:
         app.status.stop()
         app.speaking = False
         self.outputs.record(message.files)
-        if any(p.suffix == ".md" for p in message.files) and not message.problem:
+        markdown = next((p for p in message.files if p.suffix == ".md"), None)
+        if markdown is not None and not message.problem:
+            self.outputs.file = markdown
             app.clean_text = message.markdown
             if not app.dirty:
                 app.drafts.forget()

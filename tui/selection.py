@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from briefing.render import escape
 from briefing.tui.document import (
     Found,
     Place,
     SectionMissing,
     add_sentence,
     find_sentence,
+    present_indices,
     refresh_contents,
     remove_sentence,
     selected_states,
+    story_sections,
     swap_sections,
 )
 from briefing.tui.session import Entry, place_of
@@ -156,3 +159,67 @@ def marks(text: str, entries: Sequence[Entry], at: int) -> dict[int, str]:
     """How each chosen sentence of story `at` stands in the text: "ok", "edited" or "missing"."""
     entry = entries[at]
     return selected_states(text, place_of(entries, at), entry.sentences, entry.selected)
+
+
+def follow_text(text: str, entries: list[Entry]) -> bool:
+    """Keep the stories in step with the text: headings renamed there, stories moved there.
+
+    Each story is found by its identity, its Source line naming the article, before
+    its heading text; failing both, by its position when the count of stories agrees.
+    A renamed heading becomes the story's headline, and the entries take the order
+    of their stories in the text (after an undo of a move, or a move by hand).
+    True if anything changed.
+    """
+    if len(entries) < 2:
+        return False
+    sections = story_sections(text)
+    taken: dict[int, int] = {}
+    for number, entry in enumerate(entries):
+        spot = _section_of(entry, number, sections, set(taken.values()), len(entries))
+        if spot is None:
+            return False
+        taken[number] = spot
+    changed = False
+    for number, spot in taken.items():
+        heading = sections[spot][0]
+        if entries[number].headline != heading:
+            entries[number].headline = heading
+            changed = True
+    order = sorted(range(len(entries)), key=lambda n: taken[n])
+    if order != list(range(len(entries))):
+        entries[:] = [entries[n] for n in order]
+        changed = True
+    return changed
+
+
+def _section_of(
+    entry: Entry, number: int, sections: list[tuple[str, str]], used: set[int], count: int
+) -> int | None:
+    free = [i for i in range(len(sections)) if i not in used]
+    if entry.source and entry.article is not None:
+        names = {entry.source, escape(entry.source)}
+        by_source = [i for i in free if any(n in sections[i][1] for n in names)]
+        if len(by_source) == 1:
+            return by_source[0]
+    by_heading = [i for i in free if sections[i][0] == entry.headline]
+    if by_heading:
+        return by_heading[0]
+    if len(sections) == count and number in free:
+        return number
+    return None
+
+
+def follow_undo(text: str, entries: list[Entry]) -> None:
+    """After undo or redo: each story's choices are the sentences its text holds again.
+
+    A chosen sentence whose line the undo removed is no longer chosen, and one whose
+    line came back is chosen again; edited lines of chosen sentences stay chosen.
+    """
+    follow_text(text, entries)
+    for at, entry in enumerate(entries):
+        if entry.article is None:
+            continue
+        place = place_of(entries, at)
+        states = selected_states(text, place, entry.sentences, entry.selected)
+        kept = {i for i, state in states.items() if state != "missing"}
+        entry.selected = kept | present_indices(text, place, entry.sentences)

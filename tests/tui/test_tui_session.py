@@ -97,7 +97,7 @@ def test_a_draft_round_trips_through_the_keeper_and_restores_order_and_marks() -
     again = open_inputs([TUNNEL_TXT, GARDEN_MD], method="lead", length=LENGTH)
     draft = DraftKeeper(again.draft_key).load()
     assert draft is not None and draft.text == "# Edited\n" and draft.rate == 170
-    assert restore_stories(again.entries, draft)
+    assert restore_stories(again.entries, draft).matched
     assert [e.headline for e in again.entries] == [garden.headline, tunnel.headline]
     assert again.entries[0].selected == {1} and again.entries[1].selected == {0, 2}
     assert (again.entries[0].method, again.entries[0].length) == ("textrank", Length(words=40))
@@ -114,7 +114,7 @@ def test_a_draft_of_other_articles_restores_no_order() -> None:
     draft = DraftKeeper(tunnel_only.draft_key).load()
     both = open_inputs([GARDEN_MD, TUNNEL_TXT], method="lead", length=LENGTH)
     assert draft is not None
-    assert not restore_stories(both.entries, draft)
+    assert not restore_stories(both.entries, draft).matched
     assert [e.source for e in both.entries] == [GARDEN_MD, TUNNEL_TXT]
 
 
@@ -131,3 +131,78 @@ def test_a_length_steps_in_its_own_unit(length: Length, delta: int, expected: Le
     from briefing.tui.session import step_length
 
     assert step_length(length, delta) == expected
+
+
+def test_a_draft_restores_marks_when_the_same_article_is_opened_by_another_path(
+    tmp_path: Path,
+) -> None:
+    from briefing.tui.session import DraftKeeper, draft_of, restore_stories
+
+    first = open_inputs([TUNNEL_TXT], method="lead", length=LENGTH)
+    first.entries[0].selected = {0, 3}
+    DraftKeeper(first.draft_key).keep(draft_of(first, "# T\n", voice="default", rate=170))
+
+    link = tmp_path / "linked.txt"
+    link.symlink_to(Path(TUNNEL_TXT).resolve())
+    for typed in (str(Path(TUNNEL_TXT).resolve()), str(link)):
+        again = open_inputs([typed], method="lead", length=LENGTH)
+        assert again.draft_key == first.draft_key
+        draft = DraftKeeper(again.draft_key).load()
+        assert draft is not None
+        restored = restore_stories(again.entries, draft)
+        assert restored.matched and restored.changed == ()
+        assert again.entries[0].selected == {0, 3}
+
+
+def test_a_changed_article_is_said_and_its_marks_come_from_the_text(tmp_path: Path) -> None:
+    from briefing.tui.session import DraftKeeper, draft_of, restore_stories
+
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "A headline here\n\nThe first sentence is this one. The second sentence follows it. "
+        "A third sentence ends the paragraph.\n",
+        encoding="utf-8",
+    )
+    first = open_inputs([str(article)], method="lead", length=LENGTH)
+    first.entries[0].selected = {1}
+    text = "# A headline here\n\nThe second sentence follows it.\n"
+    DraftKeeper(first.draft_key).keep(draft_of(first, text, voice="default", rate=170))
+
+    article.write_text(
+        "A headline here\n\nA new opening sentence was added. The first sentence is this one. "
+        "The second sentence follows it. A third sentence ends the paragraph.\n",
+        encoding="utf-8",
+    )
+    again = open_inputs([str(article)], method="lead", length=LENGTH)
+    draft = DraftKeeper(again.draft_key).load()
+    assert draft is not None
+    restored = restore_stories(again.entries, draft)
+    assert restored.changed == ("A headline here",)
+    assert again.entries[0].selected == {2}  # the same sentence, now third in the article
+
+
+def test_a_second_keeper_on_the_same_inputs_cannot_lock_the_draft() -> None:
+    from briefing.tui.session import DraftKeeper
+
+    opening = open_inputs([TUNNEL_TXT], method="lead", length=LENGTH)
+    first, second = DraftKeeper(opening.draft_key), DraftKeeper(opening.draft_key)
+    assert first.lock()
+    assert not second.lock()
+    first.release()
+    assert second.lock()
+    second.release()
+
+
+def test_an_unreadable_draft_is_set_aside_with_a_message() -> None:
+    from briefing.drafts import draft_path
+    from briefing.tui.session import DraftKeeper
+
+    opening = open_inputs([TUNNEL_TXT], method="lead", length=LENGTH)
+    path = draft_path(opening.draft_key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{not json", encoding="utf-8")
+    keeper = DraftKeeper(opening.draft_key)
+    assert keeper.load() is None
+    assert "set aside" in keeper.problem
+    assert not path.exists()
+    assert list(path.parent.glob(f"{opening.draft_key}.unreadable-*.json"))

@@ -90,3 +90,47 @@ def test_draft_offer_small(snap_compare, make_app, ready) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SMALL, run_before=offered)
+
+
+def _focused(selector: str, ready):
+    """Focus one pane and let the footer follow it (on the next refresh)."""
+
+    async def focus(pilot) -> None:
+        await ready(pilot)
+        if selector == "#preview-pane":
+            await pilot.press("f2")
+        pilot.app.query_one(selector).focus()
+        await ready(pilot)
+        await pilot.pause(0.2)
+
+    return focus
+
+
+def test_footer_80_articles_focused(snap_compare, make_app, ready) -> None:
+    app = make_app(TUNNEL, GARDEN)
+    assert snap_compare(app, terminal_size=SMALL, run_before=_focused("#articles", ready))
+
+
+def test_footer_80_sentences_focused(snap_compare, make_app, ready) -> None:
+    app = make_app(TUNNEL, GARDEN)
+    assert snap_compare(app, terminal_size=SMALL, run_before=_focused("#sentences", ready))
+
+
+def test_footer_80_summary_controls_focused(snap_compare, make_app, ready) -> None:
+    app = make_app()
+    assert snap_compare(app, terminal_size=SMALL, run_before=_focused("#length", ready))
+
+
+def test_footer_80_editor_focused(snap_compare, make_app, ready) -> None:
+    app = make_app()
+    assert snap_compare(app, terminal_size=SMALL, run_before=_focused("#editor", ready))
+
+
+def test_footer_80_voice_controls_focused(snap_compare, make_app, ready) -> None:
+    app = make_app()
+    assert snap_compare(app, terminal_size=SMALL, run_before=_focused("#rate", ready))
+
+
+def test_footer_80_preview_focused(snap_compare, make_app, ready) -> None:
+    app = make_app()
+    assert snap_compare(app, terminal_size=SMALL, run_before=_focused("#preview-pane", ready))

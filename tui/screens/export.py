@@ -23,6 +23,8 @@ class ExportRequest:
     formats: tuple[str, ...]
     notes: Path | None = None
     """A notes vault to write the briefing's notes into as well (the `notes` target)."""
+    stem: str = ""
+    """The file name without its suffix ("" keeps the one the dialog offered)."""
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -37,8 +39,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         voice_line: str,
         chosen: tuple[str, ...] = ("md", "html"),
         notes: Path | None = None,
+        *,
+        title: str = "Export briefing",
     ) -> None:
         super().__init__(classes="dialog-screen")
+        self.title_text = title
         self.folder = folder
         self.notes = notes
         self.stem = stem
@@ -47,12 +52,15 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog") as dialog:
-            dialog.border_title = "Export briefing"
+            dialog.border_title = self.title_text
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 with Horizontal(classes="field"):
                     yield Label("Folder", classes="caption")
                     yield Input(str(self.folder), id="folder", compact=True)
-                yield Static(f"Named {self.stem}.*", classes="hint", markup=False)
+                with Horizontal(classes="field"):
+                    yield Label("Name  ", classes="caption")
+                    yield Input(self.stem, id="name", compact=True)
+                yield Static("The name gets each format's suffix.", classes="hint")
                 with Grid(id="formats"):
                     for fmt in FORMATS.values():
                         yield Checkbox(
@@ -82,6 +90,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         yield Footer()  # this dialog's keys, not those of the screen below
 
     def on_mount(self) -> None:
+        # Long names and folders show from their start, the part that tells them apart.
+        for box in self.query(Input):
+            box.cursor_position = 0
         self.query_one("#export", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -99,16 +110,31 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         formats = tuple(f for f in FORMATS if self.query_one(f"#fmt-{f}", Checkbox).value)
         folder = self.query_one("#folder", Input).value.strip()
         notes = self.query_one("#notes", Input).value.strip()
+        name = _stem(self.query_one("#name", Input).value)
         problem = self.query_one("#export-problem", Static)
         if not folder:
             problem.update("Give a folder to write to.")
+        elif not name:
+            problem.update("Give the file a name (no / in it).")
         elif not formats:
             problem.update("Choose at least one format.")
-        if not folder or not formats:
+        if not folder or not formats or not name:
             problem.display = True
         else:
             vault = Path(notes).expanduser() if notes else None
-            self.dismiss(ExportRequest(Path(folder).expanduser(), formats, vault))
+            self.dismiss(ExportRequest(Path(folder).expanduser(), formats, vault, name))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _stem(typed: str) -> str:
+    """The name typed, without a format suffix the user may have added; "" if unusable."""
+    name = typed.strip()
+    for fmt in FORMATS.values():
+        if name.lower().endswith(fmt.suffix.lower()):
+            name = name[: -len(fmt.suffix)]
+            break
+    if not name or "/" in name or name in {".", ".."}:
+        return ""
+    return name

@@ -16,12 +16,12 @@ HELP = """\
 **Left**, the article: every sentence, with the method's score (the best
 sentence is 1.00). Subheads are shown as headings and can't be chosen.
 
-| Mark | Meaning |
+| Mark | Meaning (the line under the list says it too) |
 |---|---|
-| ● | in the summary, and in the text as written |
-| ◐ | in the summary, but you edited its line |
-| ◌ | in the summary, but no longer in the text |
-| ○ | not in the summary |
+| ● in | in the summary, and in the text as written |
+| ◐ edited | in the summary, but you edited its line |
+| ◌ missing | in the summary, but no longer in the text |
+| ○ out | not in the summary |
 
 **Right**, the briefing's Markdown. Edit it freely: putting a sentence in or
 out only adds or removes that sentence's line, so your other edits stay. If
@@ -32,12 +32,16 @@ the line was edited, you are asked what to do.
 | Key | Action |
 |---|---|
 | space / enter | put the highlighted sentence in or out |
-| + / - | longer / shorter summary |
+| + / - | longer / shorter summary: one sentence, about a sentence's words, or 5% |
 | tab / shift+tab | next / previous control |
 | alt+↑ / alt+↓ | move the current article up / down (several articles) |
-| ctrl+s | save the Markdown to the output folder |
-| ctrl+e | export: Markdown, HTML, audio... |
-| ctrl+l | listen (again to stop) |
+| ctrl+z / ctrl+y | undo / redo in the text; the choices and story order follow |
+| ctrl+f / f3 | find in the text, or in the sentence list when it has focus / find next |
+| ctrl+o | edit the Markdown in $VISUAL or $EDITOR; the marks follow what you saved |
+| ctrl+s | save: back to the briefing's own file (reopened or saved before), else the output folder |
+| ctrl+p, "Save as" | save under another name or folder |
+| ctrl+e | export: Markdown, HTML, audio... (file name and folder; the folder is remembered) |
+| ctrl+l | listen; again to cancel the render or stop the player |
 | f2 | switch between the text and the preview |
 | ctrl+t | light / dark theme (remembered) |
 | ctrl+p | every action, searchable |
@@ -48,8 +52,11 @@ the line was edited, you are asked what to do.
 
 {methods}
 
-Your work is saved as a draft every few seconds and when you quit; opening
-the same articles again offers to restore it.
+Your work is saved as a draft every few seconds, when you quit, and when the
+terminal is closed or the app is told to stop (SIGHUP, SIGTERM). Opening the
+same articles again, by any path, offers to restore it; an article that changed
+since is named, and its marks follow the text. While one editor has these
+articles open, a second one opens them read-only.
 
 Press **escape** to close.
 """

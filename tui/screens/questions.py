@@ -62,9 +62,9 @@ def overwrite(taken: Sequence[Path], *, save: bool = False) -> ChoiceScreen:
         save: the question of ctrl+s (one Markdown file) rather than of an export.
     """
     if save:
-        message = f"{taken[0]} already exists.\n\nOverwrite it with this briefing?"
+        message = f"{_clean(taken[0])} already exists.\n\nOverwrite it with this briefing?"
     else:
-        names = "\n".join(f"  {t}" for t in taken)
+        names = "\n".join(f"  {_clean(t)}" for t in taken)
         message = f"Already there:\n{names}\n\nOverwrite {'them' if len(taken) > 1 else 'it'}?"
     return ChoiceScreen(
         "Overwrite?",
@@ -74,15 +74,36 @@ def overwrite(taken: Sequence[Path], *, save: bool = False) -> ChoiceScreen:
     )
 
 
-def quit_unsaved() -> ChoiceScreen:
-    """Quitting with unsaved work: "save", "keep" (the draft), "discard" or "cancel"."""
+def _clean(path: Path) -> str:
+    """A path as the user reads it: absolute, no "..", the home folder as ~."""
+    resolved = path.expanduser().resolve()
+    home = Path.home()
+    if resolved.is_relative_to(home) and resolved != home:
+        return f"~/{resolved.relative_to(home)}"
+    return str(resolved)
+
+
+def quit_unsaved(*, can_keep: bool = True) -> ChoiceScreen:
+    """Quitting with unsaved work: "save", "keep" (the draft), "discard" or "cancel".
+
+    Args:
+        can_keep: a draft can be written; when it can't, "Keep draft" is not offered.
+    """
+    message = "This briefing has changes that aren't saved to the output folder."
+    if not can_keep:
+        message += "\n\nNo draft can be kept (it could not be written): save or discard."
+    buttons = [("Save and quit", "save", "primary")]
+    if can_keep:
+        buttons.append(("Keep draft", "keep", "default"))
+    buttons += [("Discard", "discard", "error"), ("Cancel", "cancel", "default")]
+    return ChoiceScreen(UNSAVED, message, buttons)
+
+
+def read_only_elsewhere() -> ChoiceScreen:
+    """These inputs are open in another editor: "read-only" or "quit"."""
     return ChoiceScreen(
-        UNSAVED,
-        "This briefing has changes that aren't saved to the output folder.",
-        [
-            ("Save and quit", "save", "primary"),
-            ("Keep draft", "keep", "default"),
-            ("Discard", "discard", "error"),
-            ("Cancel", "cancel", "default"),
-        ],
+        "Open elsewhere",
+        "These articles are open in another briefing editor, which keeps their draft.\n\n"
+        "Open them here read-only (nothing typed here is kept as a draft)?",
+        [("Open read-only", "read-only", "primary"), ("Quit", "quit", "default")],
     )

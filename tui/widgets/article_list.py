@@ -10,13 +10,16 @@ from textual.widgets.option_list import Option
 
 from briefing.tui.messages import ArticleChosen, MoveArticle
 
+_MOVE = Binding.Group("Move", compact=True)
+
 
 class ArticleList(OptionList):
     """Pick the article to work on; alt+up/alt+down move it within the briefing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("alt+up,ctrl+up", "move(-1)", "Move up", key_display="alt+↑"),
-        Binding("alt+down,ctrl+down", "move(1)", "Move down", key_display="alt+↓"),
+        # One footer item for both, so the app's keys still fit at 80 columns.
+        Binding("alt+up,ctrl+up", "move(-1)", "Move up", key_display="alt+↑", group=_MOVE),
+        Binding("alt+down,ctrl+down", "move(1)", "Move down", key_display="↓", group=_MOVE),
     ]
 
     def show(self, titles: list[str], current: int) -> None:

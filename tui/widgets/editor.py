@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from textual.message import Message
 from textual.widgets import TextArea
 
 
@@ -24,11 +25,29 @@ class MarkdownEditor(TextArea):
             **kwargs,  # type: ignore[arg-type]
         )
 
+    class Undone(Message):
+        """Undo or redo changed the text: the choices and story order must follow it."""
+
+    def action_undo(self) -> None:
+        before = self.text
+        super().action_undo()
+        if self.text != before:
+            self.post_message(self.Undone())
+
+    def action_redo(self) -> None:
+        before = self.text
+        super().action_redo()
+        if self.text != before:
+            self.post_message(self.Undone())
+
     def apply_text(self, new: str) -> None:
-        """Make the editor hold `new`, editing as few lines as possible."""
+        """Make the editor hold `new`, editing as few lines as possible (one undo step)."""
         old = self.text
         if new == old:
             return
+        self.history.checkpoint()
+        undo = self.history._undo_stack  # Textual keeps no public way to group edits
+        depth = len(undo)
         old_lines = old.split("\n")
         new_lines = new.split("\n")
         opcodes = SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
@@ -38,6 +57,13 @@ class MarkdownEditor(TextArea):
             self._replace_lines(old_lines, i1, i2, new_lines[j1:j2])
         if self.text != new:  # never expected; the document must end up exactly right
             self.load_text(new)
+            return
+        # Every edit with a newline is its own undo step: make the change one step.
+        batches = [undo.pop() for _ in range(max(0, len(undo) - depth))]
+        merged = [edit for batch in reversed(batches) for edit in batch]
+        if merged:
+            undo.append(merged)
+        self.history.checkpoint()
 
     def show_line(self, row: int) -> None:
         """Scroll so that line `row` is in view, leaving the cursor where the user left it."""

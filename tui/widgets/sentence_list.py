@@ -22,6 +22,20 @@ MARKS = {
 }
 """How a sentence is marked: chosen and in the text, chosen but edited, chosen but gone, not chosen."""
 
+LEGEND = (("ok", "in"), ("edited", "edited"), ("missing", "missing"), ("", "out"))
+
+
+def legend() -> Text:
+    """One line saying what each mark means, in the marks' own colours."""
+    line = Text()
+    for state, meaning in LEGEND:
+        mark, style = MARKS[state]
+        if line:
+            line.append("  ")
+        line.append(mark, style=style)
+        line.append(f" {meaning}")
+    return line
+
 
 def scaled(scores: tuple[float, ...]) -> list[float]:
     """Scores scaled to 0-1 (the best sentence 1.00), since every method has its own scale."""
@@ -62,6 +76,12 @@ class SentenceList(OptionList):
         Binding("minus", "shorter", "Shorter", key_display="-", show=False),
     ]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With no article (a briefing whose sources are gone) there is nothing to toggle."""
+        if action in {"toggle_sentence", "longer", "shorter"}:
+            return getattr(self, "_article", None) is not None
+        return True
+
     def show(
         self,
         article: Article | None,
@@ -73,6 +93,7 @@ class SentenceList(OptionList):
         """Show an article's sentences with their marks, keeping the highlighted row."""
         same = article is not None and article is getattr(self, "_article", None)
         self._article = article
+        self.refresh_bindings()
         highlighted = self.highlighted if same else None
         self.clear_options()
         if article is None:

@@ -15,11 +15,17 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="status-text")
+        yield Label("", id="playing")
         yield Label("", id="progress-label")
         yield ProgressBar(total=100, show_eta=False, id="progress")
 
     def say(self, text: str) -> None:
         self.query_one("#status-text", Label).update(text)
+
+    def playing(self, text: str) -> None:
+        """Show (or with "" hide) that the player is playing."""
+        self.query_one("#playing", Label).update(text)
+        self.set_class(bool(text), "-playing")
 
     def start(self, label: str) -> None:
         self.query_one("#progress-label", Label).update(label)
@@ -40,7 +46,8 @@ def status_line(briefing: Briefing, rate: int, state: str, *, summarizing: bool 
     words = briefing.word_count
     seconds = words * 60 / max(rate, 1)
     busy = " · summarizing…" if summarizing else ""
+    count = briefing.sentence_count
     return (
-        f"{briefing.sentence_count} sentences · {words} words · "
+        f"{count} {'sentence' if count == 1 else 'sentences'} · {words} words · "
         f"≈{clock(seconds)} at {rate} wpm · {state}{busy}"
     )

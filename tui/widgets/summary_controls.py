@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Input, Select
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Select
 
 from briefing.summarize.length import Length
 from briefing.summarize.registry import METHODS
@@ -39,8 +39,8 @@ def parse_length(value: str, unit: str) -> Length | None:
         return None
 
 
-class SummaryControls(Horizontal):
-    """Method, length and unit; any change asks for the summary to be recomputed."""
+class SummaryControls(Vertical):
+    """Method, length and unit under their labels; any change asks for a new summary."""
 
     def __init__(self, method: str, length: Length, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -49,6 +49,14 @@ class SummaryControls(Horizontal):
         self._good_value = self._value
 
     def compose(self) -> ComposeResult:
+        with Horizontal(classes="captions"):
+            yield Label("Method", id="method-caption")
+            yield Label("Length", id="length-caption")
+            yield Label("Unit", id="unit-caption")
+        with Horizontal(classes="controls"):
+            yield from self._controls()
+
+    def _controls(self) -> ComposeResult:
         yield Select(
             [(name, name) for name in METHODS],
             value=self._method,
