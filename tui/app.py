@@ -57,7 +57,7 @@ from briefing.tui.messages import (
     WorkFailed,
 )
 from briefing.tui.outside import OutsideEditor
-from briefing.tui.playback import Listener, Playback
+from briefing.tui.playback import Listener, Playback, player_command
 from briefing.tui.player import find_player
 from briefing.tui.saving import Outputs, Saver
 from briefing.tui.screens import questions
@@ -185,7 +185,7 @@ class BriefingApp(App[int]):
         self.rate = start.rate
         self.autosave_seconds = autosave_seconds
         self.refresh_seconds = REFRESH_SECONDS
-        playback = Playback(find_player() if player == "auto" else _command(player))
+        playback = Playback(find_player() if player == "auto" else player_command(player))
         self.listener = Listener(self, playback)
         self.summarizer = Summarizer(self)
         self.chooser = Chooser(self)
@@ -684,10 +684,6 @@ class BriefingApp(App[int]):
         self._finished = True
         if self._refresh_timer is not None:
             self._refresh_timer.stop()
-        if how == "keep":
-            self.autosave()
-        else:
-            self.drafts.forget()
         self.listener.stop_all()
         elsewhere = self.drafts.elsewhere if how == "keep" else None
         self.exit(0, message=f"briefing: draft kept in {elsewhere}" if elsewhere else None)
@@ -698,10 +694,3 @@ class BriefingApp(App[int]):
             self.autosave()
             self.listener.stop_all()
         self.drafting.stop()
-
-
-def _command(player: list[str] | str | None) -> list[str] | None:
-    """The player as a command list (a single string is one program with no options)."""
-    if player is None or isinstance(player, list):
-        return player
-    return [player]

@@ -295,3 +295,10 @@ class Listener:
                 severity="error",
                 timeout=12,
             )
+
+
+def player_command(player: list[str] | str | None) -> list[str] | None:
+    """The player as a command list (a single string is one program with no options)."""
+    if player is None or isinstance(player, list):
+        return player
+    return [player]
