@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing import addresses
 from briefing.addresses import is_public_ip
-from briefing.daily import addresses, sources
+from briefing.daily import sources
 from briefing.daily.fetch import Cache, Fetcher
 from briefing.daily.sources import Reader
 
