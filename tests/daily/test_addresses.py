@@ -10,8 +10,8 @@ import pytest
 from briefing import addresses
 from briefing.addresses import is_public_ip
 from briefing.daily import sources
-from briefing.daily.fetch import Cache, Fetcher
 from briefing.daily.sources import Reader
+from briefing.fetch import Cache, Fetcher
 
 from .newsroom import Route, Site, page_html
 
