@@ -183,7 +183,8 @@ def _write_staged(
         result.audio = audio_files[0]
         result.audio_seconds = recorded_seconds(made)
         briefing = replace(briefing, audio_seconds=result.audio_seconds)
-        episode = episode_of(run, briefing, result.audio, written)
+        staged_audio = staged / result.audio.name  # hashed here: the day is not swapped in yet
+        episode = episode_of(run, briefing, result.audio, written, content=staged_audio)
     manifest = result.manifest()
     manifest["fingerprint"] = fingerprint if failure is None else None
     manifest["episode"] = episode.to_json() if episode else None
@@ -195,14 +196,24 @@ def _write_staged(
     return failure
 
 
-def episode_of(run: DailyRun, briefing: Briefing, audio: Path, written: list[Path]) -> Episode:
-    """The day's podcast episode: its audio and page relative to the feed, and its stories."""
+def episode_of(
+    run: DailyRun,
+    briefing: Briefing,
+    audio: Path,
+    written: list[Path],
+    *,
+    content: Path | None = None,
+) -> Episode:
+    """The day's podcast episode: its audio and page relative to the feed, and its stories.
+
+    `content` is where the audio's bytes are now (a staging folder), if not at `audio`.
+    """
     root = run.options.root
     page = next((p for p in written if p.suffix == ".html"), None)
     transcripts = [p for p in written if p.suffix in (".vtt", ".srt")]
     chapters = next((p for p in written if p.name.endswith(".chapters.json")), None)
     digest = hashlib.sha256()
-    with audio.open("rb") as f:
+    with (content or audio).open("rb") as f:
         while block := f.read(1 << 20):
             digest.update(block)
     return Episode(
