@@ -177,23 +177,6 @@ def _read_draft(key: str, path: Path) -> Draft | None:
         return None
 
 
-def set_aside(key: str) -> Path | None:
-    """Move a draft that can't be read out of the way (kept for the user); its new path.
-
-    None when there is no draft file, or it can't be moved (then it is left as it is).
-    """
-    path = draft_path(key)
-    if not path.exists():
-        return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{key}.unreadable-{stamp}.json")
-    try:
-        path.rename(aside)
-    except OSError:
-        return None
-    return aside
-
-
 class DraftLock:
     """A lock per draft, so two editors on the same inputs don't overwrite each other's work.
 

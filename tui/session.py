@@ -21,9 +21,8 @@ from briefing.drafts import (
     DraftStory,
     discard_draft,
     draft_path,
-    load_draft,
+    load_draft_reporting,
     save_draft,
-    set_aside,
 )
 from briefing.errors import BriefingError, InputError, UsageError
 from briefing.ingest import MAX_BYTES, STDIN, read_article, read_text
@@ -397,13 +396,9 @@ class DraftKeeper:
 
     def load(self) -> Draft | None:
         """The saved draft; one that can't be read is set aside and `problem` says where."""
-        draft = load_draft(self.key)
-        if draft is not None or self.read_only:
-            return draft
-        aside = set_aside(self.key)
-        if aside is not None:
-            self.problem = f"The saved draft could not be read; it was set aside as {aside}."
-        return None
+        draft, problem = load_draft_reporting(self.key)
+        self.problem = problem or ""
+        return draft
 
     def restored(self, draft: Draft) -> None:
         """The user took `draft` back: it is what's on disk."""

@@ -205,4 +205,4 @@ def test_an_unreadable_draft_is_set_aside_with_a_message() -> None:
     assert keeper.load() is None
     assert "set aside" in keeper.problem
     assert not path.exists()
-    assert list(path.parent.glob(f"{opening.draft_key}.unreadable-*.json"))
+    assert list(path.parent.glob(f"{opening.draft_key}.json.broken"))
