@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from briefing.errors import InputError
 from briefing.language import detect_language
@@ -24,7 +27,7 @@ _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.{1,300}?)(?<=\S)\1")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&~])")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _SENTENCE_END = frozenset(".!?…:;\"'”’»)")
@@ -137,31 +140,56 @@ def _looks_binary(text: str) -> bool:
 
 def _read_bytes(name: str, max_bytes: int) -> bytes:
     if name == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise InputError("stdin", f"input is larger than {max_bytes:,} bytes (see --max-bytes)")
+        data = _read_capped(sys.stdin.buffer, "stdin", max_bytes)
         if not data.strip():
             raise InputError("stdin", "input is empty")
         return data
-    path = Path(name)
     try:
-        if path.is_dir():
-            raise InputError(name, "is a directory, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (see --max-bytes)"
-            )
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer must not wait for one.
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a file") from None
     except PermissionError:
         raise InputError(name, "permission denied") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(name, getattr(exc, "strerror", None) or "can't be read") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(name, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, "not a regular file (pipe or device); pass it on stdin as -")
+        if info.st_size > max_bytes:
+            raise InputError(
+                name,
+                f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit (see --max-bytes)",
+            )
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as stream:
+            fd = -1
+            data = _read_capped(stream, name, max_bytes)
     except OSError as exc:
         raise InputError(name, exc.strerror or "can't be read") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if not data.strip():
         raise InputError(name, "file is empty" if not data else "file has only whitespace")
     return data
+
+
+def _read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """At most `max_bytes` from `stream`, read in chunks: over the limit fails at once, mid-read."""
+    parts: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(1 << 20, max_bytes + 1 - size)):
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(name, f"input is larger than {max_bytes:,} bytes (see --max-bytes)")
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def kind_of(name: str, text: str) -> str:
@@ -367,6 +395,8 @@ class _ArticleHTML(HTMLParser):
         self.blocks: list[tuple[str, str, int]] = []
         """(tag, text, article depth) for every block of text, in order."""
         self._stack: list[str] = []
+        self._open: dict[str, int] = {}
+        """How many of each tag are on _stack: a stray end tag is O(1), not a scan of the stack."""
         self._skip = 0
         self._in_title = False
         self._article = 0
@@ -379,6 +409,7 @@ class _ArticleHTML(HTMLParser):
                 self._text.append(" ")
             return
         self._stack.append(tag)
+        self._open[tag] = self._open.get(tag, 0) + 1
         hidden = any(k == "hidden" or (k == "aria-hidden" and v == "true") for k, v in attrs)
         if self._skip or tag in self.SKIP or hidden:
             self._skip += 1
@@ -392,10 +423,11 @@ class _ArticleHTML(HTMLParser):
             self._tag = tag
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.VOID or tag not in self._stack:
+        if tag in self.VOID or not self._open.get(tag):
             return
         while self._stack:
             open_tag = self._stack.pop()
+            self._open[open_tag] -= 1
             if self._skip:
                 self._skip -= 1
             else:

@@ -37,7 +37,7 @@ def cardinal(number: int, *, british: bool = False) -> str:
 
 def digits(text: str) -> str:
     """Read a string of digits one by one ("007" -> "zero zero seven")."""
-    return " ".join(_DIGIT_WORDS[int(d)] for d in text if d.isdigit())
+    return " ".join(_DIGIT_WORDS[int(d)] for d in text if d.isdecimal())
 
 
 def decimal(text: str, *, british: bool = False) -> str:

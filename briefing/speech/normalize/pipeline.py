@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from briefing.speech.lexicon import Lexicon, load_lexicon
+from briefing.speech.normalize.bounds import pieces, say_long_numbers
 from briefing.speech.normalize.characters import unify_characters
 from briefing.speech.normalize.languages import DEFAULT_LANGUAGE, LanguageRules, language_rules
 from briefing.speech.normalize.punctuation import tidy
@@ -75,7 +76,15 @@ class Normalizer:
         return tidy(_PLACEHOLDER.sub(restore, text))
 
     def __call__(self, text: str) -> str:
-        """The spoken form of `text`: one line of words and punctuation, no digits or symbols."""
+        """The spoken form of `text`: one line of words and punctuation, no digits or symbols.
+
+        A very long "sentence" is read in pieces (see bounds), so its cost stays linear.
+        """
+        said = [self._settled(piece) for piece in pieces(say_long_numbers(text))]
+        return " ".join(s for s in said if s)
+
+    def _settled(self, text: str) -> str:
+        """Passes over `text` until another changes nothing (at most four)."""
         result = self._one_pass(text)
         for _ in range(3):
             again = self._one_pass(result)
