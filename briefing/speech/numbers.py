@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 _AND = re.compile(r"\band\s+(?=\S)")
 _COMMA = re.compile(r",")
@@ -32,6 +32,12 @@ def cardinal(number: int, *, british: bool = False) -> str:
     """1234 -> "one thousand two hundred thirty-four" ("... and thirty-four" when british)."""
     if abs(number) >= _MAX_CARDINAL:
         return digits(str(abs(number))) if number >= 0 else "minus " + digits(str(-number))
+    return _cardinal(number, british)
+
+
+@lru_cache(maxsize=4096)
+def _cardinal(number: int, british: bool) -> str:
+    """num2words is the slowest step of reading a number; news repeats the same few."""
     return _clean(_num2words()(number), british=british)
 
 

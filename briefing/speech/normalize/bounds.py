@@ -22,6 +22,13 @@ MAX_SAID_DIGITS = 15
 MAX_READ_DIGITS = 40
 """Beyond this many digits nobody reads them out: "a 5,000-digit number"."""
 
+FULL_READING_CHARS = 100_000
+"""Characters one normalizer (one script) reads with every rule; the rest get a quick reading.
+
+Hours of speech: a real article never gets near it, hostile text does not cost minutes."""
+MEMO_SIZE = 4096
+"""Pieces one normalizer remembers (text made of one phrase repeated is read once)."""
+
 _NUMBER = re.compile(r"\d(?:,?\d)*(?:\.\d+)?")
 """A written number; each step takes one digit, so matching never backtracks."""
 _WORD_RUN = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
