@@ -414,7 +414,8 @@ def _summarize_batch(args: argparse.Namespace) -> int:
     from briefing.batch import read_batch, summarize_batch
 
     name = str(args.jsonl)
-    rows = read_batch(name)
+    limit = getattr(args, "max_bytes", None)
+    rows = read_batch(name, **({"max_bytes": limit} if limit else {}))
     progress = Progress("Summarizing")
     try:
         results = summarize_batch(name, rows, lambda a: _summarize(a, args), note=_note)
@@ -423,7 +424,7 @@ def _summarize_batch(args: argparse.Namespace) -> int:
             print(result.to_json())
     finally:
         progress.close()
-    return EXIT_OK
+    return EXIT_INPUT if any(row.error for row in rows) else EXIT_OK
 
 
 def cmd_speak(args: argparse.Namespace) -> int:

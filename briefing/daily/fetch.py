@@ -8,10 +8,12 @@ import json
 import os
 import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from dataclasses import dataclass, field
 from http.client import HTTPException, HTTPMessage
 from pathlib import Path
@@ -187,14 +189,14 @@ class Fetcher:
             self.stats.fresh += 1
             self.cache.touch(url)  # type: ignore[union-attr]
             return _from_cache(url, cached, "fresh")
-        headers = {"User-Agent": self.agent, "Accept": "*/*", "Accept-Encoding": "identity"}
+        headers = {"User-Agent": self.agent, "Accept": "*/*", "Accept-Encoding": "gzip, deflate"}
         if cached:
             if etag := cached[0].get("etag"):
                 headers["If-None-Match"] = etag
             if modified := cached[0].get("last_modified"):
                 headers["If-Modified-Since"] = modified
         try:
-            response = self._download(url, headers)
+            response = self._download_within(url, headers)
         except urllib.error.HTTPError as exc:
             if exc.code == 304 and cached:
                 self.stats.not_modified += 1
@@ -212,6 +214,26 @@ class Fetcher:
         self.stats.urls.append(url)
         return response
 
+    def _download_within(self, url: str, headers: dict[str, str]) -> Response:
+        """_download with one deadline for all of it: a server that trickles headers or
+        body a byte at a time is given up on after `timeout` seconds, not per read."""
+        outcome: list[Response | BaseException] = []
+
+        def work() -> None:
+            try:
+                outcome.append(self._download(url, headers))
+            except BaseException as exc:  # handed to the caller's thread below
+                outcome.append(exc)
+
+        worker = threading.Thread(target=work, name="briefing-download", daemon=True)
+        worker.start()
+        worker.join(self.timeout + 1.0)
+        if not outcome:
+            raise InputError(url, f"download took longer than {self.timeout:g} seconds")
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
     def _download(self, url: str, headers: dict[str, str]) -> Response:
         request = urllib.request.Request(url, headers=headers)
         deadline = time.monotonic() + self.timeout
@@ -223,14 +245,14 @@ class Fetcher:
                 )
             parts: list[bytes] = []
             size = 0
-            while chunk := reply.read(65536):
+            while chunk := reply.read1(65536):
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise InputError(url, f"more than the {self.max_bytes:,}-byte limit")
                 if time.monotonic() > deadline:
                     raise InputError(url, f"download took longer than {self.timeout:g} seconds")
                 parts.append(chunk)
-            body = b"".join(parts)
+            body = _decoded(url, b"".join(parts), reply.headers.get("Content-Encoding", ""), self.max_bytes)
             meta = {
                 "final_url": reply.geturl(),
                 "content_type": reply.headers.get("Content-Type", ""),
@@ -243,6 +265,25 @@ class Fetcher:
         return Response(url, meta["final_url"], body, meta["content_type"], "fetched")
 
 
+def _decoded(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
+    """A gzip or deflate body unpacked, never to more than `max_bytes` (a zip bomb is refused)."""
+    encoding = encoding.strip().lower()
+    if encoding in ("gzip", "x-gzip") or (not encoding and body[:2] == b"\x1f\x8b"):
+        wbits = 16 + zlib.MAX_WBITS
+    elif encoding == "deflate":
+        wbits = zlib.MAX_WBITS if body[:1] == b"\x78" else -zlib.MAX_WBITS
+    else:
+        return body
+    unpacker = zlib.decompressobj(wbits)
+    try:
+        data = unpacker.decompress(body, max_bytes + 1)
+    except zlib.error:
+        raise InputError(url, f"the {encoding or 'gzip'} body is corrupt") from None
+    if len(data) > max_bytes or unpacker.unconsumed_tail:
+        raise InputError(url, f"unpacks to more than the {max_bytes:,}-byte limit")
+    return data
+
+
 def _from_cache(url: str, cached: tuple[dict[str, Any], bytes], status: str) -> Response:
     meta, body = cached
     return Response(url, meta.get("final_url") or url, body, meta.get("content_type") or "", status)
@@ -251,7 +292,7 @@ def _from_cache(url: str, cached: tuple[dict[str, Any], bytes], status: str) -> 
 def _max_age(cache_control: str) -> int | None:
     if re.search(r"\bno-(?:cache|store)\b", cache_control, re.I):
         return None
-    match = re.search(r"\bmax-age\s*=\s*(\d+)", cache_control, re.I)
+    match = re.search(r"\bmax-age\s*=\s*(\d{1,10})(?!\d)", cache_control, re.I)
     return int(match.group(1)) if match else None
 
 

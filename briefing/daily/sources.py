@@ -313,7 +313,10 @@ def _entry_time(entry: Any) -> dt.datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC)
+            try:
+                return dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC)
+            except (OverflowError, OSError, ValueError, TypeError):
+                continue  # a date no calendar can hold: try the next, else undated
     return None
 
 
@@ -362,6 +365,17 @@ def opml_feeds(spec: str, data: bytes, base: str) -> list[str]:
 # ---- pages ------------------------------------------------------------------------------
 
 
+def _is_text_charset(label: str) -> bool:
+    """Whether a charset label names a real text encoding (not idna, punycode, rot13, ...)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):
+        return False
+    return info.name not in {"idna", "punycode", "rot-13", "raw-unicode-escape", "unicode-escape"}
+
+
 def page_candidate(
     url: str,
     data: bytes,
@@ -381,11 +395,11 @@ def page_candidate(
     if b"\x00" in data[:4096]:
         raise InputError(url, "not a web page (binary data)")
     html: str | bytes = data
-    if charset:
+    if charset and _is_text_charset(charset):
         try:
             html = data.decode(charset, errors="replace")
-        except LookupError:
-            html = data
+        except (LookupError, UnicodeError, ValueError, TypeError):
+            html = data  # an odd label: trafilatura detects the encoding itself
     try:
         doc = trafilatura.bare_extraction(
             html,

@@ -28,6 +28,8 @@ SEEN_DAYS = 30
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SINCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw]?)\s*$", re.I)
+MAX_SINCE = dt.timedelta(days=3660)
+"""Ten years: the longest --since window (a longer one overflows dates)."""
 _UNITS = {"m": "minutes", "h": "hours", "": "hours", "d": "days", "w": "weeks"}
 
 
@@ -37,10 +39,16 @@ def parse_since(text: str) -> dt.timedelta:
     Raises:
         ValueError: not a positive duration in those units.
     """
-    match = _SINCE.match(str(text))
-    if not match or float(match.group(1)) <= 0:
-        raise ValueError(f"{text!r} is not a duration such as 24h, 90m or 2d")
-    return dt.timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
+    match = _SINCE.match(str(text)[:100])
+    if not match or len(str(text)) > 100 or float(match.group(1)) <= 0:
+        raise ValueError(f"{str(text)[:40]!r} is not a duration such as 24h, 90m or 2d")
+    try:
+        window = dt.timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
+    except OverflowError:
+        window = MAX_SINCE + MAX_SINCE
+    if window > MAX_SINCE:
+        raise ValueError(f"{text!r} is longer than the {MAX_SINCE.days:,} days a window can span")
+    return window
 
 
 def describe_since(window: dt.timedelta) -> str:
