@@ -84,7 +84,9 @@ def main() -> None:
     for family, token in families.items():
         big = token * args.repeats
         half = token * (args.repeats // 2)
-        worst = max(((seconds(rule, big), name, rule) for name, rule in named.items()), key=lambda t: t[0])
+        worst = max(
+            ((seconds(rule, big), name, rule) for name, rule in named.items()), key=lambda t: t[0]
+        )
         growth = worst[0] / max(seconds(worst[2], half), 1e-6)
         print(f"| {family!r} | {worst[1]} | {worst[0]:.3f} | {growth:.1f} |", flush=True)
     long_word = "x" * 5000

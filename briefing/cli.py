@@ -640,10 +640,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # a safety net: every known OS failure is already a BriefingError
-        print(f"briefing: error: {exc.filename or 'output'}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"briefing: error: {exc.filename or 'output'}: {exc.strerror or exc}", file=sys.stderr
+        )
         return EXIT_INPUT
     except (RecursionError, MemoryError, OverflowError) as exc:
-        print(f"briefing: error: input too large or too deep to read ({type(exc).__name__})", file=sys.stderr)
+        print(
+            f"briefing: error: input too large or too deep to read ({type(exc).__name__})",
+            file=sys.stderr,
+        )
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)

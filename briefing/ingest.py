@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 import stat
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
@@ -19,6 +21,9 @@ MAX_BYTES = 5 * 1024 * 1024
 """Inputs above this size are refused unless the caller raises the limit."""
 
 STDIN = "-"
+PARSE_SECONDS = 15.0
+"""Wall-clock budget for reading one input into sentences, whatever --max-bytes allows."""
+_DEADLINE: contextvars.ContextVar[tuple[str, float]] = contextvars.ContextVar("parse_deadline")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_FENCE = re.compile(r"^(```|~~~)")
@@ -55,11 +60,19 @@ def read_text(source: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
 
 
 def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
-    """Turn already-decoded text of a kind ("text", "markdown", "html") into an Article."""
-    if kind == "html":
-        title, blocks = _html_blocks(text)
-    else:
-        title, blocks = _text_blocks(text, markdown=kind == "markdown")
+    """Turn already-decoded text of a kind ("text", "markdown", "html") into an Article.
+
+    Raises:
+        InputError: no text in it, or reading it took longer than PARSE_SECONDS.
+    """
+    token = _DEADLINE.set((source, time.monotonic() + PARSE_SECONDS))
+    try:
+        if kind == "html":
+            title, blocks = _html_blocks(text)
+        else:
+            title, blocks = _text_blocks(text, markdown=kind == "markdown")
+    finally:
+        _DEADLINE.reset(token)
     if not any(not b.is_heading for b in blocks):
         if blocks or title:
             raise InputError(source, "no article text found (only a title or headings)")
@@ -73,6 +86,20 @@ def parse_article(text: str, *, source: str, kind: str = "text") -> Article:
         blocks=tuple(blocks),
         language=language,
     )
+
+
+def _within_budget() -> None:
+    """Stop a parse that has run past its deadline (a huge input with --max-bytes raised)."""
+    source, deadline = _DEADLINE.get(("", float("inf")))
+    if time.monotonic() > deadline:
+        raise InputError(
+            source, f"took more than {PARSE_SECONDS:g} seconds to read: too large or too complex"
+        )
+
+
+def _sentences(text: str) -> list[str]:
+    _within_budget()
+    return split_sentences(text)
 
 
 def decode(name: str, data: bytes) -> str:
@@ -226,7 +253,7 @@ def _paragraph(lines: list[str]) -> list[Block]:
 
     def flush() -> None:
         if pending:
-            if sentences := split_sentences(" ".join(pending)):
+            if sentences := _sentences(" ".join(pending)):
                 blocks.append(Block(tuple(sentences)))
             pending.clear()
 
@@ -464,7 +491,9 @@ class _ArticleHTML(HTMLParser):
 
 def _html_blocks(html: str) -> tuple[str, list[Block]]:
     parser = _ArticleHTML()
-    parser.feed(html)
+    for start in range(0, len(html), 1 << 16):
+        _within_budget()
+        parser.feed(html[start : start + (1 << 16)])
     parser.close()
     raw = parser.blocks
     if any(depth for _, _, depth in raw):
@@ -475,6 +504,6 @@ def _html_blocks(html: str) -> tuple[str, list[Block]]:
         if tag in _ArticleHTML.HEADINGS or is_subhead(text):
             if text != title:
                 blocks.append(Block((text,), is_heading=True))
-        elif sentences := split_sentences(text):
+        elif sentences := _sentences(text):
             blocks.append(Block(tuple(sentences)))
     return title, blocks

@@ -252,7 +252,9 @@ class Fetcher:
                 if time.monotonic() > deadline:
                     raise InputError(url, f"download took longer than {self.timeout:g} seconds")
                 parts.append(chunk)
-            body = _decoded(url, b"".join(parts), reply.headers.get("Content-Encoding", ""), self.max_bytes)
+            body = _decoded(
+                url, b"".join(parts), reply.headers.get("Content-Encoding", ""), self.max_bytes
+            )
             meta = {
                 "final_url": reply.geturl(),
                 "content_type": reply.headers.get("Content-Type", ""),

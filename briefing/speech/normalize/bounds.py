@@ -31,7 +31,7 @@ MEMO_SIZE = 4096
 
 _NUMBER = re.compile(r"\d(?:,?\d)*(?:\.\d+)?")
 """A written number; each step takes one digit, so matching never backtracks."""
-_WORD_RUN = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+_WORD_RUN = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 
 
 def _say_digits(run: str) -> str:
