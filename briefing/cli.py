@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -625,11 +626,23 @@ def cmd_voices(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _interrupt_on_terminate() -> None:
+    """SIGTERM (a timeout, a service stop) unwinds like Ctrl-C: no scratch file is left behind."""
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    with contextlib.suppress(ValueError):  # not the main thread (a test calling main)
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `briefing` console script; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _interrupt_on_terminate()
         return args.handler(args)
     except UsageError as exc:
         print(f"briefing: error: {exc}", file=sys.stderr)

@@ -69,14 +69,15 @@ def test_an_article_without_text_keeps_its_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("bad_line", ['{"id": "b"}', "not json", '{"id": "b", "article": 3}'])
-def test_a_bad_line_fails_the_run_before_anything_is_printed(tmp_path: Path, bad_line: str) -> None:
+def test_a_bad_line_gets_an_error_line_and_the_batch_goes_on(tmp_path: Path, bad_line: str) -> None:
+    good = json.dumps({"id": "a", "article": "A sentence. Another one."})
     batch = tmp_path / "in.jsonl"
-    batch.write_text(
-        json.dumps({"id": "a", "article": "A sentence. Another one."}) + "\n" + bad_line + "\n"
-    )
+    batch.write_text(good + "\n" + bad_line + "\n" + good.replace('"a"', '"c"') + "\n")
     result = run_cli("summarize", "--jsonl", str(batch))
     assert result.returncode == 1
-    assert result.stdout == ""
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o.get("id") for o in out] == ["a", out[1]["id"], "c"]
+    assert "line 2" in out[1]["error"] and "summary" not in out[1]
     assert len(result.stderr.strip().splitlines()) == 1
     assert "in.jsonl" in result.stderr and "line 2" in result.stderr
     assert "Traceback" not in result.stderr
