@@ -101,6 +101,14 @@ def test_long_numbers_never_reach_int(form: str, length: int) -> None:
     assert ("digit number" in spoken) == (length > 40)
 
 
+@pytest.mark.parametrize("form", FORMS)
+def test_every_rule_alone_survives_a_5000_digit_number(form: str) -> None:
+    english = language_rules("en")
+    text = f"It was {form.format(n='7' * 5000)} today."
+    for rule in (*english.before_lexicon, *english.rules):
+        assert isinstance(rule(text), str)
+
+
 def test_long_numbers_say_their_length_and_short_ones_are_left_alone() -> None:
     assert "a five thousand-digit number" in say_long_numbers("1" * 5000)
     assert say_long_numbers("1,234,567.89") == "1,234,567.89"

@@ -28,8 +28,8 @@ SEEN_DAYS = 30
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SINCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw]?)\s*$", re.I)
-MAX_SINCE = dt.timedelta(days=3660)
-"""Ten years: the longest --since window (a longer one overflows dates)."""
+MAX_SINCE = dt.timedelta(days=200_000)
+"""The longest --since window: "100000d" means "everything", a far longer one overflows dates."""
 _UNITS = {"m": "minutes", "h": "hours", "": "hours", "d": "days", "w": "weeks"}
 
 

@@ -50,7 +50,10 @@ def decimal(text: str, *, british: bool = False) -> str:
     """A written number such as "1,234.05" or ".5" -> "one thousand two hundred thirty-four point zero five"."""
     text = text.replace(",", "")
     whole, _, fraction = text.partition(".")
-    words = cardinal(int(whole), british=british) if whole else "zero"
+    if len(whole) > len(str(_MAX_CARDINAL)):
+        words = digits(whole)  # never int(): a 5,000-digit string is past its conversion limit
+    else:
+        words = cardinal(int(whole), british=british) if whole else "zero"
     if fraction:
         words += " point " + digits(fraction)
     return words
