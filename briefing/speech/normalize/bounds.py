@@ -29,7 +29,7 @@ Hours of speech: a real article never gets near it, hostile text does not cost m
 MEMO_SIZE = 4096
 """Pieces one normalizer remembers (text made of one phrase repeated is read once)."""
 
-_NUMBER = re.compile(r"\d(?:,?\d)*(?:\.\d+)?")
+_NUMBER = re.compile(r"(?:(?P<cur>[$£€¥₹₩₽₦])\s?)?(?P<num>\d(?:,?\d)*(?:\.\d+)?)")
 """A written number; each step takes one digit, so matching never backtracks."""
 _WORD_RUN = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 
@@ -42,14 +42,21 @@ def _say_digits(run: str) -> str:
     return num.digits(run)
 
 
+_CURRENCY_WORDS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees",
+                   "₩": "won", "₽": "rubles", "₦": "naira"}  # fmt: skip
+"""A long amount's currency, said after it (the money rule never sees such an amount)."""
+
+
 def _long_number(m: re.Match[str]) -> str:
-    whole, _, fraction = m[0].partition(".")
+    whole, _, fraction = m["num"].partition(".")
     whole_digits = len(whole) - whole.count(",")
     if whole_digits <= MAX_SAID_DIGITS and len(fraction) <= MAX_SAID_DIGITS:
         return m[0]
     said = _say_digits(whole) if whole_digits > MAX_SAID_DIGITS else whole
     if fraction:
         said += " point " + _say_digits(fraction)
+    if m["cur"]:
+        said += (" of " if said.endswith("number") else " ") + _CURRENCY_WORDS[m["cur"]]
     return f" {said} "
 
 
