@@ -26,6 +26,7 @@ from briefing.cli_options import (
     add_summary_options,
     add_voice,
     add_words,
+    interrupt_on_terminate,
     minutes,
     positive_int,
 )
@@ -511,14 +512,15 @@ def _summarize_batch(args: argparse.Namespace) -> int:
     from briefing.batch import read_batch, summarize_batch
 
     name = str(args.jsonl)
-    rows = read_batch(name)
+    limit = getattr(args, "max_bytes", None)
+    rows = read_batch(name, **({"max_bytes": limit} if limit else {}))
     failed = 0
     progress = Progress("Summarizing")
     try:
         results = summarize_batch(name, rows, lambda a: _summarize(a, args), note=_note)
         for done, result in enumerate(results):
             progress(done + 1, len(rows))
-            failed += result.error is not None
+            failed += bool(result.error)
             print(result.to_json(), flush=True)
     finally:
         progress.close()
@@ -526,26 +528,35 @@ def _summarize_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
-    from briefing.files import atomic_path, check_free, slugify
+    from briefing.files import slugify
     from briefing.locations import output_dir
+    from briefing.spoken_out import audio_format, is_stdout, speak_to, speak_to_stdout
 
+    if args.out is not None and not is_stdout(args.out) and not args.out.is_dir():
+        audio_format(args.out)  # a wrong suffix is refused before any work
     voice = _voice(args.voice)
     article, briefing = _read_briefing(args.input, args)
     voice = _spoken_by(voice, article.language, article.source)
     out = args.out or output_dir() / f"{slugify(briefing.title)}.wav"
-    if out.is_dir():
+    if not is_stdout(out) and out.is_dir():
         out = out / f"{slugify(briefing.title)}.wav"
-    check_free([out], force=args.force)
     from briefing.speech.engine import render_script
     from briefing.speech.script import build_script
 
+    script = build_script(briefing, voice)
     progress = Progress("Speaking")
+
+    def render(path: Path) -> float:
+        return render_script(script, voice, path, progress=progress).seconds
+
     try:
-        with atomic_path(out, force=args.force) as tmp:
-            audio = render_script(build_script(briefing, voice), voice, tmp, progress=progress)
+        if is_stdout(out):
+            speak_to_stdout(render)
+            return EXIT_OK
+        seconds = speak_to(out, render, force=args.force)
     finally:
         progress.close()
-    _print_files([out], args.json, seconds=round(audio.seconds, 2))
+    _print_files([out], args.json, seconds=round(seconds, 2))
     return EXIT_OK
 
 
@@ -647,6 +658,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        interrupt_on_terminate()
         return args.handler(args)
     except UsageError as exc:
         print(f"briefing: error: {exc}", file=sys.stderr)
@@ -656,11 +668,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"briefing: error: {for_terminal(str(exc), keep_lines=True)}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as exc:  # a safety net: every known OS failure is already a BriefingError
+        print(
+            f"briefing: error: {exc.filename or 'output'}: {exc.strerror or exc}", file=sys.stderr
+        )
+        return EXIT_INPUT
+    except (RecursionError, MemoryError, OverflowError) as exc:
+        print(
+            f"briefing: error: input too large or too deep to read ({type(exc).__name__})",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
 
 
 if __name__ == "__main__":

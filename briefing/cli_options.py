@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -208,3 +209,14 @@ def package_version() -> str:
         return version("briefing")
     except PackageNotFoundError:
         return "unknown"
+
+
+def interrupt_on_terminate() -> None:
+    """SIGTERM (a timeout, a service stop) unwinds like Ctrl-C: no scratch file is left behind."""
+    import signal
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    with contextlib.suppress(ValueError):  # not the main thread (a test calling main)
+        signal.signal(signal.SIGTERM, interrupt)

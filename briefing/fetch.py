@@ -8,6 +8,7 @@ import json
 import os
 import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -219,7 +220,7 @@ class Fetcher:
             if modified := cached[0].get("last_modified"):
                 headers["If-Modified-Since"] = modified
         try:
-            response = self._download(url, headers, public_only)
+            response = self._download_within(url, headers, public_only)
         except urllib.error.HTTPError as exc:
             if exc.code == 304 and cached:
                 self.stats.not_modified += 1
@@ -237,6 +238,26 @@ class Fetcher:
         self.stats.urls.append(url)
         return response
 
+    def _download_within(self, url: str, headers: dict[str, str], public_only: bool) -> Response:
+        """_download with one deadline for all of it: a server that trickles headers or
+        body a byte at a time is given up on after `timeout` seconds, not per read."""
+        outcome: list[Response | BaseException] = []
+
+        def work() -> None:
+            try:
+                outcome.append(self._download(url, headers, public_only))
+            except BaseException as exc:  # handed to the caller's thread below
+                outcome.append(exc)
+
+        worker = threading.Thread(target=work, name="briefing-download", daemon=True)
+        worker.start()
+        worker.join(self.timeout + 1.0)
+        if not outcome:
+            raise InputError(url, f"download took longer than {self.timeout:g} seconds")
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
     def _download(self, url: str, headers: dict[str, str], public_only: bool) -> Response:
         request = urllib.request.Request(url, headers=headers)
         deadline = time.monotonic() + self.timeout
@@ -249,7 +270,7 @@ class Fetcher:
                 )
             parts: list[bytes] = []
             size = 0
-            while chunk := reply.read(65536):
+            while chunk := reply.read1(65536):
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise InputError(url, f"more than the {self.max_bytes:,}-byte limit")
@@ -304,10 +325,10 @@ def _max_age(cache_control: str, age: str = "") -> int | None:
     """Seconds a response stays fresh from now: max-age less the `Age` it already has."""
     if re.search(r"\bno-(?:cache|store)\b", cache_control, re.I):
         return None
-    match = re.search(r"\bmax-age\s*=\s*(\d+)", cache_control, re.I)
+    match = re.search(r"\bmax-age\s*=\s*(\d{1,10})(?!\d)", cache_control, re.I)
     if not match:
         return None
-    spent = int(age.strip()) if age.strip().isdigit() else 0
+    spent = int(age.strip()) if age.strip().isdecimal() and len(age.strip()) <= 10 else 0
     return max(0, int(match.group(1)) - spent)
 
 

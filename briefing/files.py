@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import hashlib
 import json
 import os
 import re
@@ -18,24 +19,48 @@ from typing import TypeVar
 from briefing.errors import OutputError
 
 MAX_SLUG = 80
+"""Characters in a slug at most (cut at a dash when one is near)."""
+MAX_SLUG_BYTES = 200
+"""UTF-8 bytes in a slug at most: a name with its suffix and a temp prefix fits in 255."""
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+"""Scripts beyond the Basic Multilingual Plane (Deseret, Linear B, emoji): no safe name on every disk."""
 
 T = TypeVar("T")
 
 
 def slugify(title: str) -> str:
-    """A safe file name stem from a title: letters, digits and dashes only, never a path."""
+    """A safe file name stem from a title: letters, digits and dashes only, never a path.
+
+    A title whose letters can't all be kept (only symbols, or a script beyond the
+    Basic Multilingual Plane) gets a short hash of itself, so two such titles still
+    get two names.
+    """
     text = unicodedata.normalize("NFKC", title).lower()
-    text = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).replace("_", "-")
+    kept = _ASTRAL.sub("-", text)
+    lost = kept != text or (not re.search(r"[^\W_]", kept) and bool(title.strip()))
+    text = re.sub(r"[^\w]+", "-", kept, flags=re.UNICODE).replace("_", "-")
     text = re.sub(r"-{2,}", "-", text).strip("-")
-    if len(text) > MAX_SLUG:
-        cut = text.rfind("-", 0, MAX_SLUG + 1)
-        text = text[: cut if cut > MAX_SLUG // 2 else MAX_SLUG].rstrip("-")
+    text = _cut(text, MAX_SLUG - 9 if lost else MAX_SLUG)
+    if lost:
+        digest = hashlib.sha256(title.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        text = f"{text}-{digest}" if text else f"briefing-{digest}"
     if not text:
         return "briefing"
     if text in _RESERVED:
         text += "-briefing"
     return text
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters and MAX_SLUG_BYTES bytes, cut at a dash when one is near."""
+    while len(text.encode("utf-8", "surrogatepass")) > MAX_SLUG_BYTES:
+        limit = min(limit, len(text)) * 3 // 4
+        text = text[:limit]
+    if len(text) > limit:
+        cut = text.rfind("-", 0, limit + 1)
+        text = text[: cut if cut > limit // 2 else limit]
+    return text.rstrip("-")
 
 
 def describe(exc: OSError) -> str:
@@ -64,7 +89,15 @@ def check_free(paths: Iterable[Path], *, force: bool) -> None:
     """
     if force:
         return
-    taken = [p for p in paths if p.exists()]
+    taken = []
+    for path in paths:
+        try:
+            path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:  # a name too long, a folder that is a file, ...
+            raise OutputError(f"{path}: can't write: {describe(exc)}") from None
+        taken.append(path)
     if taken:
         raise OutputError(f"{taken[0]} already exists (use --force to overwrite)")
 

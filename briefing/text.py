@@ -19,6 +19,9 @@ _WORD = re.compile(r"\w", re.UNICODE)
 SUBHEAD_MAX_WORDS = 10
 """Lines at most this long without end punctuation are subheads, not sentences."""
 SUBHEAD_MAX_CHARS = 80
+MAX_SENTENCE_CHARS = 2000
+"""No real sentence is longer: a longer run without a full stop is cut between words, so a
+summary never picks a "sentence" of hours (and every later stage sees bounded pieces)."""
 
 
 def squash(text: str) -> str:
@@ -57,7 +60,20 @@ def split_sentences(paragraph: str, language: str = "english") -> list[str]:
     sentences = [s for a, b in nupunkt.sent_spans(text) if (s := text[a:b].strip())]
     if _FULL_STOP_MARK.search(text):
         sentences = [p for s in sentences for p in _FULL_STOP.split(s) if p.strip()]
+    if any(len(s) > MAX_SENTENCE_CHARS for s in sentences):
+        sentences = [p for s in sentences for p in _cut_long(s)]
     return sentences
+
+
+def _cut_long(sentence: str) -> list[str]:
+    """A sentence in pieces of at most MAX_SENTENCE_CHARS, cut at spaces where there are any."""
+    pieces: list[str] = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS + 1)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    return [p for p in (*pieces, sentence) if p]
 
 
 _TOKEN = re.compile(
@@ -66,7 +82,7 @@ _TOKEN = re.compile(
     | \d+(?:[,:]\d+)+                    # 1,000  10:30
     | (?i:n['’]t)\b                       # the n't of don't
     | ['’](?i:s|re|ve|ll|d|m)\b           # clitics: 's 're 've 'll 'd 'm
-    | \w+?(?=(?i:n['’]t)\b)               # the do of don't
+    | \w{1,30}?(?=(?i:n['’]t)\b)          # the do of don't (bounded: a lazy \w+? rescans long words)
     | \w+(?:['’]\w+)*(?:[-‐]\w+(?:['’]\w+)*)*   # words, O'Carroll, well-known
     """,
     re.VERBOSE,

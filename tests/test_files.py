@@ -28,12 +28,16 @@ from briefing.files import (
         ("Harbour tunnel opens!", "harbour-tunnel-opens"),
         ("../../etc/passwd", "etc-passwd"),
         ("CON", "con-briefing"),
-        ("🎉🎉", "briefing"),
         ("Zürich: Café", "zürich-café"),
     ],
 )
 def test_slugify(title: str, expected: str) -> None:
     assert slugify(title) == expected
+
+
+def test_symbol_only_titles_get_their_own_hashed_names() -> None:
+    names = {slugify(title) for title in ("🎉🎉", "!!!", "???", "🎉")}
+    assert len(names) == 4 and all(n.startswith("briefing-") for n in names)
 
 
 def test_slug_is_short_and_cut_at_a_word() -> None:

@@ -342,7 +342,10 @@ def _entry_time(entry: Any) -> dt.datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC)
+            try:
+                return dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC)
+            except (OverflowError, OSError, ValueError, TypeError):
+                continue  # a date no calendar can hold: try the next, else undated
     return None
 
 

@@ -33,6 +33,8 @@ MAX_SINCE = dt.timedelta(days=365_000)
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SINCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw]?)\s*$", re.I)
+MAX_SINCE = dt.timedelta(days=200_000)
+"""The longest --since window: "100000d" means "everything", a far longer one overflows dates."""
 _UNITS = {"m": "minutes", "h": "hours", "": "hours", "d": "days", "w": "weeks"}
 
 
@@ -42,15 +44,15 @@ def parse_since(text: str) -> dt.timedelta:
     Raises:
         ValueError: not a positive duration in those units.
     """
-    match = _SINCE.match(str(text))
-    if not match or float(match.group(1)) <= 0:
-        raise ValueError(f"{text!r} is not a duration such as 24h, 90m or 2d")
+    match = _SINCE.match(str(text)[:100])
+    if not match or len(str(text)) > 100 or float(match.group(1)) <= 0:
+        raise ValueError(f"{str(text)[:40]!r} is not a duration such as 24h, 90m or 2d")
     try:
         window = dt.timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
     except OverflowError:
-        window = dt.timedelta.max
+        window = MAX_SINCE + MAX_SINCE
     if window > MAX_SINCE:
-        raise ValueError(f"{text!r} is longer than {MAX_SINCE.days} days")
+        raise ValueError(f"{text!r} is longer than the {MAX_SINCE.days:,} days a window can span")
     return window
 
 

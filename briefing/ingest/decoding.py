@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
-from pathlib import Path
+from typing import BinaryIO
 
 from briefing import decoding
 from briefing.errors import InputError
@@ -47,9 +49,22 @@ def _clean(text: str) -> str:
     return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def _is_text_charset(label: str) -> bool:
+    """Whether a charset label names a real text encoding (not idna, punycode, rot13, ...)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):
+        return False
+    return info.name not in {"idna", "punycode", "rot-13", "raw-unicode-escape", "unicode-escape"}
+
+
 def decode_web(name: str, data: bytes, charset: str | None) -> str:
     """A web page decoded with the charset its server (or its <meta> tag) names, else sniffed."""
     charset = charset or _meta_charset(data)
+    if charset and not _is_text_charset(charset):
+        charset = None  # an odd label (idna, rot13, ...): detect the encoding instead
     if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
         # Bytes that are valid UTF-8 are UTF-8, whatever a stale declaration says.
         try:
@@ -59,7 +74,7 @@ def decode_web(name: str, data: bytes, charset: str | None) -> str:
     if charset:
         try:
             text = data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError, TypeError):
             return decode(name, data)
         if _looks_binary(text):
             raise InputError(name, "not a web page (binary data)")
@@ -122,30 +137,59 @@ def _looks_binary(text: str) -> bool:
 
 
 def read_bytes(name: str, max_bytes: int) -> bytes:
-    """The bytes of a file, or of stdin for "-", within the size limit and not empty."""
+    """The bytes of a file, or of stdin for "-", within the size limit and not empty.
+
+    Read in chunks that stop at the limit, so an endless or huge input is refused
+    at once; FIFOs and devices are refused (opening one never waits for a writer).
+    """
     if name == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise InputError("stdin", f"input is larger than {max_bytes:,} bytes (see --max-bytes)")
+        data = _read_capped(sys.stdin.buffer, "stdin", max_bytes)
         if not data.strip():
             raise InputError("stdin", "input is empty")
         return data
-    path = Path(name)
     try:
-        if path.is_dir():
-            raise InputError(name, "is a directory, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (see --max-bytes)"
-            )
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer must not wait for one.
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a file") from None
     except PermissionError:
         raise InputError(name, "permission denied") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(name, getattr(exc, "strerror", None) or "can't be read") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(name, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, "not a regular file (pipe or device); pass it on stdin as -")
+        if info.st_size > max_bytes:
+            raise InputError(
+                name,
+                f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit (see --max-bytes)",
+            )
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as stream:
+            fd = -1
+            data = _read_capped(stream, name, max_bytes)
     except OSError as exc:
         raise InputError(name, exc.strerror or "can't be read") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if not data.strip():
         raise InputError(name, "file is empty" if not data else "file has only whitespace")
     return data
+
+
+def _read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """At most `max_bytes` from `stream`, read in chunks: over the limit fails at once, mid-read."""
+    parts: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(1 << 20, max_bytes + 1 - size)):
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(name, f"input is larger than {max_bytes:,} bytes (see --max-bytes)")
+        parts.append(chunk)
+    return b"".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import struct
+from functools import lru_cache
 
 from briefing.models import VoiceProfile, WordMark
 from briefing.speech.engine import EngineVoice, PcmSink, SpeechEngine
@@ -39,13 +40,17 @@ class FakeEngine(SpeechEngine):
         return [EngineVoice("fake/en", "Fake English", ("en",))]
 
     def _tone(self, seconds: float, volume: float) -> bytes:
-        rate = self.sample_rate
-        count = int(seconds * rate)
-        amplitude = int(8000 * min(volume, 1.0))
-        return struct.pack(
-            f"<{count}h",
-            *(int(amplitude * math.sin(2 * math.pi * 220 * i / rate)) for i in range(count)),
-        )
+        return _tone(int(seconds * self.sample_rate), self.sample_rate, volume)
 
     def _silence(self, seconds: float) -> bytes:
         return b"\x00\x00" * int(seconds * self.sample_rate)
+
+
+@lru_cache(maxsize=64)
+def _tone(count: int, rate: int, volume: float) -> bytes:
+    """Every word's tone is alike: made once, so hours of fake speech cost no more than copying."""
+    amplitude = int(8000 * min(volume, 1.0))
+    return struct.pack(
+        f"<{count}h",
+        *(int(amplitude * math.sin(2 * math.pi * 220 * i / rate)) for i in range(count)),
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 _AND = re.compile(r"\band\s+(?=\S)")
 _COMMA = re.compile(r",")
@@ -32,19 +32,28 @@ def cardinal(number: int, *, british: bool = False) -> str:
     """1234 -> "one thousand two hundred thirty-four" ("... and thirty-four" when british)."""
     if abs(number) >= _MAX_CARDINAL:
         return digits(str(abs(number))) if number >= 0 else "minus " + digits(str(-number))
+    return _cardinal(number, british)
+
+
+@lru_cache(maxsize=4096)
+def _cardinal(number: int, british: bool) -> str:
+    """num2words is the slowest step of reading a number; news repeats the same few."""
     return _clean(_num2words()(number), british=british)
 
 
 def digits(text: str) -> str:
     """Read a string of digits one by one ("007" -> "zero zero seven")."""
-    return " ".join(_DIGIT_WORDS[int(d)] for d in text if d.isdigit())
+    return " ".join(_DIGIT_WORDS[int(d)] for d in text if d.isdecimal())
 
 
 def decimal(text: str, *, british: bool = False) -> str:
     """A written number such as "1,234.05" or ".5" -> "one thousand two hundred thirty-four point zero five"."""
     text = text.replace(",", "")
     whole, _, fraction = text.partition(".")
-    words = cardinal(int(whole), british=british) if whole else "zero"
+    if len(whole) > len(str(_MAX_CARDINAL)):
+        words = digits(whole)  # never int(): a 5,000-digit string is past its conversion limit
+    else:
+        words = cardinal(int(whole), british=british) if whole else "zero"
     if fraction:
         words += " point " + digits(fraction)
     return words

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from briefing.speech.lexicon import Lexicon, load_lexicon
+from briefing.speech.normalize.bounds import FULL_READING_CHARS, MEMO_SIZE, pieces, say_long_numbers
 from briefing.speech.normalize.characters import unify_characters
 from briefing.speech.normalize.languages import DEFAULT_LANGUAGE, LanguageRules, language_rules
 from briefing.speech.normalize.punctuation import tidy
@@ -35,6 +36,10 @@ class Normalizer:
     language: str | None = None
     """A language code ("en", "de-DE") choosing the rules from LANGUAGES; overrides `english`.
     A language without rules gets the same treatment as `english=False`."""
+    _memo: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """Pieces already read: text made of one phrase repeated costs one reading."""
+    _spent: list[int] = field(default_factory=lambda: [0], init=False, compare=False, repr=False)
+    """Characters read with every rule so far (see FULL_READING_CHARS)."""
 
     @property
     def rules(self) -> LanguageRules:
@@ -76,7 +81,29 @@ class Normalizer:
         return tidy(_PLACEHOLDER.sub(restore, text))
 
     def __call__(self, text: str) -> str:
-        """The spoken form of `text`: one line of words and punctuation, no digits or symbols."""
+        """The spoken form of `text`: one line of words and punctuation, no digits or symbols.
+
+        A very long "sentence" is read in pieces (see bounds), so its cost stays linear.
+        """
+        said = [self._piece(piece) for piece in pieces(say_long_numbers(text))]
+        return " ".join(s for s in said if s)
+
+    def _piece(self, text: str) -> str:
+        """One piece, remembered; past FULL_READING_CHARS new pieces get the quick reading."""
+        if (known := self._memo.get(text)) is not None:
+            return known
+        if self._spent[0] > FULL_READING_CHARS:
+            said = quick_reading(text)
+        else:
+            self._spent[0] += len(text)
+            said = self._settled(text)
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[text] = said
+        return said
+
+    def _settled(self, text: str) -> str:
+        """Passes over `text` until another changes nothing (at most four)."""
         result = self._one_pass(text)
         for _ in range(3):
             again = self._one_pass(result)
@@ -84,6 +111,17 @@ class Normalizer:
                 break
             result = again
         return result
+
+
+_NOT_SPOKEN = re.compile(r"[^\w\s.,;:!?'-]+|_+")
+
+
+def quick_reading(text: str) -> str:
+    """Numbers and letters only, in linear time: for text past the full-reading budget."""
+    from briefing.speech.normalize.english.symbols import read_numbers
+
+    text = read_numbers(unify_characters(text))
+    return tidy(_NOT_SPOKEN.sub(" ", text))
 
 
 @cache

@@ -17,10 +17,10 @@ _TLDS = (
     "jp|cn|ru|br|ch|se|no|dk|fi|be|at|pl|tv|me|news|app|dev|ly|gl|gg"
 )
 _URL = re.compile(
-    rf"(?:https?://)?(?:www\.)?(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})\b(?:/[\w\-./%?=&#~+]*[\w/])?/?",
+    rf"(?<![\w.-])(?:https?://)?(?:www\.)?(?:[A-Za-z0-9-]{{1,63}}\.){{1,10}}(?:{_TLDS})\b(?:/[\w\-./%?=&#~+]*[\w/])?/?",
     re.I,
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}\b")
 _HANDLE = re.compile(r"(?<![\w@])@(?=[A-Za-z_]\w*)")
 _SPELLED_LABELS = {"www", "uk", "us", "eu", "bbc", "cnn", "nhs", "fbi", "un", "nyc", "io", "ai"}
 _VOWEL = re.compile(r"[aeiouy]", re.I)
@@ -33,9 +33,9 @@ def _label(label: str, english: bool = True) -> str:
     """One dotted part of an address: short vowel-less parts are spelled, words are said."""
     if not label:
         return ""
-    if label.isdigit() and not english:
+    if label.isdecimal() and not english:
         return label
-    if label.isdigit():
+    if label.isdecimal():
         return num.digits(label) if len(label) > 4 else num.cardinal(int(label))
     if label.lower() in _SPELLED_LABELS or (len(label) <= 4 and not _VOWEL.search(label)):
         return spelled(label.upper())

@@ -59,6 +59,8 @@ def read_money(text: str) -> str:
         if scale:
             return f"{sign}{num.decimal(amount)} {SCALES[scale]} {many}"
         whole, _, cents = amount.partition(".")
+        if len(whole) > 15:  # read digit by digit, never through int()
+            return f"{sign}{num.decimal(amount)} {many}"
         whole_n = int(whole or "0")
         if cents and len(cents) == 2:
             cents_n = int(cents)

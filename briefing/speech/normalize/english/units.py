@@ -15,7 +15,7 @@ from briefing.speech.normalize.english.words import (
 )
 
 _TEMPERATURE = re.compile(
-    r"(?P<sign>(?<![\w.])-\s?|\bminus\s)?(?P<num>\d+(?:\.\d+)?)\s?(?:°\s?(?P<scale>[CF])?|(?P<bare>[CF]))(?![A-Za-z])"
+    r"(?P<sign>(?<![\w.])-\s?|\bminus\s)?(?P<num>(?<!\d)\d+(?:\.\d+)?)\s?(?:°\s?(?P<scale>[CF])?|(?P<bare>[CF]))(?![A-Za-z])"
 )
 
 

@@ -58,7 +58,8 @@ SCALES = {
     "trn": "trillion",
     "T": "trillion",
 }
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+NUMBER = r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+"""A written number; it never starts inside a run of digits, so a failed match costs one scan of the run."""
 
 
 ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")

@@ -57,7 +57,14 @@ def read_years(text: str) -> str:
 
 def read_ordinals(text: str) -> str:
     """ "21st" -> "twenty-first"."""
-    return _ORDINAL.sub(lambda m: num.ordinal(int(m["num"].replace(",", ""))), text)
+
+    def ordinal(m: re.Match[str]) -> str:
+        written = m["num"].replace(",", "")
+        if len(written) > 15:  # past int()'s limit soon, and past what anyone says
+            return num.digits(written)
+        return num.ordinal(int(written))
+
+    return _ORDINAL.sub(ordinal, text)
 
 
 def _fraction_words(top: int, bottom: int) -> str:
