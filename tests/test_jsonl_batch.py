@@ -33,7 +33,7 @@ def test_a_bad_line_gets_an_error_with_its_number(line: str) -> None:
     )
 
 
-def test_every_row_gets_a_result_and_an_empty_article_a_note() -> None:
+def test_every_row_gets_a_result_and_an_empty_article_an_error_and_a_note() -> None:
     text = (
         '{"id": 1, "article": "The bridge opened. It cost a lot. Buses use it."}\n'
         '{"id": 2, "article": "   "}\n'
@@ -44,7 +44,7 @@ def test_every_row_gets_a_result_and_an_empty_article_a_note() -> None:
     )
     assert results == [
         BatchResult(1, "The bridge opened.\nIt cost a lot."),
-        BatchResult(2, ""),
+        BatchResult(2, "", "no readable text found", 2),
     ]
     assert len(notes) == 1 and notes[0].startswith("b.jsonl:2")
     assert json.loads(results[0].to_json()) == {"id": 1, "summary": results[0].summary}

@@ -21,7 +21,11 @@ from briefing.speech.wording import (
 
 DAY = dt.date(2025, 3, 4)
 STORIES = (
-    Story("Bridge", ("It opened.",), ("Gazette <https://g.example/a>", "https://www.v.example/b")),
+    Story(
+        "Bridge",
+        ("It opened.",),
+        ("Gazette <https://g.example/a>", "Valley Times <https://www.v.example/b>"),
+    ),
     Story("Library", ("It reopened.",), ("notes/library.md",)),
 )
 
@@ -30,7 +34,7 @@ def test_english_is_the_wording_of_english_and_of_languages_without_templates() 
     assert wording_for("english") is ENGLISH and wording_for("en") is ENGLISH
     assert wording_for("swedish") is ENGLISH  # no voices/wording/sv.toml
     assert brief_title(DAY) == "Briefing for Tuesday, March 4, 2025"
-    assert credit_sentence(STORIES[0]) == "From Gazette and v.example."
+    assert credit_sentence(STORIES[0]) == "From Gazette and Valley Times."
 
 
 def test_another_wording_changes_every_wrapper_line_of_a_brief() -> None:
@@ -49,7 +53,7 @@ def test_another_wording_changes_every_wrapper_line_of_a_brief() -> None:
     assert brief.outro == "Bye."
     said = [s for _, sentences in programme_sections(brief, plain) for s in sentences]
     assert "One: Bridge." in said and "Two: Library." in said
-    assert "Via Gazette & v.example." in said
+    assert "Via Gazette & Valley Times." in said
     assert intro_for(DAY, 1, plain).endswith("uno story.")
     assert transition(2, 4, plain) == ENGLISH.middle[1]
 

@@ -62,9 +62,12 @@ def test_batch_reads_stdin_and_keeps_ids_as_given(tmp_path: Path) -> None:
 def test_an_article_without_text_keeps_its_line(tmp_path: Path) -> None:
     rows = [{"id": "a", "article": "   "}, {"id": "b", "article": "Just one sentence here."}]
     result = run_cli("summarize", "--jsonl", str(write_jsonl(tmp_path / "in.jsonl", rows)))
-    assert result.returncode == 0
+    assert result.returncode == 1  # a line could not be summarized; the others still were
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert out == [{"id": "a", "summary": ""}, {"id": "b", "summary": "Just one sentence here."}]
+    assert out == [
+        {"id": "a", "error": "no readable text found"},
+        {"id": "b", "summary": "Just one sentence here."},
+    ]
     assert "in.jsonl:1" in result.stderr
 
 
