@@ -365,11 +365,15 @@ def cmd_make(args: argparse.Namespace) -> int:
             failed += 1
     folder = args.out or output_dir()
     stems = unique_stems([slugify(s.article.title) for s in summaries])
-    check_free([p for stem in stems for p in output_paths(folder, stem, formats)], force=args.force)
+    # Every name is checked before anything is written; with --notes, files already
+    # written for an article are kept (a re-run into a vault), so they are not in the way.
+    kept = {stem: vault.kept_outputs(folder, stem, formats) if vault else [] for stem in stems}
+    fresh = [p for stem in stems if not kept[stem] for p in output_paths(folder, stem, formats)]
+    check_free(fresh, force=args.force)
     written: list[Path] = []
     for summary, stem in zip(summaries, stems, strict=True):
         briefing = briefing_from([summary])
-        files = vault.kept_outputs(folder, stem, formats) if vault else []
+        files = kept[stem]
         if files:
             _note(f"{folder / stem}.*: already written; kept (use --force to replace)")
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from support import SAMPLES
@@ -33,6 +34,7 @@ def _daily(mode: str, out: Path, words: int) -> subprocess.CompletedProcess[str]
         capture_output=True,
         text=True,
         env=env,
+        cwd=tempfile.gettempdir(),  # not the checkout: its briefing/ would shadow the install
         timeout=180,
     )
 

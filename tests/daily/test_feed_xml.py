@@ -33,8 +33,9 @@ def test_control_characters_in_a_days_headlines_never_break_the_feed(tmp_path: P
     warnings: list[str] = []
     path, _ = write_feed(tmp_path, Channel(title="Morning\x07"), warnings.append)
     root = ET.parse(path).getroot()
-    titles = [t.text for t in root.iter("title")]
-    assert titles == ["Morning", "Tuesday briefing", "Monday  briefing"]
+    assert root.findtext("./channel/title") == "Morning"
+    items = [i.findtext("title") for i in root.findall("./channel/item")]
+    assert items == ["Tuesday briefing", "Monday  briefing"]
     assert warnings == []
 
 

@@ -138,7 +138,7 @@ def test_a_profile_naming_a_missing_piper_voice_exits_1_in_one_line(
 ) -> None:
     folder = temp_home / "config" / "voices"
     folder.mkdir(parents=True)
-    (folder / "mine.toml").write_text('engine = "piper"\nvoice = "xx_XX-nobody"\n', "utf-8")
+    (folder / "mine.toml").write_text('engine = "piper"\nvoice = "en_US-nobody-medium"\n', "utf-8")
     out = tmp_path / "out"
     result = run_cli(
         "make", str(ARTICLE), "--voice", "mine", "-o", str(out), env={"BRIEFING_ENGINE": ""}
@@ -176,6 +176,7 @@ def test_the_espeak_path_imports_nothing_of_piper(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         env={**os.environ, "BRIEFING_ENGINE": ""},
+        cwd=tmp_path,  # not the checkout: its briefing/ would shadow the install
     )
     assert proc.stdout.split()[-2:] == ["0", "[]"], proc.stderr[-2000:]
     assert list(tmp_path.glob("**/*.wav"))

@@ -12,6 +12,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import threading
 import time
@@ -25,7 +26,7 @@ from briefing.summarize.length import Length
 from briefing.tui.screens.choice import ChoiceScreen
 from briefing.tui.session import open_inputs
 
-TUNNEL = "samples/harbour-tunnel.txt"
+TUNNEL = str(Path(__file__).resolve().parents[2] / "samples" / "harbour-tunnel.txt")
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 MOUSE_OFF = b"\x1b[?1000l"
 
@@ -43,6 +44,7 @@ class Terminal:
             stdout=slave,
             stderr=slave,
             env=env,
+            cwd=tempfile.gettempdir(),  # not the checkout: its briefing/ would shadow the install
             start_new_session=True,
         )
         os.close(slave)
