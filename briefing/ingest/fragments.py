@@ -9,6 +9,7 @@ comments, related links, footers).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from briefing.models import Block
@@ -97,6 +98,8 @@ class _ArticleHTML(HTMLParser):
         self.blocks: list[tuple[str, str, int]] = []
         """(tag, text, article depth) for every block of text, in order."""
         self._stack: list[str] = []
+        self._open: Counter[str] = Counter()
+        """How many of each tag are on the stack: a stray end tag is dismissed at once."""
         self._skip = 0
         self._in_title = False
         self._article = 0
@@ -109,6 +112,7 @@ class _ArticleHTML(HTMLParser):
                 self._text.append(" ")
             return
         self._stack.append(tag)
+        self._open[tag] += 1
         hidden = any(k == "hidden" or (k == "aria-hidden" and v == "true") for k, v in attrs)
         named = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
         furniture = (
@@ -128,10 +132,11 @@ class _ArticleHTML(HTMLParser):
             self._tag = tag
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.VOID or tag not in self._stack:
+        if tag in self.VOID or not self._open[tag]:
             return
         while self._stack:
             open_tag = self._stack.pop()
+            self._open[open_tag] -= 1
             if self._skip:
                 self._skip -= 1
             else:
