@@ -192,7 +192,8 @@ def profile_language(profile: VoiceProfile) -> str:
     """The ISO 639-1 code of the language a profile speaks: its `language`, else its voice's."""
     if profile.language:
         return profile.language.lower()
-    code = profile.voice.lower().split("/")[-1].split("-")[0]
+    # espeak ids ("gmw/en-US", "fr-fr") and Piper ids ("en_US-joe-medium") alike
+    code = profile.voice.lower().split("/")[-1].replace("_", "-").split("-")[0]
     return code if code not in {"english", "default", ""} else "en"
 
 
