@@ -19,6 +19,7 @@ per-pair ratios. The goal is absolute: the title on screen within 1.5 s.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import json
 import os
@@ -132,10 +133,8 @@ def watch(command: list[str], title: str, *, summary: bool, env: dict[str, str])
 def _leave(proc: subprocess.Popen[bytes], master: int) -> None:
     """Press ctrl+q and wait for the app to go; end it if it won't."""
     deadline = time.perf_counter() + 10
-    try:
+    with contextlib.suppress(OSError):  # it may have gone already
         os.write(master, b"\x11")
-    except OSError:
-        pass
     while proc.poll() is None and time.perf_counter() < deadline:
         ready, _, _ = select.select([master], [], [], 0.05)
         if ready:
