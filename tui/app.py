@@ -16,7 +16,6 @@ import datetime as dt
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -482,19 +481,20 @@ class BriefingApp(App[int]):
             return
         self._preview_stale = False
         body = self.text if text is None else text
-        # A callable, not a coroutine: one replaced before it starts is never created.
-        self.run_worker(partial(self._render_preview, body), group="preview", exclusive=True)
 
-    async def _render_preview(self, body: str) -> None:
-        from textual.widgets import Markdown  # markdown-it loads with the first preview shown
+        async def render() -> None:
+            from textual.widgets import Markdown  # markdown-it loads with the first preview
 
-        pane = self.query_one("#preview-pane")
-        try:
-            markdown = pane.query_one("#preview", Markdown)
-        except NoMatches:
-            markdown = Markdown(id="preview")
-            await pane.mount(markdown)
-        await markdown.update(body)
+            try:
+                markdown = pane.query_one("#preview", Markdown)
+            except NoMatches:
+                markdown = Markdown(id="preview")
+                await pane.mount(markdown)
+            await markdown.update(body)
+
+        # A function, not a coroutine: one replaced before it starts is never created.
+        # (Textual's hints take an async function's coroutine as Coroutine[None, None, T].)
+        self.run_worker(render, group="preview", exclusive=True)  # type: ignore[arg-type]
 
     def _method_label(self) -> str:
         methods = ", ".join(dict.fromkeys(e.method for e in self.entries if e.article))
