@@ -233,6 +233,11 @@ def _add_daily(commands: Any) -> None:
         daily, "rewrite the day's files even when nothing changed (with --init: replace the file)"
     )
     daily.add_argument("--quiet", "-q", action="store_true", help="no notes on stderr, only errors")
+    daily.add_argument(
+        "--timings",
+        action="store_true",
+        help="print where the time went, phase by phase, on stderr (--json always has it)",
+    )
     add_json(
         daily,
         "print a manifest: files written, stories and their sources, what was skipped and why",
@@ -573,18 +578,55 @@ def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Brie
 
 def cmd_daily(args: argparse.Namespace) -> int:
     from briefing import locations
-    from briefing.daily import NothingToBrief, options_from, run
-    from briefing.daily import config as settings
+    from briefing.timings import Timings
 
     config_path = args.config or locations.config_file()
     if args.init:
+        from briefing.daily import config as settings
+
         if args.sources:
             raise UsageError("--init writes the settings file only; give no sources with it")
         path = settings.write_example(config_path, force=args.force)
         print(path)
         return EXIT_OK
+    timings = Timings()  # from the command's start: loading the pipeline and settings count too
+    with timings.phase("start-up"):
+        options = _daily_options(args, config_path)
+    from briefing.daily import NothingToBrief, run
+
+    steps = DailySteps()
+    try:
+        result = run(options, progress=steps, timings=timings)
+    except NothingToBrief as exc:
+        steps.close()
+        _report_daily(exc.result, args)
+        _report_timings(exc.result.timings, args)
+        if args.json:
+            print(json.dumps(exc.result.manifest(), ensure_ascii=False))
+        raise
+    finally:
+        steps.close()
+    _report_daily(result, args)
+    _report_timings(result.timings, args)
+    if args.json:
+        print(json.dumps(result.manifest(), ensure_ascii=False))
+    else:
+        for path in result.files:
+            print(path)
+        if result.feed and result.feed_updated:
+            print(result.feed)
+        for path in result.notes_files:
+            print(path)
+    return EXIT_OK
+
+
+def _daily_options(args: argparse.Namespace, config_path: Path) -> Any:
+    """The daily run's options: the command line over the settings file."""
+    from briefing.daily import config as settings
+    from briefing.daily import options_from
+
     conf = settings.load(config_path, required=args.config is not None)
-    options = options_from(
+    return options_from(
         conf,
         sources=tuple(args.sources),
         since=args.since,
@@ -603,28 +645,14 @@ def cmd_daily(args: argparse.Namespace) -> int:
         notes=args.notes,
         note_name=args.note_name,
     )
-    steps = DailySteps()
-    try:
-        result = run(options, progress=steps)
-    except NothingToBrief as exc:
-        steps.close()
-        _report_daily(exc.result, args)
-        if args.json:
-            print(json.dumps(exc.result.manifest(), ensure_ascii=False))
-        raise
-    finally:
-        steps.close()
-    _report_daily(result, args)
-    if args.json:
-        print(json.dumps(result.manifest(), ensure_ascii=False))
-    else:
-        for path in result.files:
-            print(path)
-        if result.feed and result.feed_updated:
-            print(result.feed)
-        for path in result.notes_files:
-            print(path)
-    return EXIT_OK
+
+
+def _report_timings(timings: Any, args: argparse.Namespace) -> None:
+    """The run's phases with their seconds on stderr, when --timings asks (even with --quiet)."""
+    if args.timings:
+        _note("where the time went:")
+        for line in timings.lines():
+            print(f"  {line}", file=sys.stderr)
 
 
 def _report_daily(result: Any, args: argparse.Namespace) -> None:
