@@ -191,3 +191,22 @@ def test_a_configured_cover_is_used_and_none_is_drawn(tmp_path: Path) -> None:
     parsed = feedparser.parse(path.read_bytes())
     assert parsed.feed.image.href == "https://x.org/art.jpg"
     assert not (tmp_path / "cover.png").exists()
+
+
+def test_a_whole_cover_is_kept_and_a_damaged_one_drawn_again(tmp_path: Path) -> None:
+    from briefing.cover import default_cover, is_whole_png
+
+    _day(tmp_path, "2025-03-04", 10)
+    cover = tmp_path / "cover.png"
+    write_feed(tmp_path, Channel())
+    drawn = cover.read_bytes()
+    assert drawn == default_cover() and is_whole_png(drawn)
+    stamp = cover.stat().st_mtime_ns
+    write_feed(tmp_path, Channel())
+    assert cover.stat().st_mtime_ns == stamp  # kept, not written again
+    for damaged in (drawn[:-5], drawn[:60] + bytes([drawn[60] ^ 1]) + drawn[61:], b"GIF89a"):
+        assert not is_whole_png(damaged)
+        cover.write_bytes(damaged)
+        write_feed(tmp_path, Channel())
+        assert cover.read_bytes() == drawn
+    assert not is_whole_png(default_cover(32))  # whole, but not the size a feed wants
