@@ -73,7 +73,9 @@ class DailyRun:
     its rate in `plan`); a fairer share of the budget in `editing.allowances`;
     what the day's folder holds in `formats` and `publishing.write_day`; a
     destination besides the folder (a notes vault) and a whole-day swap of the
-    folder in `publishing.publish`, which holds the lock.
+    folder in `publishing.publish`, which holds the lock. Anything new that
+    changes the day's files must reach `identity.inputs_digest`, or a re-run
+    keeps the old day; a new step gets its own `timings.phase`.
     """
 
     options: DailyOptions
