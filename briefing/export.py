@@ -35,6 +35,7 @@ def export_briefing(
     markdown_text: str | None = None,
     progress: Progress | None = None,
     timings: Timings | None = None,
+    script: SpeechScript | None = None,
 ) -> list[Path]:
     """Write the briefing in each format to `folder`, named from its title.
 
@@ -53,6 +54,8 @@ def export_briefing(
         progress: called with (characters spoken, characters in all) while speaking.
         timings: where to charge the phases' time: "speech", "loudness",
             "encoding" (the audio files) and "writing" (text and transcripts).
+        script: the briefing's speech script, when the caller built it already
+            (the daily brief writes it as its transcript too): not built twice.
 
     Returns:
         The paths written, in FORMATS order.
@@ -71,7 +74,7 @@ def export_briefing(
         if any(fmt.needs_audio for fmt in chosen):
             scratch = scratch_path(folder, f"{stem}.wav")
             try:
-                spoken = _speak(briefing, scratch, voice, speak, progress, timings)
+                spoken = _speak(briefing, scratch, voice, speak, progress, timings, script)
                 briefing = replace(
                     briefing, audio_seconds=spoken.audio.seconds, voice=voice.voice if voice else ""
                 )
@@ -114,6 +117,7 @@ def _speak(
     speak: Speak | None,
     progress: Progress | None,
     timings: Timings | None = None,
+    script: SpeechScript | None = None,
 ) -> Spoken:
     """Speak the briefing into `path`, then bring it to the voice's loudness (timed apart)."""
     from briefing.speech.script import build_script
@@ -121,7 +125,7 @@ def _speak(
 
     voice = voice or get_profile()
     with _phase(timings, "speech"):
-        script = build_script(briefing, voice)
+        script = script or build_script(briefing, voice)
         if speak is None:
             from briefing.speech.engine import render_script
 

@@ -268,10 +268,15 @@ def _write_staged(
     """Write the day into `staged`; the export's failure, if the text files were still written."""
     from briefing.export import export_briefing, output_paths
     from briefing.files import write_text
-    from briefing.speech.script import speech_script
+    from briefing.speech.script import SpeechScript, build_script, speech_script
 
     result = run.result
     failure: Exception | None = None
+    script: SpeechScript | None = None
+    with run.timings.phase("speech"), contextlib.suppress(Exception):
+        # Built once: spoken, and written as the transcript. If it can't be built, the
+        # export meets the same failure and deals with it as it does any speech failure.
+        script = build_script(briefing, run.voice)
     try:
         made = export_briefing(
             briefing,
@@ -282,6 +287,7 @@ def _write_staged(
             stem=STEM,
             progress=lambda done, total: run.report("Speaking", done, total),
             timings=run.timings,
+            script=script,
         )
     except (BriefingError, OSError) as exc:
         made = [p for p in output_paths(staged, STEM, run.formats) if p.is_file()]
@@ -289,7 +295,8 @@ def _write_staged(
             raise
         failure = exc
     with run.timings.phase("writing"):
-        write_text(staged / TRANSCRIPT, speech_script(briefing, run.voice), force=True)
+        text = script.text if script is not None else speech_script(briefing, run.voice)
+        write_text(staged / TRANSCRIPT, text, force=True)
     written = [run.folder / p.name for p in made]
     result.files = [*written, run.folder / TRANSCRIPT]
     audio_files = [p for p in written if p.suffix.lstrip(".") in ("mp3", "wav")]
