@@ -8,6 +8,8 @@ from pathlib import Path
 
 from support import run_cli
 
+from .newsroom import Site
+
 TOWNS = ("Quillby", "Marrowfield", "Tansley Hythe", "Odbury", "Wrenhallow")
 THINGS = (
     ("observatory dome", "astronomers", "telescope mirror"),
@@ -174,3 +176,22 @@ def test_force_rebuilds_even_when_nothing_is_new(tmp_path: Path) -> None:
     forced = json.loads(_daily(news, out, "--force").stdout)
     assert forced["up_to_date"] is False
     assert "speech" in forced["timings"]["phases"]
+
+
+def test_feeds_and_pages_revalidated_unchanged_keep_the_day_without_telling_it(
+    news: Site, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    feeds = (news.url("/gazette/rss.xml"), news.url("/valley/atom.xml"))
+    first = run_cli("daily", *feeds, "--out", str(out), "--words", "260", "--json")
+    assert first.returncode == 0, first.stderr
+    assert "fetching" in json.loads(first.stdout)["timings"]["phases"]
+    before = _snapshot(out)
+    second = run_cli("daily", *feeds, "--out", str(out), "--words", "260", "--json")
+    assert second.returncode == 0, second.stderr
+    kept = json.loads(second.stdout)
+    assert kept["fetch"]["fetched"] == 0  # every page answered 304 or came fresh from the cache
+    assert kept["up_to_date"] is True
+    assert "summarizing" not in kept["timings"]["phases"]
+    assert kept["stories"] == json.loads(first.stdout)["stories"]
+    assert _snapshot(out) == before
