@@ -26,11 +26,12 @@ from briefing.cli_options import (
     add_summary_options,
     add_voice,
     add_words,
+    daily_options,
     interrupt_on_terminate,
     minutes,
     positive_int,
 )
-from briefing.cli_status import DailySteps, Progress
+from briefing.cli_status import DailySteps, Progress, print_timings
 from briefing.errors import BriefingError, UsageError
 
 if TYPE_CHECKING:
@@ -591,7 +592,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
         return EXIT_OK
     timings = Timings()  # from the command's start: loading the pipeline and settings count too
     with timings.phase("start-up"):
-        options = _daily_options(args, config_path)
+        options = daily_options(args, config_path)
     from briefing.daily import NothingToBrief, run
 
     steps = DailySteps()
@@ -600,14 +601,16 @@ def cmd_daily(args: argparse.Namespace) -> int:
     except NothingToBrief as exc:
         steps.close()
         _report_daily(exc.result, args)
-        _report_timings(exc.result.timings, args)
+        if args.timings:
+            print_timings(exc.result.timings)
         if args.json:
             print(json.dumps(exc.result.manifest(), ensure_ascii=False))
         raise
     finally:
         steps.close()
     _report_daily(result, args)
-    _report_timings(result.timings, args)
+    if args.timings:
+        print_timings(result.timings)
     if args.json:
         print(json.dumps(result.manifest(), ensure_ascii=False))
     else:
@@ -618,41 +621,6 @@ def cmd_daily(args: argparse.Namespace) -> int:
         for path in result.notes_files:
             print(path)
     return EXIT_OK
-
-
-def _daily_options(args: argparse.Namespace, config_path: Path) -> Any:
-    """The daily run's options: the command line over the settings file."""
-    from briefing.daily import config as settings
-    from briefing.daily import options_from
-
-    conf = settings.load(config_path, required=args.config is not None)
-    return options_from(
-        conf,
-        sources=tuple(args.sources),
-        since=args.since,
-        minutes=args.minutes,
-        words=args.words,
-        max_stories=args.max_stories,
-        voice=args.voice,
-        method=args.method,
-        out=args.out,
-        base_url=args.base_url,
-        title=args.title,
-        language=args.language,
-        audio=not args.no_audio,
-        srt=args.srt or None,
-        force=args.force,
-        notes=args.notes,
-        note_name=args.note_name,
-    )
-
-
-def _report_timings(timings: Any, args: argparse.Namespace) -> None:
-    """The run's phases with their seconds on stderr, when --timings asks (even with --quiet)."""
-    if args.timings:
-        _note("where the time went:")
-        for line in timings.lines():
-            print(f"  {line}", file=sys.stderr)
 
 
 def _report_daily(result: Any, args: argparse.Namespace) -> None:
