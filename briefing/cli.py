@@ -444,7 +444,6 @@ def cmd_edit(args: argparse.Namespace) -> int:
         _keyboard_from_terminal()
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         raise UsageError("`briefing edit` needs a terminal; use `briefing make` in scripts")
-    opening.prefetch()  # summarize while the user interface loads
     profiles = _profiles_speaking(opening, voice)
     if profiles is not None:
         voice = next(p for p in profiles if p.name == voice.name)
