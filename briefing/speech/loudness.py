@@ -200,7 +200,7 @@ def _sliding_min(values: np.ndarray, width: int) -> np.ndarray:
 
     count = values.size - width + 1
     blocks = -(-values.size // width)
-    padded = np.pad(values, (0, blocks * width - values.size), constant_values=np.inf)
+    padded = np.concatenate((values, np.full(blocks * width - values.size, np.inf)))
     rows = padded.reshape(blocks, width)
     prefix = np.minimum.accumulate(rows, axis=1).ravel()
     suffix = np.minimum.accumulate(rows[:, ::-1], axis=1)[:, ::-1].ravel()
@@ -215,16 +215,44 @@ def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
     side, then averaged over a box `hold` wide: every value averaged is at most
     what the sample itself needs, so no sample ends above the ceiling, and the
     gain eases in and out over milliseconds instead of bending the waveform.
+
+    Only the stretches around peaks are worked out: a sample farther than
+    2 * hold + 1 from every peak keeps a gain of exactly 1, and speech brought
+    to its loudness has few peaks (about one sample in 200), so limiting costs
+    a small part of the samples instead of all of them.
     """
     import numpy as np
 
     ceiling = 10 ** (CEILING_DB / 20)
     size = np.abs(samples)
+    over = np.flatnonzero(size > ceiling)
+    gain = np.ones(samples.size)
+    if over.size == 0:
+        return gain
+    reach = 2 * hold + 1
+    breaks = np.flatnonzero(np.diff(over) > 2 * reach)
+    starts = over[np.r_[0, breaks + 1]] - reach
+    ends = over[np.r_[breaks, over.size - 1]] + reach + 1
+    for low, high in zip(starts.tolist(), ends.tolist(), strict=True):
+        low, high = max(low, 0), min(high, samples.size)
+        gain[low:high] = _stretch_envelope(size[low:high], hold, ceiling)
+    return gain
+
+
+def _stretch_envelope(size: np.ndarray, hold: int, ceiling: float) -> np.ndarray:
+    """The gain envelope of one stretch of sample magnitudes (gain 1 just beyond its ends)."""
+    import numpy as np
+
     need = np.minimum(1.0, ceiling / np.maximum(size, 1e-9))
-    spread = _sliding_min(np.pad(need, hold, constant_values=1.0), 2 * hold + 1)
+    ones = np.ones(hold)
+    spread = _sliding_min(np.concatenate((ones, need, ones)), 2 * hold + 1)
     box = hold | 1
     half = box // 2
-    smoothed = np.convolve(np.pad(spread, half, mode="edge"), np.ones(box) / box, mode="valid")
+    # The box average from running sums: linear in the samples (a convolution costs
+    # `box` multiplications per sample, which made limiting slower than speaking).
+    edges = (np.full(half + 1, spread[0]), spread, np.full(half, spread[-1]))
+    sums = np.cumsum(np.concatenate(edges))
+    smoothed = (sums[box:] - sums[:-box]) / box
     result: np.ndarray = np.minimum(smoothed, need)
     return result
 
