@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import textwrap
 
 import pytest
@@ -19,6 +20,7 @@ def imported(*args: str) -> set[str]:
         capture_output=True,
         text=True,
         timeout=120,
+        cwd=tempfile.mkdtemp(prefix="briefing-startup-"),  # the installed package, not ./briefing
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     names = set()
