@@ -13,10 +13,12 @@ memory stays flat however long the audio is.
 from __future__ import annotations
 
 import math
-import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from briefing.speech.pcm import FrameWriter, PcmSource, WavPcm
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,37 +49,6 @@ class Loudness:
 
     lufs: float
     peak_db: float
-
-
-def _pcm_region(path: Path) -> tuple[int, int, int]:
-    """(offset of the samples, their byte count, sample rate) of a 16-bit mono PCM WAV file."""
-    with path.open("rb") as f:
-        riff = f.read(12)
-        if len(riff) < 12 or riff[:4] != b"RIFF" or riff[8:12] != b"WAVE":
-            raise ValueError(f"{path}: not a WAV file")
-        rate = 0
-        while True:
-            header = f.read(8)
-            if len(header) < 8:
-                raise ValueError(f"{path}: no audio data")
-            kind, size = header[:4], struct.unpack("<I", header[4:])[0]
-            if kind == b"fmt ":
-                fmt = f.read(size)
-                channels, rate, bits = (
-                    struct.unpack("<H", fmt[2:4])[0],
-                    *struct.unpack("<I", fmt[4:8]),
-                    struct.unpack("<H", fmt[14:16])[0],
-                )
-                if channels != 1 or bits != 16:
-                    raise ValueError(f"{path}: expected 16-bit mono audio")
-                if size % 2:
-                    f.read(1)
-            elif kind == b"data":
-                start = f.tell()
-                end = min(start + size, path.stat().st_size)
-                return start, end - start, rate
-            else:
-                f.seek(size + size % 2, 1)
 
 
 def _biquad_power(
@@ -123,13 +94,43 @@ def k_weighting(rate: int, size: int) -> np.ndarray:
 
 MAX_MEASURED_SECONDS = 300.0
 """Audio analysed for loudness at most; longer files are sampled evenly (peaks are always exact)."""
+BLOCK_SECONDS = 4
+"""Audio levelled per step; blocks start at fixed frames, so any process levels any block alike."""
 
 
-def measure(path: Path) -> Loudness:
-    """Integrated loudness and peak of a 16-bit mono WAV file, read in 100 ms pieces."""
+@dataclass(frozen=True)
+class Leveling:
+    """What the loudness pass does: `gain_db` through the limiter, then `extra_db` through it again."""
+
+    gain_db: float
+    extra_db: float = 0.0
+    """The small second correction that makes up for the loudness limiting took (0: none)."""
+
+    @property
+    def total_db(self) -> float:
+        return self.gain_db + self.extra_db
+
+
+def _source(audio: Path | PcmSource) -> PcmSource:
+    return WavPcm(audio) if isinstance(audio, Path) else audio
+
+
+def measure(
+    audio: Path | PcmSource, *, peak: int | None = None, leveling: Leveling | None = None
+) -> Loudness:
+    """Integrated loudness and peak of 16-bit mono audio, read in 100 ms pieces.
+
+    Args:
+        audio: a WAV file, or any PCM source.
+        peak: the largest absolute sample, when already known: then only the
+            measured windows are read.
+        leveling: measure the audio as this leveling would leave it (the
+            returned peak is then that of the measured windows only).
+    """
     import numpy as np
 
-    start, size, rate = _pcm_region(path)
+    source = _source(audio)
+    rate, count = source.rate, source.frames
     # A power of two near 100 ms keeps the FFTs fast (2,048 samples at 22,050 Hz).
     piece = 1 << max(4, round(math.log2(rate * _SUB_BLOCK)))
     weights = k_weighting(rate, piece)
@@ -138,29 +139,49 @@ def measure(path: Path) -> Loudness:
     if piece % 2 == 0:
         scale[-1] = 1.0
     powers: list[float] = []
-    peak = 0
+    largest = 0
     window = piece * 100
     # Long files are measured on evenly spread windows (at most MAX_MEASURED_SECONDS of
     # them): one voice's level doesn't drift, and a 40-minute brief needn't cost a second.
-    windows = -(-(size // 2) // window)
+    windows = -(-count // window)
     stride = max(1, -(-windows * window // int(rate * MAX_MEASURED_SECONDS)))
-    with path.open("rb") as f:
-        for number in range(windows):
-            f.seek(start + number * window * 2)
-            raw = f.read(min(window * 2, size - number * window * 2))
-            samples = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2")
-            if samples.size == 0:
-                break
-            peak = max(peak, int(np.abs(samples.astype(np.int32)).max()))
-            usable = samples.size // piece * piece
-            if usable and number % stride == 0:
-                blocks = samples[:usable].reshape(-1, piece).astype(np.float32) / 32768.0
-                transform = np.fft.rfft(blocks, axis=1)
-                spectrum = transform.real**2 + transform.imag**2
-                # Parseval: mean square of the filtered piece from its weighted spectrum.
-                powers += list((spectrum * weights * scale).sum(axis=1) / (piece * piece))
-    peak_db = 20 * math.log10(peak / 32768.0) if peak else -math.inf
+    for number in range(windows):
+        measured = number % stride == 0
+        if not measured and (peak is not None or leveling is not None):
+            continue
+        start = number * window
+        stop = min(count, start + window)
+        if leveling is None:
+            samples = np.frombuffer(source.read(start, stop - start), dtype="<i2")
+        else:
+            samples = leveled(source, start, stop, leveling)
+        if samples.size == 0:
+            break
+        largest = max(largest, int(np.abs(samples.astype(np.int32)).max()))
+        usable = samples.size // piece * piece
+        if usable and measured:
+            blocks = samples[:usable].reshape(-1, piece).astype(np.float32) / 32768.0
+            transform = np.fft.rfft(blocks, axis=1)
+            spectrum = transform.real**2 + transform.imag**2
+            # Parseval: mean square of the filtered piece from its weighted spectrum.
+            powers += list((spectrum * weights * scale).sum(axis=1) / (piece * piece))
+    if peak is not None and leveling is None:
+        largest = peak
+    peak_db = 20 * math.log10(largest / 32768.0) if largest else -math.inf
     return Loudness(_gated_loudness(np.array(powers)), peak_db)
+
+
+def peak_of(path: Path) -> int:
+    """The largest absolute sample of a raw 16-bit PCM file (no header), read a block at a time."""
+    import numpy as np
+
+    largest = 0
+    with path.open("rb") as f:
+        while raw := f.read(1 << 20):
+            samples = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2")
+            if samples.size:
+                largest = max(largest, int(np.abs(samples.astype(np.int32)).max()))
+    return largest
 
 
 def _gated_loudness(powers: np.ndarray) -> float:
@@ -194,13 +215,36 @@ def gain_for(
     return min(target - loudness.lufs, headroom, MAX_GAIN_DB)
 
 
+def plan(
+    audio: Path | PcmSource, target: float = TARGET_LUFS, *, peak: int | None = None
+) -> Leveling:
+    """The leveling that brings the audio to `target` LUFS, found without writing anything.
+
+    Limiting takes a little loudness away with the peaks; how much is measured
+    on the limited audio as it would be (the same windows, levelled in memory),
+    and a second, small correction is planned when the first falls short.
+    """
+    source = _source(audio)
+    gain = gain_for(measure(source, peak=peak), target)
+    if gain <= 0:
+        return Leveling(gain)
+    after = measure(source, leveling=Leveling(gain))
+    short = target - after.lufs
+    if math.isinf(after.lufs) or short <= TOLERANCE_LU:
+        return Leveling(gain)
+    # The limited audio's peaks sit at the ceiling, so its own headroom is MAX_LIMITING_DB.
+    return Leveling(gain, min(short, MAX_LIMITING_DB, MAX_GAIN_DB))
+
+
 def _sliding_min(values: np.ndarray, width: int) -> np.ndarray:
     """The minimum of every `width` consecutive values, in linear time (van Herk / Gil-Werman)."""
     import numpy as np
 
     count = values.size - width + 1
     blocks = -(-values.size // width)
-    padded = np.pad(values, (0, blocks * width - values.size), constant_values=np.inf)
+    # The tail's filler never enters a whole window, so any value does.
+    padded = np.ones(blocks * width)
+    padded[: values.size] = values
     rows = padded.reshape(blocks, width)
     prefix = np.minimum.accumulate(rows, axis=1).ravel()
     suffix = np.minimum.accumulate(rows[:, ::-1], axis=1)[:, ::-1].ravel()
@@ -219,61 +263,132 @@ def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
     import numpy as np
 
     ceiling = 10 ** (CEILING_DB / 20)
-    size = np.abs(samples)
-    need = np.minimum(1.0, ceiling / np.maximum(size, 1e-9))
-    spread = _sliding_min(np.pad(need, hold, constant_values=1.0), 2 * hold + 1)
+    count = samples.size
+    need = np.minimum(1.0, ceiling / np.maximum(np.abs(samples), 1e-9))
+    ones = np.ones(count + 2 * hold)
+    ones[hold : hold + count] = need
+    spread = _sliding_min(ones, 2 * hold + 1)
     box = hold | 1
     half = box // 2
-    smoothed = np.convolve(np.pad(spread, half, mode="edge"), np.ones(box) / box, mode="valid")
+    # A running sum over the spread, its ends repeated: the box average in linear time.
+    sums = np.empty(count + 2 * half + 1)
+    sums[0] = 0.0
+    sums[1 : half + 1] = spread[0]
+    sums[half + 1 : half + 1 + count] = spread
+    sums[half + 1 + count :] = spread[-1]
+    np.cumsum(sums, out=sums)
+    smoothed = (sums[box:] - sums[:-box]) / box
     result: np.ndarray = np.minimum(smoothed, need)
     return result
 
 
-def apply_gain(path: Path, gain_db: float) -> None:
-    """Scale every sample of a 16-bit mono WAV file in place, one second at a time, limiting peaks.
+def _reach(hold: int) -> int:
+    """How far (samples) a peak's gain envelope extends either side of it."""
+    return hold + (hold | 1) // 2
 
-    Each block is read with `margin` samples of its neighbours, so the limiter's
-    gain eases across block edges exactly as it would inside a block.
+
+def _limit(samples: np.ndarray, hold: int) -> None:
+    """Bring every sample under the ceiling in place, computing the envelope only around peaks.
+
+    Away from a peak the envelope is exactly 1. Around each run of nearby
+    peaks a window is cut, twice as wide as the envelope reaches, so the gain
+    inside the reach is what the whole block would give; the windows are
+    joined into one array, the envelope computed once, and multiplied in
+    within each run's reach only (reaches of different runs never overlap).
     """
     import numpy as np
 
-    factor = 10 ** (gain_db / 20)
     ceiling = 10 ** (CEILING_DB / 20)
-    start, size, rate = _pcm_region(path)
+    over = np.flatnonzero(np.abs(samples) > ceiling)
+    if over.size == 0:
+        return
+    reach = _reach(hold)
+    count = samples.size
+    cuts = np.flatnonzero(np.diff(over) > 2 * reach + 1)
+    firsts = over[np.concatenate(([0], cuts + 1))]
+    lasts = over[np.concatenate((cuts, [over.size - 1]))]
+    lows = np.maximum(0, firsts - 2 * reach)
+    lengths = np.minimum(count, lasts + 2 * reach + 1) - lows
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    where = np.arange(int(lengths.sum())) + np.repeat(lows - starts, lengths)
+    envelope = _gain_envelope(samples[where], hold)
+    inside = (where >= np.repeat(firsts - reach, lengths)) & (
+        where <= np.repeat(lasts + reach, lengths)
+    )
+    samples[where[inside]] *= envelope[inside]
+
+
+def _stage(samples: np.ndarray, gain_db: float, hold: int) -> np.ndarray:
+    """16-bit samples scaled by `gain_db`, peaks limited, rounded back to 16 bits."""
+    import numpy as np
+
+    scaled = samples.astype(np.float64) * (10 ** (gain_db / 20) / 32768.0)
+    _limit(scaled, hold)
+    result: np.ndarray = np.clip(np.rint(scaled * 32768.0), -32768, 32767).astype("<i2")
+    return result
+
+
+def _margin(rate: int) -> tuple[int, int]:
+    """(limiter hold, samples read either side of a block): two stages, each reaching `_reach`."""
     hold = max(1, round(rate * LIMITER_HOLD))
-    margin = 3 * hold
-    count = size // 2
-    block = rate
-    with path.open("r+b") as f:
-        done = 0
-        while done < count:
-            low = max(0, done - margin)
-            high = min(count, done + block + margin)
-            f.seek(start + low * 2)
-            raw = f.read((high - low) * 2)
-            samples = np.frombuffer(raw, dtype="<i2").astype(np.float64) * (factor / 32768.0)
-            if np.abs(samples).max(initial=0.0) > ceiling:
-                samples = samples * _gain_envelope(samples, hold)
-            stop = min(count, done + block)
-            kept = samples[done - low : stop - low]
-            scaled = np.clip(np.rint(kept * 32768.0), -32768, 32767).astype("<i2").tobytes()
-            f.seek(start + done * 2)
-            f.write(scaled)
-            done = stop
+    return hold, 2 * _reach(hold) + 2
+
+
+def leveled(source: PcmSource, start: int, stop: int, leveling: Leveling) -> np.ndarray:
+    """Frames [start, stop) of `source` as `leveling` leaves them (read with their neighbours)."""
+    import numpy as np
+
+    hold, margin = _margin(source.rate)
+    low = max(0, start - margin)
+    high = min(source.frames, stop + margin)
+    samples = np.frombuffer(source.read(low, high - low), dtype="<i2")
+    samples = _stage(samples, leveling.gain_db, hold)
+    if leveling.extra_db > 0:
+        samples = _stage(samples, leveling.extra_db, hold)
+    result: np.ndarray = samples[start - low : stop - low]
+    return result
+
+
+def block_frames(rate: int) -> int:
+    """Frames levelled per step: ranges handed to different processes start at multiples of it."""
+    return rate * BLOCK_SECONDS
+
+
+def level_range(
+    source: PcmSource,
+    leveling: Leveling,
+    start: int,
+    stop: int,
+    write: Callable[[int, bytes], None],
+) -> None:
+    """Level frames [start, stop) of `source` block by block, handing each to `write(frame, pcm)`.
+
+    Each block is written only after the next one is read, so `write` may put
+    the result back into the very file being read (its neighbours are read raw).
+    """
+    block = block_frames(source.rate)
+    pending: tuple[int, bytes] | None = None
+    for low in range(start, stop, block):
+        done = leveled(source, low, min(stop, low + block), leveling).tobytes()
+        if pending is not None:
+            write(*pending)
+        pending = (low, done)
+    if pending is not None:
+        write(*pending)
 
 
 def normalize_loudness(path: Path, target: float = TARGET_LUFS) -> float:
-    """Bring a WAV file to `target` LUFS in place (peaks limited to CEILING_DB); returns the gain in dB.
+    """Bring a WAV file to `target` LUFS in place (peaks limited to CEILING_DB); returns the gain in dB."""
+    source = WavPcm(path)
+    leveling = plan(source, target)
+    if leveling.total_db != 0:
+        with FrameWriter(path, source.offset) as write:
+            level_range(source, leveling, 0, source.frames, write)
+    return leveling.total_db
 
-    Limiting takes a little loudness away with the peaks, so a second, small
-    correction follows when the first pass falls short.
-    """
-    gain = gain_for(measure(path), target)
-    apply_gain(path, gain)
-    after = measure(path)
-    if gain > 0 and not math.isinf(after.lufs) and target - after.lufs > TOLERANCE_LU:
-        extra = min(gain_for(after, target), MAX_LIMITING_DB)
-        if extra > 0:
-            apply_gain(path, extra)
-            gain += extra
-    return gain
+
+def apply_gain(path: Path, gain_db: float) -> None:
+    """Scale every sample of a 16-bit mono WAV file in place by `gain_db`, limiting peaks."""
+    source = WavPcm(path)
+    with FrameWriter(path, source.offset) as write:
+        level_range(source, Leveling(gain_db), 0, source.frames, write)
