@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 CHUNK_CHARS = 4000
 """espeak-ng crashes on single utterances of ~16,000 characters; stay far below."""
 
+WRITE_BUFFER = 1 << 20
+"""Bytes of audio gathered before each write to disk."""
+
 Progress = Callable[[int, int], None]
 """Called with (characters done, characters in all) while speaking."""
 
@@ -210,7 +213,8 @@ def render_script(
     rate = engine.sample_rate
     total = len(script.text)
     ends = progress_ends(script)
-    with wave.open(str(path), "wb") as wav:
+    # A large buffer: the engine hands over a few kilobytes at a time.
+    with path.open("wb", buffering=WRITE_BUFFER) as file, wave.open(file, "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
         wav.setframerate(rate)

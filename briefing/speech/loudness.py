@@ -12,9 +12,11 @@ memory stays flat however long the audio is.
 
 from __future__ import annotations
 
+import ctypes
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -171,19 +173,6 @@ def measure(
     return Loudness(_gated_loudness(np.array(powers)), peak_db)
 
 
-def peak_of(path: Path) -> int:
-    """The largest absolute sample of a raw 16-bit PCM file (no header), read a block at a time."""
-    import numpy as np
-
-    largest = 0
-    with path.open("rb") as f:
-        while raw := f.read(1 << 20):
-            samples = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2")
-            if samples.size:
-                largest = max(largest, int(np.abs(samples.astype(np.int32)).max()))
-    return largest
-
-
 def _gated_loudness(powers: np.ndarray) -> float:
     """BS.1770 gating over 400 ms blocks made of four 100 ms pieces (75 % overlap)."""
     import numpy as np
@@ -318,16 +307,6 @@ def _limit(samples: np.ndarray, hold: int) -> None:
     samples[where[inside]] *= envelope[inside]
 
 
-def _stage(samples: np.ndarray, gain_db: float, hold: int) -> np.ndarray:
-    """16-bit samples scaled by `gain_db`, peaks limited, rounded back to 16 bits."""
-    import numpy as np
-
-    scaled = samples.astype(np.float64) * (10 ** (gain_db / 20) / 32768.0)
-    _limit(scaled, hold)
-    result: np.ndarray = np.clip(np.rint(scaled * 32768.0), -32768, 32767).astype("<i2")
-    return result
-
-
 def _margin(rate: int) -> tuple[int, int]:
     """(limiter hold, samples read either side of a block): two stages, each reaching `_reach`."""
     hold = max(1, round(rate * LIMITER_HOLD))
@@ -338,15 +317,36 @@ def leveled(source: PcmSource, start: int, stop: int, leveling: Leveling) -> np.
     """Frames [start, stop) of `source` as `leveling` leaves them (read with their neighbours)."""
     import numpy as np
 
+    _reuse_freed_memory()
     hold, margin = _margin(source.rate)
     low = max(0, start - margin)
     high = min(source.frames, stop + margin)
-    samples = np.frombuffer(source.read(low, high - low), dtype="<i2")
-    samples = _stage(samples, leveling.gain_db, hold)
+    raw = np.frombuffer(source.read(low, high - low), dtype="<i2")
+    samples = raw.astype(np.float64) * (10 ** (leveling.gain_db / 20) / 32768.0)
+    _limit(samples, hold)
     if leveling.extra_db > 0:
-        samples = _stage(samples, leveling.extra_db, hold)
-    result: np.ndarray = samples[start - low : stop - low]
+        samples *= 10 ** (leveling.extra_db / 20)
+        _limit(samples, hold)
+    kept = samples[start - low : stop - low] * 32768.0
+    result: np.ndarray = np.clip(np.rint(kept), -32768, 32767).astype("<i2")
     return result
+
+
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+KEPT_FREE_BYTES = 64 << 20
+"""Freed memory the C allocator may keep for the next block instead of returning it at once."""
+
+
+@cache
+def _reuse_freed_memory() -> None:
+    """Let glibc keep freed block-sized arrays: else each block's megabytes are unmapped and faulted in
+    again, which on virtual machines costs as much as the arithmetic (elsewhere this does nothing)."""
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallopt(_M_TRIM_THRESHOLD, KEPT_FREE_BYTES)
+        libc.mallopt(_M_MMAP_THRESHOLD, KEPT_FREE_BYTES // 2)
+    except (OSError, AttributeError):
+        pass
 
 
 def block_frames(rate: int) -> int:

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 WORKERS_VARIABLE = "BRIEFING_SPEECH_WORKERS"
 """Processes that speak at once (1: never start a worker); unset means one per available core."""
-GROUPS_PER_PROCESS = 6
+GROUPS_PER_PROCESS = 10
 """Groups handed out per process: small enough that a late-starting worker still gets its share."""
 MIN_GROUP_CHARS = 500
 """Smaller groups cost more in messages and files than they balance."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from briefing.errors import EngineError
-from briefing.speech.engine import PcmSink, Placed, speak_segments
+from briefing.speech.engine import WRITE_BUFFER, PcmSink, Placed, speak_segments
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from briefing.speech.script import Segment
 
 _LENGTH = 8
-WRITE_BUFFER = 1 << 20
 
 
 def send(stream: IO[bytes], message: tuple[Any, ...]) -> None:
@@ -83,12 +82,21 @@ def speak_group(
     spoken: Callable[[int], None] | None = None,
 ) -> Spoken:
     """Speak consecutive segments into a raw PCM file at `path` (created or emptied)."""
-    from briefing.speech.loudness import peak_of
+    import numpy as np
 
+    peak = 0
     with path.open("wb", buffering=WRITE_BUFFER) as f:
-        sink = PcmSink(f.write, engine.sample_rate)
+
+        def write(pcm: bytes) -> None:
+            nonlocal peak
+            f.write(pcm)
+            if pcm:
+                samples = np.frombuffer(pcm, dtype="<i2")
+                peak = max(peak, -int(samples.min()), int(samples.max()))
+
+        sink = PcmSink(write, engine.sample_rate)
         marks = speak_segments(segments, voice, engine, sink, spoken)
-    return Spoken(index, sink.frames, marks, peak_of(path))
+    return Spoken(index, sink.frames, marks, peak)
 
 
 def _serve(jobs: IO[bytes], answers: IO[bytes]) -> None:
