@@ -20,14 +20,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from pipeline import long_text
-from timing import paired
 
 HERE = Path(__file__).resolve().parent
 
@@ -65,6 +67,48 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, the command and every process it waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def _pair(
+    a: tuple[list[str], dict[str, str]], b: tuple[list[str], dict[str, str]], runs: int
+) -> dict[str, float]:
+    """A and B alternating after one warm-up each: median wall and CPU, median per-pair wall ratio."""
+    _run(*a)
+    _run(*b)
+    walls_a, cpus_a, walls_b, cpus_b = [], [], [], []
+    for _ in range(runs):
+        wall, cpu = _run(*a)
+        walls_a.append(wall)
+        cpus_a.append(cpu)
+        wall, cpu = _run(*b)
+        walls_b.append(wall)
+        cpus_b.append(cpu)
+    median = statistics.median
+    return {
+        "a": median(walls_a),
+        "a_cpu": median(cpus_a),
+        "b": median(walls_b),
+        "b_cpu": median(cpus_b),
+        "ratio": median(x / y for x, y in zip(walls_a, walls_b, strict=True)),
+    }
+
+
+def _row(what: str, m: dict[str, float], goal: str = "") -> str:
+    return (
+        f"| {what} | {m['a']:.2f} s ({m['a_cpu']:.2f} s) | {m['b']:.2f} s ({m['b_cpu']:.2f} s) "
+        f"| **{m['ratio']:.2f}x** | {goal} |"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -78,10 +122,13 @@ def main() -> None:
     env = {**os.environ, "BRIEFING_ENGINE": "espeak"}
     env.pop("BRIEFING_SPEECH_WORKERS", None)
     one = {**env, "BRIEFING_SPEECH_WORKERS": "1"}
-    load = os.getloadavg()[0]
-    print(f"{_cores()} cores, load average {load:.1f} at the start; medians of {args.runs} pairs.")
+    cores = _cores()
+    print(
+        f"{cores} cores, load average {os.getloadavg()[0]:.1f} at the start; "
+        f"medians of {args.runs} alternating pairs after a warm-up; wall (CPU of all processes)."
+    )
     print()
-    print("| measurement | A | B | A / B | goal |")
+    print("| measurement | A | B | A / B (wall) | goal |")
     print("|---|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -89,17 +136,19 @@ def main() -> None:
         text.write_text("Long read\n\n" + long_text(30_000), encoding="utf-8")
         ours = [exe, "speak", str(text), "--out", str(work / "ours.wav"), "--force"]
         raw = [sys.executable, str(HERE / "raw_espeak.py"), str(text), str(work / "raw.wav")]
-        a, b, ratio = paired(ours, raw, args.runs, env=env)
-        verdict = "met" if ratio <= 0.75 else "not met"
+        m = _pair((ours, env), (raw, env), args.runs)
+        verdict = "met" if m["ratio"] <= 0.75 else "not met"
         print(
-            f"| `briefing speak` 30,000 chars (A) vs raw libespeak-ng, one process (B) "
-            f"| {a:.2f} s | {b:.2f} s | **{ratio:.2f}x** | <= 0.75x ({verdict}) |"
+            _row(
+                f"`briefing speak` 30,000 chars, {cores} processes (A) vs raw libespeak-ng, one process (B)",
+                m,
+                f"<= 0.75x ({verdict})",
+            )
         )
-        single, double, ratio = _workers(ours, one, env, args.runs)
-        print(
-            f"| `briefing speak` 30,000 chars: one process (A) vs {_cores()} (B) "
-            f"| {single:.2f} s | {double:.2f} s | {ratio:.2f}x | |"
-        )
+        m = _pair((ours, one), (raw, env), args.runs)
+        print(_row("`briefing speak` 30,000 chars, one process (A) vs raw libespeak-ng (B)", m))
+        m = _pair((ours, one), (ours, env), args.runs)
+        print(_row(f"`briefing speak` 30,000 chars: one process (A) vs {cores} (B)", m))
         longer = work / "longer.txt"
         longer.write_text("Long read\n\n" + long_text(60_000), encoding="utf-8")
         speak_longer = [exe, "speak", str(longer), "--out", str(work / "l.wav"), "--force"]
@@ -116,29 +165,9 @@ def main() -> None:
     print(f"Load average at the end {os.getloadavg()[0]:.1f}.")
 
 
-def _workers(
-    command: list[str], one: dict[str, str], env: dict[str, str], runs: int
-) -> tuple[float, float, float]:
-    """Median seconds with one process, with the default, and the median ratio, alternating."""
-    import statistics
-
-    from timing import wall
-
-    wall(command, env=one)
-    wall(command, env=env)
-    singles, doubles = [], []
-    for _ in range(runs):
-        singles.append(wall(command, env=one))
-        doubles.append(wall(command, env=env))
-    ratios = [s / d for s, d in zip(singles, doubles, strict=True)]
-    return statistics.median(singles), statistics.median(doubles), statistics.median(ratios)
-
-
 def _natural(exe: str, work: Path, args: argparse.Namespace) -> None:
     """The natural voice, one process (two threads) vs two processes (a thread each)."""
-    probe = subprocess.run(
-        [exe, "voices", "--json"], capture_output=True, text=True, check=False
-    )
+    probe = subprocess.run([exe, "voices", "--json"], capture_output=True, text=True, check=False)
     try:
         usable = any(
             v.get("name") == "natural" and v.get("available", True)
@@ -151,18 +180,19 @@ def _natural(exe: str, work: Path, args: argparse.Namespace) -> None:
         return
     text = work / "natural.txt"
     text.write_text("Natural read\n\n" + long_text(args.natural_chars), encoding="utf-8")
-    command = [
-        exe, "speak", str(text), "--voice", "natural", "--out", str(work / "n.wav"), "--force",
-    ]  # fmt: skip
+    command = [exe, "speak", str(text), "--voice", "natural", "--out", str(work / "n.wav")]
+    command.append("--force")
     base = {k: v for k, v in os.environ.items() if k not in ("BRIEFING_ENGINE",)}
     base.pop("BRIEFING_SPEECH_WORKERS", None)
-    single, double, ratio = _workers(
-        command, {**base, "BRIEFING_SPEECH_WORKERS": "1"}, base, args.natural_runs
+    m = _pair(
+        (command, {**base, "BRIEFING_SPEECH_WORKERS": "1"}), (command, base), args.natural_runs
     )
     print(
-        f"| natural voice (Piper), {args.natural_chars:,} chars: one process, 2 threads (A) "
-        f"vs {_cores()} processes, 1 thread each (B) | {single:.1f} s | {double:.1f} s "
-        f"| {ratio:.2f}x | |"
+        _row(
+            f"natural voice (Piper), {args.natural_chars:,} chars: one process, two threads (A) "
+            f"vs {_cores()} processes, one thread each (B)",
+            m,
+        )
     )
 
 

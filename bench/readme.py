@@ -25,6 +25,7 @@ TABLES: dict[str, list[str]] = {
     "cli": ["cli.py"],
     "summarizers": ["summarizers.py"],
     "linear": ["summarizers.py", "--linear"],
+    "parallel": ["parallel.py"],
 }
 """Table name -> the benchmark script (in bench/) and its arguments."""
 
