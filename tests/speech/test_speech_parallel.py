@@ -310,8 +310,11 @@ def test_espeak_in_two_processes_gives_the_same_marks(tmp_path: Path) -> None:
     one = render_script(script, voice, tmp_path / "one.wav", engine=engine, processes=1)
     two = render_script(script, voice, tmp_path / "two.wav", engine=engine, processes=2)
     assert [(m.offset, m.length) for m in one.marks] == [(m.offset, m.length) for m in two.marks]
-    # espeak-ng itself varies by a few samples from one utterance to the next (in one
-    # process too), so times agree to that, not to the frame.
+    # espeak-ng itself varies by some samples from one utterance to the next (in one
+    # process too), so times agree to that, not to the frame: a group placed at the
+    # wrong origin would be off by seconds.
+    tolerance = 0.02 + 0.01 * one.seconds
     drift = max(abs(a.seconds - b.seconds) for a, b in zip(one.marks, two.marks, strict=True))
-    assert drift < 0.05
-    assert abs(one.seconds - two.seconds) < 0.05
+    assert drift < tolerance
+    assert abs(one.seconds - two.seconds) < tolerance
+    assert one.seconds > 60
