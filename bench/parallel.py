@@ -1,6 +1,6 @@
 """Parallel speech benchmark: `briefing speak` on both cores against single-process raw libespeak-ng.
 
-Usage: python bench/parallel.py [--runs 5] [--natural-runs 2] [--natural-chars 2500] [--no-natural]
+Usage: python bench/parallel.py [--runs 5] [--natural-runs 2] [--natural-chars 8000] [--no-natural]
 
 1. `briefing speak` of a 30,000-character text, the whole command (start-up,
    reading, normalizing, synthesis in parallel, stitching, loudness), against
@@ -115,7 +115,7 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--natural-runs", type=int, default=2)
-    parser.add_argument("--natural-chars", type=int, default=2500)
+    parser.add_argument("--natural-chars", type=int, default=8000)
     parser.add_argument("--no-natural", action="store_true")
     args = parser.parse_args()
     exe = _exe()

@@ -279,11 +279,12 @@ def _reach(hold: int) -> int:
 def _limit(samples: np.ndarray, hold: int) -> None:
     """Bring every sample under the ceiling in place, computing the envelope only around peaks.
 
-    Away from a peak the envelope is exactly 1. Around each run of nearby
-    peaks a window is cut, twice as wide as the envelope reaches, so the gain
-    inside the reach is what the whole block would give; the windows are
-    joined into one array, the envelope computed once, and multiplied in
-    within each run's reach only (reaches of different runs never overlap).
+    Away from a peak the envelope is exactly 1. Peaks closer than twice its
+    reach form a run; each run's zone (the run and a reach either side) is
+    cut out, the zones joined into one array and the envelope computed once.
+    Past a zone's edges the needed gain is 1 (no other run's peak is within
+    reach), which is just what the envelope assumes at an array's ends, so
+    every zone gets the gain the whole block would give it.
     """
     import numpy as np
 
@@ -292,19 +293,13 @@ def _limit(samples: np.ndarray, hold: int) -> None:
     if over.size == 0:
         return
     reach = _reach(hold)
-    count = samples.size
     cuts = np.flatnonzero(np.diff(over) > 2 * reach + 1)
-    firsts = over[np.concatenate(([0], cuts + 1))]
-    lasts = over[np.concatenate((cuts, [over.size - 1]))]
-    lows = np.maximum(0, firsts - 2 * reach)
-    lengths = np.minimum(count, lasts + 2 * reach + 1) - lows
+    lows = np.maximum(0, over[np.concatenate(([0], cuts + 1))] - reach)
+    highs = np.minimum(samples.size, over[np.concatenate((cuts, [over.size - 1]))] + reach + 1)
+    lengths = highs - lows
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     where = np.arange(int(lengths.sum())) + np.repeat(lows - starts, lengths)
-    envelope = _gain_envelope(samples[where], hold)
-    inside = (where >= np.repeat(firsts - reach, lengths)) & (
-        where <= np.repeat(lasts + reach, lengths)
-    )
-    samples[where[inside]] *= envelope[inside]
+    samples[where] *= _gain_envelope(samples[where], hold)
 
 
 def _margin(rate: int) -> tuple[int, int]:

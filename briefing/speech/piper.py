@@ -301,8 +301,8 @@ class PiperEngine(SpeechEngine):
 
     name = "piper"
     sample_rate = SAMPLE_RATE
-    parallel_chars = 2000
-    """A worker loads its own model (a second or two of CPU), which two minutes of speech repay."""
+    parallel_chars = 6000
+    """A worker loads its own model (a second or two of CPU); below this, two threads in one process do as well (bench/parallel.py)."""
 
     def __init__(self) -> None:
         self._models: dict[tuple[str, Path | None], PiperModel] = {}
