@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import wave
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefing.speech.loudness import TARGET_LUFS, measure, normalize_loudness
+from briefing.speech.loudness import CEILING_DB, TARGET_LUFS, measure, normalize_loudness
 
 RATE = 22050
 
@@ -69,3 +70,54 @@ def test_long_files_are_measured_on_spread_windows_with_an_exact_peak(
     full = measure(path)
     assert abs(sampled.lufs - full.lufs) < 0.5
     assert sampled.peak_db == full.peak_db > -1.0
+
+
+def test_the_limiter_levels_around_peaks_as_the_whole_block_would() -> None:
+    import briefing.speech.loudness as loudness
+
+    # Bursts loud enough that many samples need limiting, some peaks close together.
+    samples = _speechlike(0.9, 180.0, seconds=6.0) / 32768.0 * 1.8
+    samples[1000:1010] = 1.7
+    samples[-5:] = -1.9  # a peak at the very end of the block
+    hold = 88
+    sparse = samples.copy()
+    loudness._limit(sparse, hold)
+    dense = samples * loudness._gain_envelope(samples, hold)
+    assert np.abs(sparse - dense).max() < 1e-9
+    ceiling = 10 ** (loudness.CEILING_DB / 20)
+    assert np.abs(sparse).max() <= ceiling + 1e-12
+    assert (sparse != samples).mean() < 0.9  # quiet stretches are left exactly as they were
+    assert np.array_equal(
+        sparse[np.abs(dense - samples) == 0], samples[np.abs(dense - samples) == 0]
+    )
+
+
+def test_levelling_in_place_equals_levelling_into_another_file(tmp_path: Path) -> None:
+    from briefing.speech.loudness import block_frames, level_range, plan
+    from briefing.speech.pcm import FrameWriter, JoinedPcm, WavPcm, wav_header
+
+    samples = _speechlike(0.2, 150.0, seconds=30.0)
+    samples[::997] = 20000  # clicks the gain pushes past the ceiling: the limiter must act
+    path = _write(tmp_path / "a.wav", samples)
+    pcm = (tmp_path / "a.wav").read_bytes()[44:]
+    # The same audio as three raw pieces cut at odd places, levelled range by range.
+    cuts = [0, 12345, 300001, len(pcm) // 2]
+    parts = []
+    for n, (a, b) in enumerate(itertools.pairwise(cuts)):
+        (tmp_path / f"{n}.pcm").write_bytes(pcm[a * 2 : b * 2])
+        parts.append((tmp_path / f"{n}.pcm", b - a))
+    joined = JoinedPcm(parts, RATE)
+    assert joined.read(0, joined.frames) == pcm
+    leveling = plan(joined)
+    assert leveling == plan(path) and leveling.gain_db > 0
+    out = tmp_path / "b.wav"
+    out.write_bytes(wav_header(joined.frames, RATE) + bytes(len(pcm)))
+    block = block_frames(RATE)
+    with FrameWriter(out) as write:
+        level_range(joined, leveling, 3 * block, joined.frames, write)
+        level_range(joined, leveling, 0, 3 * block, write)
+    assert normalize_loudness(path) == leveling.total_db
+    assert out.read_bytes() == path.read_bytes()
+    assert WavPcm(out).frames == joined.frames
+    assert 20000 * 10 ** (leveling.total_db / 20) > 32768 * 10 ** (CEILING_DB / 20)
+    assert measure(out).peak_db <= CEILING_DB + 0.001
