@@ -25,6 +25,8 @@ TABLES: dict[str, list[str]] = {
     "cli": ["cli.py"],
     "summarizers": ["summarizers.py"],
     "linear": ["summarizers.py", "--linear"],
+    "daily": ["daily.py"],
+    "tui": ["tui.py"],
     "parallel": ["parallel.py"],
 }
 """Table name -> the benchmark script (in bench/) and its arguments."""

@@ -26,11 +26,12 @@ from briefing.cli_options import (
     add_summary_options,
     add_voice,
     add_words,
+    daily_options,
     interrupt_on_terminate,
     minutes,
     positive_int,
 )
-from briefing.cli_status import DailySteps, Progress
+from briefing.cli_status import DailySteps, Progress, print_timings
 from briefing.errors import BriefingError, UsageError
 
 if TYPE_CHECKING:
@@ -233,6 +234,11 @@ def _add_daily(commands: Any) -> None:
         daily, "rewrite the day's files even when nothing changed (with --init: replace the file)"
     )
     daily.add_argument("--quiet", "-q", action="store_true", help="no notes on stderr, only errors")
+    daily.add_argument(
+        "--timings",
+        action="store_true",
+        help="print where the time went, phase by phase, on stderr (--json always has it)",
+    )
     add_json(
         daily,
         "print a manifest: files written, stories and their sources, what was skipped and why",
@@ -438,7 +444,6 @@ def cmd_edit(args: argparse.Namespace) -> int:
         _keyboard_from_terminal()
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         raise UsageError("`briefing edit` needs a terminal; use `briefing make` in scripts")
-    opening.prefetch()  # summarize while the user interface loads
     profiles = _profiles_speaking(opening, voice)
     if profiles is not None:
         voice = next(p for p in profiles if p.name == voice.name)
@@ -573,48 +578,38 @@ def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Brie
 
 def cmd_daily(args: argparse.Namespace) -> int:
     from briefing import locations
-    from briefing.daily import NothingToBrief, options_from, run
-    from briefing.daily import config as settings
+    from briefing.timings import Timings
 
     config_path = args.config or locations.config_file()
     if args.init:
+        from briefing.daily import config as settings
+
         if args.sources:
             raise UsageError("--init writes the settings file only; give no sources with it")
         path = settings.write_example(config_path, force=args.force)
         print(path)
         return EXIT_OK
-    conf = settings.load(config_path, required=args.config is not None)
-    options = options_from(
-        conf,
-        sources=tuple(args.sources),
-        since=args.since,
-        minutes=args.minutes,
-        words=args.words,
-        max_stories=args.max_stories,
-        voice=args.voice,
-        method=args.method,
-        out=args.out,
-        base_url=args.base_url,
-        title=args.title,
-        language=args.language,
-        audio=not args.no_audio,
-        srt=args.srt or None,
-        force=args.force,
-        notes=args.notes,
-        note_name=args.note_name,
-    )
+    timings = Timings()  # from the command's start: loading the pipeline and settings count too
+    with timings.phase("start-up"):
+        options = daily_options(args, config_path)
+    from briefing.daily import NothingToBrief, run
+
     steps = DailySteps()
     try:
-        result = run(options, progress=steps)
+        result = run(options, progress=steps, timings=timings)
     except NothingToBrief as exc:
         steps.close()
         _report_daily(exc.result, args)
+        if args.timings:
+            print_timings(exc.result.timings)
         if args.json:
             print(json.dumps(exc.result.manifest(), ensure_ascii=False))
         raise
     finally:
         steps.close()
     _report_daily(result, args)
+    if args.timings:
+        print_timings(result.timings)
     if args.json:
         print(json.dumps(result.manifest(), ensure_ascii=False))
     else:

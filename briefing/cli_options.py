@@ -220,3 +220,30 @@ def interrupt_on_terminate() -> None:
 
     with contextlib.suppress(ValueError):  # not the main thread (a test calling main)
         signal.signal(signal.SIGTERM, interrupt)
+
+
+def daily_options(args: argparse.Namespace, config_path: Path) -> Any:
+    """The daily run's options: the command line over the settings file."""
+    from briefing.daily import config as settings
+    from briefing.daily import options_from
+
+    conf = settings.load(config_path, required=args.config is not None)
+    return options_from(
+        conf,
+        sources=tuple(args.sources),
+        since=args.since,
+        minutes=args.minutes,
+        words=args.words,
+        max_stories=args.max_stories,
+        voice=args.voice,
+        method=args.method,
+        out=args.out,
+        base_url=args.base_url,
+        title=args.title,
+        language=args.language,
+        audio=not args.no_audio,
+        srt=args.srt or None,
+        force=args.force,
+        notes=args.notes,
+        note_name=args.note_name,
+    )

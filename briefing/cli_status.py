@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.timings import Timings
 
 
 class StatusLine:
@@ -45,3 +49,10 @@ class DailySteps(StatusLine):
             self.show(f"{what} ({done}/{total})")
         else:
             self.show(what)
+
+
+def print_timings(timings: Timings) -> None:
+    """Where the run's time went, phase by phase, on stderr (`--timings`, even with --quiet)."""
+    print("briefing: where the time went:", file=sys.stderr)
+    for line in timings.lines():
+        print(f"  {line}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from briefing.render import to_markdown
 if TYPE_CHECKING:
     from briefing.speech.engine import Progress
     from briefing.speech.script import SpeechScript
+    from briefing.timings import Timings
 
 Speak = Callable[["SpeechScript", VoiceProfile, Path], Audio]
 """Renders a speech script with a voice into a WAV file at a path."""
@@ -32,6 +34,8 @@ def export_briefing(
     speak: Speak | None = None,
     markdown_text: str | None = None,
     progress: Progress | None = None,
+    timings: Timings | None = None,
+    script: SpeechScript | None = None,
 ) -> list[Path]:
     """Write the briefing in each format to `folder`, named from its title.
 
@@ -48,6 +52,10 @@ def export_briefing(
             defaults to the real engine (speech.engine.render_script).
         markdown_text: the Markdown to save instead of a fresh rendering (an edited draft).
         progress: called with (characters spoken, characters in all) while speaking.
+        timings: where to charge the phases' time: "speech", "loudness",
+            "encoding" (the audio files) and "writing" (text and transcripts).
+        script: the briefing's speech script, when the caller built it already
+            (the daily brief writes it as its transcript too): not built twice.
 
     Returns:
         The paths written, in FORMATS order.
@@ -66,7 +74,7 @@ def export_briefing(
         if any(fmt.needs_audio for fmt in chosen):
             scratch = scratch_path(folder, f"{stem}.wav")
             try:
-                spoken = _speak(briefing, scratch, voice, speak, progress)
+                spoken = _speak(briefing, scratch, voice, speak, progress, timings, script)
                 briefing = replace(
                     briefing, audio_seconds=spoken.audio.seconds, voice=voice.voice if voice else ""
                 )
@@ -80,7 +88,9 @@ def export_briefing(
         rendition = Rendition(briefing, markdown_text, spoken, targets)
         for fmt in chosen:
             try:
-                written.append(fmt.write(rendition, targets[fmt.name], force))
+                kind = "encoding" if fmt.name in ("mp3", "wav") else "writing"
+                with _phase(timings, kind):
+                    written.append(fmt.write(rendition, targets[fmt.name], force))
             except Exception as exc:
                 errors.append(exc)
     finally:
@@ -96,24 +106,37 @@ def output_paths(folder: Path, stem: str, formats: tuple[str, ...]) -> list[Path
     return [folder / f"{stem}{fmt.suffix}" for name, fmt in FORMATS.items() if name in formats]
 
 
+def _phase(timings: Timings | None, name: str) -> AbstractContextManager[None]:
+    return nullcontext() if timings is None else timings.phase(name)
+
+
 def _speak(
     briefing: Briefing,
     path: Path,
     voice: VoiceProfile | None,
     speak: Speak | None,
     progress: Progress | None,
+    timings: Timings | None = None,
+    script: SpeechScript | None = None,
 ) -> Spoken:
+    """Speak the briefing into `path`, then bring it to the voice's loudness (timed apart)."""
     from briefing.speech.script import build_script
     from briefing.speech.voices import get_profile
 
     voice = voice or get_profile()
-    script = build_script(briefing, voice)
-    if speak is None:
-        from briefing.speech.engine import render_script
+    with _phase(timings, "speech"):
+        script = script or build_script(briefing, voice)
+        if speak is None:
+            from briefing.speech.engine import render_script
 
-        audio = render_script(script, voice, path, progress=progress)
-    else:
-        audio = speak(script, voice, path)
+            audio = render_script(script, voice, path, progress=progress, loudness=False)
+        else:
+            audio = speak(script, voice, path)
+    if speak is None and audio.seconds > 0:
+        from briefing.speech.loudness import normalize_loudness
+
+        with _phase(timings, "loudness"):
+            normalize_loudness(path, voice.loudness)
     return Spoken(script, audio, path)
 
 

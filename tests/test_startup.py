@@ -105,3 +105,19 @@ def test_story_matching_stems_titles_without_nltk() -> None:
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.split() == ["1", "[]"]
+
+
+NOT_FOR_A_REPEAT = {"numpy", "Stemmer", "sumy", "lameenc", "mutagen", "pyttsx3", "trafilatura"}
+"""What a daily re-run that finds nothing new never needs: it keeps the day's files as they are."""
+
+
+def test_daily_imports_no_nltk_and_a_rerun_with_nothing_new_imports_no_pipeline(
+    tmp_path,
+) -> None:
+    articles = [str(SAMPLES / "harbour-tunnel.txt"), str(SAMPLES / "community-garden.md")]
+    out = str(tmp_path / "out")
+    first = top_level(imported("daily", *articles, "--out", out, "--json"))
+    assert not NOT_FOR_SUMMARIZING & first
+    assert {"numpy", "lameenc"} <= first  # the report is of a run that summarized and encoded
+    again = top_level(imported("daily", *articles, "--out", out, "--json"))
+    assert not (NOT_FOR_A_REPEAT | NOT_FOR_SUMMARIZING) & again

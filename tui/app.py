@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +27,7 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Markdown, Static, TextArea
+from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from briefing import locations
 from briefing.drafts import Draft
@@ -60,9 +61,6 @@ from briefing.tui.outside import OutsideEditor
 from briefing.tui.playback import Listener, Playback, player_command
 from briefing.tui.player import find_player
 from briefing.tui.saving import Outputs, Saver
-from briefing.tui.screens import questions
-from briefing.tui.screens.choice import ChoiceScreen
-from briefing.tui.screens.help import HelpScreen
 from briefing.tui.session import (
     DraftKeeper,
     Entry,
@@ -163,7 +161,6 @@ class BriefingApp(App[int]):
         super().__init__()
         from briefing.speech.voices import all_profiles, get_profile
 
-        opening.prefetch()
         self.opening = opening
         self.entries: list[Entry] = opening.entries
         self.current = 0
@@ -203,6 +200,8 @@ class BriefingApp(App[int]):
         self._text = ""
         self._started = False
         self._preview_stale = True
+        self.painted = threading.Event()
+        """Set once the first screen is drawn: summarizing waits for it (see summaries.py)."""
         saved_theme = load_settings().get("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
@@ -221,8 +220,8 @@ class BriefingApp(App[int]):
                 # Below the text, so Tab reaches the editor right after the sentences.
                 yield MarkdownEditor(id="editor")
                 yield VoiceControls(self.profiles, self.voice, self.rate, id="voice-controls")
-            with VerticalScroll(id="preview-pane"):
-                yield Markdown(id="preview")
+            # Empty until first shown: its Markdown widget (and markdown-it) load then.
+            yield VerticalScroll(id="preview-pane")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -275,6 +274,7 @@ class BriefingApp(App[int]):
         self.sentence_list.focus()
         self._layout(self.size.width)
         self.set_interval(self.autosave_seconds, self.autosave)
+        self.call_after_refresh(self.painted.set)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.drafting.start()
 
@@ -456,6 +456,8 @@ class BriefingApp(App[int]):
     def refresh_view(self) -> None:
         """Preview, window title and status line from the editor's text."""
         if not self.text_ready:
+            if self._started and self.entry is not None:
+                self.sub_title = self.entry.headline  # what is being summarized, from the start
             self.status.say("Summarizing…" if self._started else "")
             return
         text = self.editor.text
@@ -478,9 +480,21 @@ class BriefingApp(App[int]):
             self._preview_stale = True
             return
         self._preview_stale = False
-        markdown = self.query_one("#preview", Markdown)
         body = self.text if text is None else text
-        self.run_worker(markdown.update(body), group="preview", exclusive=True)
+
+        async def render() -> None:
+            from textual.widgets import Markdown  # markdown-it loads with the first preview
+
+            try:
+                markdown = pane.query_one("#preview", Markdown)
+            except NoMatches:
+                markdown = Markdown(id="preview")
+                await pane.mount(markdown)
+            await markdown.update(body)
+
+        # A function, not a coroutine: one replaced before it starts is never created.
+        # (Textual's hints take an async function's coroutine as Coroutine[None, None, T].)
+        self.run_worker(render, group="preview", exclusive=True)  # type: ignore[arg-type]
 
     def _method_label(self) -> str:
         methods = ", ".join(dict.fromkeys(e.method for e in self.entries if e.article))
@@ -512,7 +526,9 @@ class BriefingApp(App[int]):
         if self._modal_open():
             return False
         if not self.text_ready:
-            self.notify(questions.STILL_SUMMARIZING)
+            from briefing.tui.screens.questions import STILL_SUMMARIZING
+
+            self.notify(STILL_SUMMARIZING)
             return False
         return True
 
@@ -564,6 +580,8 @@ class BriefingApp(App[int]):
     # ---- other actions -----------------------------------------------------------------
 
     def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen  # each screen loads when first opened
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -649,6 +667,9 @@ class BriefingApp(App[int]):
     # ---- quitting ----------------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        from briefing.tui.screens import questions
+        from briefing.tui.screens.choice import ChoiceScreen
+
         if isinstance(self.screen, ChoiceScreen) and self.screen.title_text == questions.UNSAVED:
             return
         if not self.dirty:
@@ -657,6 +678,8 @@ class BriefingApp(App[int]):
         self.run_worker(self._quit_guard(), group="quit", exclusive=True)
 
     async def _quit_guard(self) -> None:
+        from briefing.tui.screens import questions
+
         can_keep = not (self.drafts.failing or self.read_only)
         answer = await self.push_screen_wait(questions.quit_unsaved(can_keep=can_keep))
         if answer == "save":

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from briefing.tui import selection
 from briefing.tui.document import SectionMissing
-from briefing.tui.screens import questions
 from briefing.tui.session import Entry
 from briefing.tui.widgets.article_list import ArticleList
 
@@ -33,7 +32,9 @@ class Chooser:
         if entry is None or entry.article is None:
             return
         if not app.text_ready:
-            app.notify(questions.STILL_SUMMARIZING)
+            from briefing.tui.screens.questions import STILL_SUMMARIZING
+
+            app.notify(STILL_SUMMARIZING)
             return
         self.follow_text()
         if index not in entry.selected:
@@ -65,6 +66,8 @@ class Chooser:
             app.editor.apply_text(text)
             app.show_entry()
 
+        from briefing.tui.screens import questions
+
         app.push_screen(questions.remove_edited_line(removal.edited.text), answer)
 
     def apply(self, entry: Entry, chosen: set[int]) -> None:
@@ -85,6 +88,8 @@ class Chooser:
             if choice == "remove" and entry in app.entries:
                 text = selection.remove_edited(app.editor.text, app.entries, entry, sentences)
                 app.editor.apply_text(text)
+
+        from briefing.tui.screens import questions
 
         app.push_screen(questions.remove_edited_lines(len(edited)), answer)
 

@@ -14,7 +14,6 @@ import signal
 from typing import TYPE_CHECKING
 
 from briefing.drafts import Draft
-from briefing.tui.screens import questions
 from briefing.tui.session import DraftKeeper, draft_of, restore_stories
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.voice_controls import VoiceControls
@@ -54,6 +53,8 @@ class Drafting:
                 app.finish("clean")
 
         self.keeper.read_only = True
+        from briefing.tui.screens import questions  # a dialog's code loads when it opens
+
         app.push_screen(questions.read_only_elsewhere(), answer)
 
     def stop(self) -> None:
@@ -106,6 +107,8 @@ class Drafting:
             else:
                 self.keeper.forget()
                 app.begin(None)
+
+        from briefing.tui.screens import questions
 
         app.push_screen(questions.restore_draft(draft), answer)
 

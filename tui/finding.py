@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from textual.widgets.text_area import Selection
 
-from briefing.tui.screens.find import FindScreen
 from briefing.tui.widgets.sentence_list import SentenceList
 
 if TYPE_CHECKING:
@@ -54,6 +53,8 @@ class Finder:
             if needle:
                 self.needle = needle
                 self.next()
+
+        from briefing.tui.screens.find import FindScreen  # loaded when first asked
 
         where = "sentence list" if self.in_sentences else "briefing text"
         app.push_screen(FindScreen(where, self.needle), answer)

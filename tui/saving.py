@@ -18,12 +18,11 @@ from briefing.export import export_briefing
 from briefing.files import slugify
 from briefing.models import Briefing, VoiceProfile
 from briefing.tui.messages import Exported
-from briefing.tui.screens import questions
-from briefing.tui.screens.export import ExportRequest, ExportScreen
 from briefing.tui.settings import load_settings, save_setting
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.export import ExportRequest
 
 
 @dataclass
@@ -140,6 +139,8 @@ class Saver:
         folder, stem = target.parent, target.stem
         force = self.outputs.force or self.outputs.ours(target)
         if target.exists() and not force:
+            from briefing.tui.screens import questions  # dialogs load when first opened
+
             if await app.push_screen_wait(questions.overwrite([target], save=True)) != "yes":
                 return False
             force = True
@@ -169,6 +170,9 @@ class Saver:
         stem = own.stem if own is not None else slugify(briefing.title)
         folder = own.parent if own is not None else self.last_folder()
         profile = app.profile()
+        from briefing.tui.screens import questions
+        from briefing.tui.screens.export import ExportScreen
+
         request: ExportRequest | None = await app.push_screen_wait(
             ExportScreen(
                 folder,

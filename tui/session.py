@@ -9,9 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import threading
 from collections.abc import Sequence
-from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -28,7 +26,6 @@ from briefing.errors import BriefingError, InputError, UsageError
 from briefing.ingest import MAX_BYTES, STDIN, read_article, read_text
 from briefing.models import Article, Summary
 from briefing.render import from_markdown, is_briefing_markdown, split_front_matter
-from briefing.summarize import summarize
 from briefing.summarize.length import Length
 from briefing.summarize.registry import METHODS
 from briefing.tui.document import Place, present_indices
@@ -108,40 +105,6 @@ class Opening:
     """The reopened briefing file, if one was opened."""
     changed: tuple[str, ...] = ()
     """Headlines of the reopened briefing's articles whose text changed since it was saved."""
-
-    _prefetched: dict[tuple[int, str, Length], Future[Summary]] = field(
-        default_factory=dict, repr=False
-    )
-
-    def prefetch(self) -> None:
-        """Start summarizing every article now, on a background thread.
-
-        Called before the app is even imported: loading the summarizers and the
-        user interface at the same time puts the first summary on screen sooner.
-        """
-        if self._prefetched:
-            return
-        jobs: list[tuple[Article, str, Length, Future[Summary]]] = []
-        for entry in self.entries:
-            if entry.article is not None:
-                future: Future[Summary] = Future()
-                self._prefetched[(id(entry), entry.method, entry.length)] = future
-                jobs.append((entry.article, entry.method, entry.length, future))
-
-        def run() -> None:
-            for article, method, length, future in jobs:
-                if future.set_running_or_notify_cancel():
-                    try:
-                        future.set_result(summarize(article, method, length))
-                    except BaseException as exc:  # handed to whoever takes the result
-                        future.set_exception(exc)
-
-        if jobs:
-            threading.Thread(target=run, name="briefing-prefetch", daemon=True).start()
-
-    def take(self, entry: Entry, method: str, length: Length) -> Future[Summary] | None:
-        """The prefetched summary of `entry` with that method and length, if one was started."""
-        return self._prefetched.pop((id(entry), method, length), None)
 
     @property
     def draft_key(self) -> str:

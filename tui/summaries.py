@@ -20,6 +20,9 @@ from briefing.tui.session import Entry
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
+PAINT_WAIT = 2.0
+"""Longest a summary waits for the first screen (it never blocks one that can't be drawn)."""
+
 
 class Summarizer:
     """Summarize articles on worker threads and apply each result as it comes."""
@@ -44,9 +47,11 @@ class Summarizer:
     def _run(self, entry: Entry, generation: int, method: str, length: Length, apply: bool) -> None:
         assert entry.article is not None
         app = self.app
+        # The first screen needs only Textual: the summarizer's imports (numpy, stemmers)
+        # and its work would share the interpreter with the painting and delay it.
+        app.painted.wait(PAINT_WAIT)
         try:
-            future = app.opening.take(entry, method, length)
-            summary = future.result() if future else summarize(entry.article, method, length)
+            summary = summarize(entry.article, method, length)
         except BriefingError as exc:
             app.post_message(WorkFailed("Summarizing", str(exc)))
             return

@@ -20,19 +20,22 @@ if TYPE_CHECKING:
 def plan_budget(run: DailyRun) -> Budget:
     """The brief's length in words, at the rate the run's voice really speaks.
 
-    A voice never used with this engine is timed first (when there is audio);
-    a re-run the same day keeps the day's rate, so its budget does not drift.
+    A voice never used with this engine is timed first (when there is audio),
+    once: the rate is kept per engine, voice, rate and language. A re-run the
+    same day keeps the day's rate, so its budget does not drift (and needs no timing).
     """
     engine, voice = run.engine, run.voice
-    if run.options.audio and not run.rates.known(engine, voice):
-        run.report("Timing the voice", 0, 0)
-        with contextlib.suppress(BriefingError):
-            run.rates.learn(engine, voice, *time_voice(voice))
-    wpm = run.rates.wpm(engine, voice)
     run.result.rate_key = Rates.key(engine, voice)
     previous = run.previous_manifest()
-    if previous.get("rate_key") == run.result.rate_key and previous.get("wpm"):
-        wpm = float(previous["wpm"])
+    days_rate = previous.get("wpm") if previous.get("rate_key") == run.result.rate_key else None
+    if isinstance(days_rate, (int, float)) and not isinstance(days_rate, bool) and days_rate > 0:
+        wpm = float(days_rate)
+    else:
+        if run.options.audio and not run.rates.known(engine, voice):
+            run.report("Timing the voice", 0, 0)
+            with run.timings.phase("timing the voice"), contextlib.suppress(BriefingError):
+                run.rates.learn(engine, voice, *time_voice(voice))
+        wpm = run.rates.wpm(engine, voice)
     budget = budget_for(minutes=run.options.minutes, words=run.options.words, wpm=wpm)
     run.result.budget = budget
     return budget

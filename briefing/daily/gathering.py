@@ -32,7 +32,11 @@ def gather(run: DailyRun) -> list[Candidate]:
         run.report(what, fetched, 0)
 
     reader = Reader(
-        run.fetcher, folder_since=since, progress=step, allow_private=run.options.allow_private
+        run.fetcher,
+        folder_since=since,
+        progress=step,
+        allow_private=run.options.allow_private,
+        timings=run.timings,
     )
     if run.options.allow_private:
         run.note("allow_private is on: links in feeds and pages may reach local addresses")

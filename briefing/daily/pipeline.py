@@ -23,6 +23,7 @@ from briefing.daily.timing import SAMPLE, time_voice, written_words
 from briefing.errors import UsageError
 from briefing.fetch import Cache, Fetcher
 from briefing.models import Briefing, Story, VoiceProfile
+from briefing.timings import Timings
 
 __all__ = [
     "DEFAULT_MAX_STORIES",
@@ -72,7 +73,9 @@ class DailyRun:
     its rate in `plan`); a fairer share of the budget in `editing.allowances`;
     what the day's folder holds in `formats` and `publishing.write_day`; a
     destination besides the folder (a notes vault) and a whole-day swap of the
-    folder in `publishing.publish`, which holds the lock.
+    folder in `publishing.publish`, which holds the lock. Anything new that
+    changes the day's files must reach `identity.inputs_digest`, or a re-run
+    keeps the old day; a new step gets its own `timings.phase`.
     """
 
     options: DailyOptions
@@ -90,11 +93,17 @@ class DailyRun:
     """Where what runs learn is kept: the first sight of undated items, speaking rates."""
     clock: Callable[[], dt.datetime] = _utc_now
     report: Progress = _silent
+    timings: Timings = field(default_factory=Timings, repr=False)
+    """Where the run's time goes, phase by phase (the result carries the same record)."""
     result: DailyResult = field(init=False, repr=False)
+    inputs: str = field(default="", init=False)
+    """The digest of what the run was given (identity.inputs_digest), once gathered."""
+    gathered: tuple[int, int] = field(default=(0, 0), init=False)
+    """How many skips and notes the run had when gathering was done."""
     _voices: dict[str, VoiceProfile] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.result = DailyResult(day=self.options.day, folder=self.folder)
+        self.result = DailyResult(day=self.options.day, folder=self.folder, timings=self.timings)
         self.result.stats = self.fetcher.stats
 
     @property
@@ -224,22 +233,55 @@ class DailyRun:
                 self.engine, self.voice, written_words(briefing), self.result.audio_seconds
             )
 
+    def unchanged(self, candidates: list[Candidate]) -> bool:
+        """Whether the day's last build had these very inputs: then its files are kept as they are.
+
+        The budget is planned as usual (it restores the day's rate, without timing the voice).
+        """
+        from briefing.daily.identity import inputs_digest
+
+        self.inputs = inputs_digest(self, candidates)
+        self.gathered = (len(self.result.skipped), len(self.result.notes))
+        if not publishing.keep_if_unchanged(self):
+            return False
+        self.plan()
+        return True
+
     def brief(self) -> DailyResult:
-        """All the steps: gather, select, plan, tell, publish, learn."""
-        groups = self.select(self.gather())
-        budget = self.plan()
-        briefing = self.programme(self.tell(groups, budget))
-        self.publish(briefing)
-        self.learn(briefing)
-        return self.result
+        """All the steps: gather, select, plan, tell, publish, learn (or keep a day with no news)."""
+        phase = self.timings.phase
+        try:
+            with phase("reading"):
+                candidates = self.gather()
+            with phase("checking"):
+                if self.unchanged(candidates):
+                    return self.result
+            with phase("matching"):
+                groups = self.select(candidates)
+            with phase("planning"):
+                budget = self.plan()
+            with phase("summarizing"):
+                briefing = self.programme(self.tell(groups, budget))
+            with phase("publishing"):
+                self.publish(briefing)
+            with phase("learning"):
+                self.learn(briefing)
+            return self.result
+        finally:
+            self.timings.stop()
 
 
-def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
+def run(
+    options: DailyOptions, progress: Progress | None = None, timings: Timings | None = None
+) -> DailyResult:
     """Make the day's brief and update the podcast feed.
 
     One failing source, page or item is recorded in the result's `skipped`
     and never stops the run. Writing happens under a lock on the output
-    folder, so two runs at once each leave whole files.
+    folder, so two runs at once each leave whole files. A run that finds just
+    what the day's last build had keeps its files untouched (`up_to_date`).
+    The result's `timings` say where the time went; pass `timings` started
+    earlier (e.g. when the command began) to have that included.
 
     Raises:
         NothingToBrief: no story to tell (the result says why).
@@ -251,14 +293,15 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
     from briefing.summarize import DEFAULT_METHOD, get_method
 
     report = progress or _silent
-    voice, voice_warning = voice_speaking(get_profile(options.voice), options.channel.language)
-    method = options.method or DEFAULT_METHOD
-    try:
-        get_method(method)  # fail on a bad name before any download
-    except KeyError as exc:
-        raise UsageError(exc.args[0]) from None
-
-    engine = engine_name_for(voice)
+    timings = timings or Timings()
+    with timings.phase("setup"):
+        voice, voice_warning = voice_speaking(get_profile(options.voice), options.channel.language)
+        method = options.method or DEFAULT_METHOD
+        try:
+            get_method(method)  # fail on a bad name before any download
+        except KeyError as exc:
+            raise UsageError(exc.args[0]) from None
+        engine = engine_name_for(voice)
 
     cache = Cache(locations.cache_dir() / "http")
     daily = DailyRun(
@@ -271,6 +314,7 @@ def run(options: DailyOptions, progress: Progress | None = None) -> DailyResult:
         cache=cache,
         state=locations.state_dir(),
         report=report,
+        timings=timings,
     )
     if voice_warning:
         daily.note(voice_warning)

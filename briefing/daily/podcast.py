@@ -333,17 +333,20 @@ def feed_xml(root: Path, channel: Channel, items: Sequence[Episode]) -> str:
 
 
 def write_cover(root: Path, channel: Channel) -> Path | None:
-    """Draw the default cover into root/cover.png when the channel names none (kept if already there)."""
-    from briefing.cover import default_cover
+    """Draw the default cover into root/cover.png when the channel names none (kept if already there).
+
+    A cover already there is kept when it is a whole PNG of the right size; a
+    damaged or missing one is drawn again.
+    """
+    from briefing.cover import default_cover, is_whole_png
 
     if channel.image:
         return None
     path = root / COVER
-    cover = default_cover()
     with contextlib.suppress(OSError):
-        if path.read_bytes() == cover:
+        if is_whole_png(path.read_bytes()):
             return path
-    return write_bytes(path, cover, force=True)
+    return write_bytes(path, default_cover(), force=True)
 
 
 def write_feed(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +38,122 @@ def publish(run: DailyRun, briefing: Briefing) -> None:
     Raises:
         OutputError: the lock was not had in time, or a file can't be written.
     """
+    with locked(run):
+        staging.recover(run.options.root)
+        remove_stale_parts(run.folder)
+        fingerprint = fingerprint_of(run, briefing)
+        previous = run.previous_manifest()
+        if not run.options.force and unchanged(run, previous, fingerprint):
+            refresh_inputs(run, previous)
+            keep_previous(run, previous)
+        else:
+            write_day(run, briefing, fingerprint)
+        rebuild_feed(run)
+    with run.timings.phase("notes"):
+        write_notes(run)
+
+
+def keep_if_unchanged(run: DailyRun) -> bool:
+    """Keep the day as the last build left it when that build had the very same inputs.
+
+    Checked under the lock (another run may be writing the day right now). The
+    result is filled from the last build's manifest: its stories, the skips and
+    notes of its later steps, its audio; the feed is still rebuilt (another
+    day may have changed). False, touching nothing, when anything differs.
+
+    Raises:
+        OutputError: the lock was not had in time, or the feed can't be written.
+    """
+    if run.options.force or run.options.notes is not None or not run.inputs:
+        return False  # a vault's notes are written from the stories: those need telling
+    with locked(run):
+        staging.recover(run.options.root)
+        remove_stale_parts(run.folder)
+        previous = run.previous_manifest()
+        inputs = previous.get("inputs")
+        if not (
+            isinstance(inputs, dict)
+            and inputs.get("digest") == run.inputs
+            and previous.get("fingerprint")
+            and _all_there(run, previous)
+        ):
+            return False
+        restore(run, previous, inputs)
+        keep_previous(run, previous)
+        rebuild_feed(run)
+    return True
+
+
+def restore(run: DailyRun, previous: dict[str, Any], inputs: dict[str, Any]) -> None:
+    """What the last build's later steps reported (skips, notes, stories), as if run again."""
+    from briefing.daily.sources import Skip
+
+    skipped = previous.get("skipped")
+    notes = previous.get("notes")
+    stories = previous.get("stories")
+    if isinstance(skipped, list):
+        later = skipped[_count(inputs.get("skipped")) :]
+        run.skip(
+            Skip(str(s.get("source")), str(s.get("reason")), str(s.get("kind", "failed")))
+            for s in later
+            if isinstance(s, dict)
+        )
+    if isinstance(notes, list):
+        for text in notes[_count(inputs.get("notes")) :]:
+            run.note(str(text))
+    run.result.kept_stories = [s for s in stories if isinstance(s, dict)] if stories else []
+    run.result.rate_key = str(previous.get("rate_key") or "")
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and value >= 0 else 0
+
+
+def inputs_record(run: DailyRun) -> dict[str, Any]:
+    """What the manifest keeps of the inputs: their digest, and how many skips and notes
+    came from gathering (the rest come from later steps, replayed by `restore`)."""
+    skipped, notes = run.gathered
+    return {"digest": run.inputs, "skipped": skipped, "notes": notes}
+
+
+def refresh_inputs(run: DailyRun, previous: dict[str, Any]) -> None:
+    """New inputs made the very same day: its files stay, its manifest learns the new inputs.
+
+    So the next run with these inputs keeps the day without telling it again.
+    Only the manifest's record of the run changes, never the episode or the files.
+    """
+    from briefing.files import write_text
+
+    record = inputs_record(run)
+    if not run.inputs or previous.get("inputs") == record:
+        return
+    fresh = run.result.manifest()
+    updated = dict(previous)
+    for key in ("stories", "skipped", "notes", "older_items", "fetch"):
+        updated[key] = fresh[key]
+    updated["inputs"] = record
+    text = json.dumps(updated, indent=2, ensure_ascii=False) + "\n"
+    with contextlib.suppress(BriefingError, OSError):  # best effort: costs only speed
+        write_text(run.folder / MANIFEST, text, force=True)
+
+
+def rebuild_feed(run: DailyRun) -> None:
+    """feed.xml from every day's manifest, and the channel's warnings; the caller holds the lock."""
+    with run.timings.phase("feed"):
+        run.result.feed, run.result.feed_updated = write_feed(
+            run.options.root, run.options.channel, run.note
+        )
+        for warning in feed_warnings(run.options.channel):
+            run.note(warning)
+
+
+@contextmanager
+def locked(run: DailyRun) -> Iterator[None]:
+    """Hold the output folder's lock (waiting up to lock_timeout() for another run).
+
+    Raises:
+        OutputError: the lock was not had in time.
+    """
     from filelock import FileLock, Timeout
 
     from briefing.files import ensure_dir
@@ -58,20 +177,9 @@ def publish(run: DailyRun, briefing: Briefing) -> None:
             "nothing was written, try again later"
         ) from None
     try:
-        staging.recover(root)
-        remove_stale_parts(run.folder)
-        fingerprint = fingerprint_of(run, briefing)
-        previous = run.previous_manifest()
-        if not run.options.force and unchanged(run, previous, fingerprint):
-            keep_previous(run, previous)
-        else:
-            write_day(run, briefing, fingerprint)
-        run.result.feed, run.result.feed_updated = write_feed(root, run.options.channel, run.note)
-        for warning in feed_warnings(run.options.channel):
-            run.note(warning)
+        yield
     finally:
         lock.release()
-    write_notes(run)
 
 
 def write_notes(run: DailyRun) -> None:
@@ -111,8 +219,13 @@ def fingerprint_of(run: DailyRun, briefing: Briefing) -> str:
 
 def unchanged(run: DailyRun, previous: dict[str, Any], fingerprint: str) -> bool:
     """The last run today wrote these very files, and they are all still there."""
-    return previous.get("fingerprint") == fingerprint and all(
-        (run.folder / Path(p).name).is_file() for p in previous.get("files", [])
+    return previous.get("fingerprint") == fingerprint and _all_there(run, previous)
+
+
+def _all_there(run: DailyRun, previous: dict[str, Any]) -> bool:
+    files = previous.get("files")
+    return isinstance(files, list) and all(
+        (run.folder / Path(str(p)).name).is_file() for p in files
     )
 
 
@@ -155,10 +268,15 @@ def _write_staged(
     """Write the day into `staged`; the export's failure, if the text files were still written."""
     from briefing.export import export_briefing, output_paths
     from briefing.files import write_text
-    from briefing.speech.script import speech_script
+    from briefing.speech.script import SpeechScript, build_script, speech_script
 
     result = run.result
     failure: Exception | None = None
+    script: SpeechScript | None = None
+    with run.timings.phase("speech"), contextlib.suppress(Exception):
+        # Built once: spoken, and written as the transcript. If it can't be built, the
+        # export meets the same failure and deals with it as it does any speech failure.
+        script = build_script(briefing, run.voice)
     try:
         made = export_briefing(
             briefing,
@@ -168,13 +286,17 @@ def _write_staged(
             force=True,
             stem=STEM,
             progress=lambda done, total: run.report("Speaking", done, total),
+            timings=run.timings,
+            script=script,
         )
     except (BriefingError, OSError) as exc:
         made = [p for p in output_paths(staged, STEM, run.formats) if p.is_file()]
         if not made:
             raise
         failure = exc
-    write_text(staged / TRANSCRIPT, speech_script(briefing, run.voice), force=True)
+    with run.timings.phase("writing"):
+        text = script.text if script is not None else speech_script(briefing, run.voice)
+        write_text(staged / TRANSCRIPT, text, force=True)
     written = [run.folder / p.name for p in made]
     result.files = [*written, run.folder / TRANSCRIPT]
     audio_files = [p for p in written if p.suffix.lstrip(".") in ("mp3", "wav")]
@@ -186,8 +308,10 @@ def _write_staged(
         staged_audio = staged / result.audio.name  # hashed here: the day is not swapped in yet
         episode = episode_of(run, briefing, result.audio, written, content=staged_audio)
     manifest = result.manifest()
+    del manifest["timings"]  # the run isn't over; and a re-run must find the file unchanged
     manifest["fingerprint"] = fingerprint if failure is None else None
     manifest["episode"] = episode.to_json() if episode else None
+    manifest["inputs"] = inputs_record(run) if failure is None else None
     write_text(
         staged / MANIFEST,
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",

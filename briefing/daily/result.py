@@ -14,6 +14,7 @@ from briefing.errors import BriefingError
 from briefing.fetch import Stats
 from briefing.language import DEFAULT_LANGUAGE, iso_code
 from briefing.models import Story
+from briefing.timings import Timings
 
 
 @dataclass
@@ -40,6 +41,10 @@ class DailyResult:
     """Notes and attachments written to the notes vault (with --notes)."""
     voices: dict[str, str] = field(default_factory=dict)
     """The engine voice each language was read with (language name -> voice id)."""
+    kept_stories: list[dict[str, Any]] = field(default_factory=list)
+    """The stories of the kept day as its manifest lists them (a run that found nothing new)."""
+    timings: Timings = field(default_factory=Timings)
+    """Where the run's time went, phase by phase."""
 
     def manifest(self) -> dict[str, Any]:
         """The run as JSON-ready data (what `--json` prints)."""
@@ -56,19 +61,7 @@ class DailyResult:
             "budget_words": self.budget.words if self.budget else None,
             "wpm": self.budget.wpm if self.budget else None,
             "rate_key": self.rate_key,
-            "stories": [
-                {
-                    "headline": story.headline,
-                    "words": story.word_count,
-                    "language": iso_code(story.language or DEFAULT_LANGUAGE),
-                    "voice": self.voices.get(story.language or DEFAULT_LANGUAGE, ""),
-                    "sources": [
-                        {"name": m.name, "link": m.link, "feed_text": m.from_feed_text}
-                        for m in group.members
-                    ],
-                }
-                for group, story in zip(self.stories, self.told, strict=False)
-            ],
+            "stories": self._stories(),
             "skipped": [
                 {"source": s.source, "reason": s.reason, "kind": s.kind} for s in self.skipped
             ],
@@ -81,7 +74,25 @@ class DailyResult:
                 "fresh": self.stats.fresh,
                 "failed": self.stats.failed,
             },
+            "timings": self.timings.to_json(),
         }
+
+    def _stories(self) -> list[dict[str, Any]]:
+        if not self.told and self.kept_stories:
+            return list(self.kept_stories)
+        return [
+            {
+                "headline": story.headline,
+                "words": story.word_count,
+                "language": iso_code(story.language or DEFAULT_LANGUAGE),
+                "voice": self.voices.get(story.language or DEFAULT_LANGUAGE, ""),
+                "sources": [
+                    {"name": m.name, "link": m.link, "feed_text": m.from_feed_text}
+                    for m in group.members
+                ],
+            }
+            for group, story in zip(self.stories, self.told, strict=False)
+        ]
 
 
 class NothingToBrief(BriefingError):

@@ -9,6 +9,7 @@ import re
 import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from briefing.ingest.html import html_article
 from briefing.models import Article
 from briefing.sanitize import strip_controls
 from briefing.text import squash
+from briefing.timings import Timings
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".opml"})
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})
@@ -112,8 +114,11 @@ class Reader:
         folder_since: dt.datetime | None = None,
         progress: Callable[[str], None] | None = None,
         allow_private: bool = False,
+        timings: Timings | None = None,
     ) -> None:
         self.fetcher = fetcher
+        self.timings = timings
+        """Where time spent downloading goes ("fetching"), apart from reading what came."""
         self.max_bytes = max_bytes
         self.folder_since = folder_since
         """Files found in folders older than this are left out (named files never are)."""
@@ -237,7 +242,8 @@ class Reader:
         """A page fetched once per run, however many feeds link to it."""
         if url not in self._pages:
             try:
-                self._pages[url] = self.fetcher.get(url, public_only=public_only)
+                with self.timings.phase("fetching") if self.timings else nullcontext():
+                    self._pages[url] = self.fetcher.get(url, public_only=public_only)
             except InputError as exc:
                 self._pages[url] = exc
         result = self._pages[url]

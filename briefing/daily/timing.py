@@ -20,28 +20,29 @@ def written_words(briefing: Briefing) -> int:
 def time_voice(voice: VoiceProfile) -> tuple[int, float]:
     """Speak a short sample programme the way a brief is spoken: (written words, seconds).
 
-    It goes through the same export as a brief (so the same normalizing and
-    pauses), into a temporary folder.
+    The same script a brief gets (the same normalizing and pauses) is spoken
+    into a temporary file; nothing else is made of it (no loudness pass, no
+    Markdown): only its length is wanted.
 
     Raises:
         BriefingError: the engine can't be loaded or fails.
     """
     import tempfile
 
-    from briefing.export import export_briefing
-    from briefing.render import split_front_matter
+    from briefing.speech.engine import render_script
+    from briefing.speech.script import build_script
 
     sample = programme_from(
         [Story(headline, sentences, (source,)) for headline, sentences, source in SAMPLE],
         day=dt.date.today(),
     )
     with tempfile.TemporaryDirectory(prefix="briefing-rate-") as folder:
-        written = export_briefing(sample, Path(folder), ("md", "wav"), voice=voice, stem="sample")
-        meta, _ = split_front_matter(written[0].read_text(encoding="utf-8"))
-    seconds = meta.get("audio_seconds")
-    if not isinstance(seconds, (int, float)) or seconds <= 0:
+        audio = render_script(
+            build_script(sample, voice), voice, Path(folder) / "sample.wav", loudness=False
+        )
+    if not audio.seconds > 0:
         raise EngineError("the speech engine produced no audio for the timing sample")
-    return written_words(sample), float(seconds)
+    return written_words(sample), float(audio.seconds)
 
 
 SAMPLE = (

@@ -241,13 +241,14 @@ def _sliding_min(values: np.ndarray, width: int) -> np.ndarray:
     return result
 
 
-def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
+def _stretch_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
     """Per-sample gain (<= 1) that keeps every sample under the ceiling, changing smoothly.
 
     Each sample's needed gain is spread as a minimum over `hold` samples either
     side, then averaged over a box `hold` wide: every value averaged is at most
     what the sample itself needs, so no sample ends above the ceiling, and the
     gain eases in and out over milliseconds instead of bending the waveform.
+    Beyond the array's ends the needed gain is taken as 1.
     """
     import numpy as np
 
@@ -259,7 +260,8 @@ def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
     spread = _sliding_min(ones, 2 * hold + 1)
     box = hold | 1
     half = box // 2
-    # A running sum over the spread, its ends repeated: the box average in linear time.
+    # The box average from running sums, its ends repeated: linear in the samples
+    # (a convolution costs `box` multiplications per sample).
     sums = np.empty(count + 2 * half + 1)
     sums[0] = 0.0
     sums[1 : half + 1] = spread[0]
@@ -276,30 +278,48 @@ def _reach(hold: int) -> int:
     return hold + (hold | 1) // 2
 
 
-def _limit(samples: np.ndarray, hold: int) -> None:
-    """Bring every sample under the ceiling in place, computing the envelope only around peaks.
+def _zones(samples: np.ndarray, hold: int) -> np.ndarray | None:
+    """The positions whose gain can differ from 1, zone after zone; None when no sample is too loud.
 
     Away from a peak the envelope is exactly 1. Peaks closer than twice its
-    reach form a run; each run's zone (the run and a reach either side) is
-    cut out, the zones joined into one array and the envelope computed once.
-    Past a zone's edges the needed gain is 1 (no other run's peak is within
-    reach), which is just what the envelope assumes at an array's ends, so
-    every zone gets the gain the whole block would give it.
+    reach form a run; a run's zone is the run and a reach either side. Past a
+    zone's edges the needed gain is 1 (no other run's peak is within reach),
+    which is what the envelope assumes at an array's ends, so the zones joined
+    into one array give every zone the gain the whole signal would give it.
+    Speech brought to its loudness has few peaks, so this is a small part of it.
     """
     import numpy as np
 
     ceiling = 10 ** (CEILING_DB / 20)
     over = np.flatnonzero(np.abs(samples) > ceiling)
     if over.size == 0:
-        return
+        return None
     reach = _reach(hold)
     cuts = np.flatnonzero(np.diff(over) > 2 * reach + 1)
     lows = np.maximum(0, over[np.concatenate(([0], cuts + 1))] - reach)
     highs = np.minimum(samples.size, over[np.concatenate((cuts, [over.size - 1]))] + reach + 1)
     lengths = highs - lows
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    where = np.arange(int(lengths.sum())) + np.repeat(lows - starts, lengths)
-    samples[where] *= _gain_envelope(samples[where], hold)
+    where: np.ndarray = np.arange(int(lengths.sum())) + np.repeat(lows - starts, lengths)
+    return where
+
+
+def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
+    """The limiter's per-sample gain over a whole signal: worked out in the zones around peaks only."""
+    import numpy as np
+
+    gain = np.ones(samples.size)
+    where = _zones(samples, hold)
+    if where is not None:
+        gain[where] = _stretch_envelope(samples[where], hold)
+    return gain
+
+
+def _limit(samples: np.ndarray, hold: int) -> None:
+    """Bring every sample under the ceiling in place (as `samples * _gain_envelope(samples)`)."""
+    where = _zones(samples, hold)
+    if where is not None:
+        samples[where] *= _stretch_envelope(samples[where], hold)
 
 
 def _margin(rate: int) -> tuple[int, int]:

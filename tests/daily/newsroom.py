@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from support import Result, run_cli
 
 LAST_MODIFIED = email.utils.formatdate(1_700_000_000, usegmt=True)
 
@@ -283,3 +286,14 @@ def install_news(site: Site, now: dt.datetime | None = None) -> None:
     site.routes["/valley/atom.xml"] = Route(atom_feed(site, now), "application/atom+xml")
     for path in PAGES:
         site.routes[path] = Route(page_html(path))
+
+
+def daily_arguments(news: Site, out: Path, *extra: str) -> list[str]:
+    """`briefing daily` over both of the site's feeds, as the end-to-end tests run it."""
+    feeds = (news.url("/gazette/rss.xml"), news.url("/valley/atom.xml"))
+    return ["daily", *feeds, "--out", str(out), "--words", "260", "--json", *extra]
+
+
+def run_daily(news: Site, out: Path, *extra: str) -> Result:
+    """Run `briefing daily` over both feeds as a subprocess (see daily_arguments)."""
+    return run_cli(*daily_arguments(news, out, *extra))

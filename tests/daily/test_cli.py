@@ -18,21 +18,11 @@ from .newsroom import (
     OLD,
     SCHOOL,
     Site,
+    daily_arguments,
 )
-
-
-def _daily(news: Site, out: Path, *extra: str):
-    return run_cli(
-        "daily",
-        news.url("/gazette/rss.xml"),
-        news.url("/valley/atom.xml"),
-        "--out",
-        str(out),
-        "--words",
-        "260",
-        "--json",
-        *extra,
-    )
+from .newsroom import (
+    run_daily as _daily,
+)
 
 
 def _headings(markdown: str) -> list[str]:
@@ -172,18 +162,7 @@ def test_nothing_to_brief_is_an_error_that_writes_nothing(site: Site, tmp_path: 
 
 def test_two_runs_at_once_leave_whole_files(news: Site, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    args = [
-        *BRIEFING,
-        "daily",
-        news.url("/gazette/rss.xml"),
-        news.url("/valley/atom.xml"),
-        "--out",
-        str(out),
-        "--words",
-        "260",
-        "--force",
-        "--json",
-    ]
+    args = [*BRIEFING, *daily_arguments(news, out, "--force")]
     runs = [
         subprocess.Popen(
             args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -191,3 +191,46 @@ def test_a_configured_cover_is_used_and_none_is_drawn(tmp_path: Path) -> None:
     parsed = feedparser.parse(path.read_bytes())
     assert parsed.feed.image.href == "https://x.org/art.jpg"
     assert not (tmp_path / "cover.png").exists()
+
+
+def test_a_whole_cover_is_kept_and_a_damaged_one_drawn_again(tmp_path: Path) -> None:
+    from briefing.cover import default_cover, is_whole_png
+
+    _day(tmp_path, "2025-03-04", 10)
+    cover = tmp_path / "cover.png"
+    write_feed(tmp_path, Channel())
+    drawn = cover.read_bytes()
+    assert drawn == default_cover() and is_whole_png(drawn)
+    stamp = cover.stat().st_mtime_ns
+    write_feed(tmp_path, Channel())
+    assert cover.stat().st_mtime_ns == stamp  # kept, not written again
+    for damaged in (drawn[:-5], drawn[:60] + bytes([drawn[60] ^ 1]) + drawn[61:], b"GIF89a"):
+        assert not is_whole_png(damaged)
+        cover.write_bytes(damaged)
+        write_feed(tmp_path, Channel())
+        assert cover.read_bytes() == drawn
+    assert not is_whole_png(default_cover(32))  # whole, but not the size a feed wants
+
+
+def test_the_default_cover_is_a_disc_over_bars_on_the_background() -> None:
+    import zlib
+
+    from briefing.cover import _BACKGROUND, _BARS, _DISC, default_cover
+
+    size = 200
+    png = default_cover(size)
+    idat = png.index(b"IDAT")
+    length = int.from_bytes(png[idat - 4 : idat], "big")
+    raw = zlib.decompress(png[idat + 4 : idat + 4 + length])
+    stride = 1 + 3 * size
+
+    def pixel(x: int, y: int) -> tuple[int, ...]:
+        start = y * stride + 1 + 3 * x
+        return tuple(raw[start : start + 3])
+
+    assert len(raw) == stride * size
+    assert pixel(0, 0) == pixel(size - 1, size - 1) == _BACKGROUND
+    assert pixel(size // 2, int(size * 0.42)) == _DISC  # the disc's centre
+    assert pixel(size // 2, int(size * 0.42 - size * 0.24) - 2) == _BACKGROUND  # above it
+    assert pixel(size // 2 + size // 80, int(size * 0.72)) == _BARS  # the middle bar
+    assert pixel(size // 2, int(size * 0.62)) != _DISC  # the disc is cut at the horizon

@@ -13,25 +13,11 @@ import feedparser
 import podcastparser
 import pytest
 from mutagen.id3 import ID3
-from support import run_cli
 
 from briefing.speech.transcript import CUE_LINES, LINE_CHARS
 
 from .newsroom import Site
-
-
-def _daily(news: Site, out: Path, *extra: str):
-    return run_cli(
-        "daily",
-        news.url("/gazette/rss.xml"),
-        news.url("/valley/atom.xml"),
-        "--out",
-        str(out),
-        "--words",
-        "260",
-        "--json",
-        *extra,
-    )
+from .newsroom import run_daily as _daily
 
 
 def _mp3_chapters(path: Path) -> list[tuple[str, float]]:

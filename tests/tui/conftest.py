@@ -76,3 +76,21 @@ async def settle(pilot: Pilot) -> None:
 @pytest.fixture
 def ready() -> Callable[[Pilot], object]:
     return settle
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], seconds: float = 10.0) -> bool:
+    """Wait (in small steps, at most `seconds`) until `condition()` holds; whether it did.
+
+    A loaded machine (the suite runs on both cores) can take several frames to
+    push a screen, so a test waits for what it expects instead of one pause.
+    """
+    for _ in range(round(seconds / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
+@pytest.fixture
+def wait_for() -> Callable[..., object]:
+    return until

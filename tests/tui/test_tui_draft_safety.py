@@ -28,23 +28,23 @@ def _block_drafts_folder() -> None:
     folder.write_text("a file where the drafts folder should be\n", encoding="utf-8")
 
 
-async def _quit_keeping(app, pilot) -> None:
+async def _quit_keeping(app, pilot, until) -> None:
     await pilot.press("space")
     await pilot.press("ctrl+q")
-    await pilot.pause()
-    assert isinstance(app.screen, ChoiceScreen)
+    assert await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
     await pilot.click("#choice-keep")
+    await until(pilot, lambda: not app.is_running or not isinstance(app.screen, ChoiceScreen))
     await pilot.pause()
 
 
 async def test_keep_draft_with_an_unwritable_drafts_folder_keeps_it_elsewhere(
-    make_app, ready, own_temp: Path
+    make_app, ready, wait_for, own_temp: Path
 ) -> None:
     _block_drafts_folder()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await _quit_keeping(app, pilot)
+        await _quit_keeping(app, pilot, wait_for)
     assert app.return_code == 0
     kept = fallback_dir() / draft_path(app.opening.draft_key).name
     assert kept.is_file() and str(kept).startswith(str(own_temp))
@@ -54,21 +54,21 @@ async def test_keep_draft_with_an_unwritable_drafts_folder_keeps_it_elsewhere(
 
 
 async def test_keep_draft_that_cannot_be_kept_anywhere_does_not_quit(
-    make_app, ready, own_temp: Path
+    make_app, ready, wait_for, own_temp: Path
 ) -> None:
     _block_drafts_folder()
     fallback_dir().write_text("blocked too\n", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await _quit_keeping(app, pilot)
+        await _quit_keeping(app, pilot, wait_for)
         assert app.is_running and not isinstance(app.screen, ChoiceScreen)
         messages = [n.message for n in app._notifications]
         assert any("Can't keep the draft" in m for m in messages)
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         await pilot.click("#choice-discard")
-        await pilot.pause()
+        await wait_for(pilot, lambda: not app.is_running)
     assert app.return_code == 0
 
 

@@ -52,7 +52,7 @@ async def test_a_player_that_fails_at_once_is_reported_with_the_wav(
 
 
 async def test_playing_shows_in_the_status_bar_and_a_second_listen_reuses_the_render(
-    make_app, ready, tmp_path: Path
+    make_app, ready, wait_for, tmp_path: Path
 ) -> None:
     played = tmp_path / "played.txt"
     player = script(
@@ -61,29 +61,27 @@ async def test_playing_shows_in_the_status_bar_and_a_second_listen_reuses_the_re
         f"import sys, time\nopen({str(played)!r}, 'a').write(sys.argv[1] + '\\n')\n"
         "time.sleep(1.2)\n",
     )
+
+    def plays() -> list[str]:
+        return played.read_text().split() if played.exists() else []
+
     app = make_app(player=player)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+l")
-        for _ in range(200):  # not `ready`: it would wait for the player to finish
-            if app.status.has_class("-playing"):
-                break
-            await pilot.pause(0.05)
+        # Not `ready`: it would wait for the player to finish.
+        assert await wait_for(pilot, lambda: app.status.has_class("-playing"))
         assert "Playing" in str(app.status.query_one("#playing", Label).render())
-        wav = Path(played.read_text().split()[0])
+        assert await wait_for(pilot, lambda: len(plays()) == 1)
+        wav = Path(plays()[0])
         rendered_at = wav.stat().st_mtime_ns
-        for _ in range(60):
-            if not app.status.has_class("-playing"):
-                break
-            await pilot.pause(0.05)
-        assert not app.status.has_class("-playing")
+        assert await wait_for(pilot, lambda: not app.status.has_class("-playing"))
         await pilot.press("ctrl+l")  # nothing changed: the same file plays again
-        await ready(pilot)
-        await pilot.pause(0.1)
+        assert await wait_for(pilot, lambda: len(plays()) == 2)
         assert wav.stat().st_mtime_ns == rendered_at
-        assert len(played.read_text().split()) == 2
+        assert plays()[1] == str(wav)
         await pilot.press("ctrl+l")  # stops it
-        await pilot.pause(0.2)
+        assert await wait_for(pilot, lambda: not app.status.has_class("-playing"))
 
 
 def test_a_render_can_be_cancelled_and_leaves_no_file(tmp_path: Path) -> None:
