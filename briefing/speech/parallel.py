@@ -328,14 +328,17 @@ class _Worker:
         package_root = str(Path(briefing.__file__).resolve().parent.parent)
         path = os.environ.get("PYTHONPATH", "")
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
-        with self.log.open("wb") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "briefing.speech.worker"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=log,
-                env=env,
-            )
+        try:
+            with self.log.open("wb") as log:
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "briefing.speech.worker"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=log,
+                    env=env,
+                )
+        except OSError as exc:
+            raise EngineError(f"can't start a speech worker ({exc.strerror or exc})") from None
         self._send_lock = threading.Lock()
         self._told_to_stop = False
         engine_class, arguments = pool._recipe

@@ -318,3 +318,14 @@ def test_espeak_in_two_processes_gives_the_same_marks(tmp_path: Path) -> None:
     assert drift < tolerance
     assert abs(one.seconds - two.seconds) < tolerance
     assert one.seconds > 60
+
+
+def test_a_worker_that_cannot_start_is_one_engine_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel.sys, "executable", str(tmp_path / "no-such-python"))
+    with pytest.raises(EngineError, match=r"^can't start a speech worker"):
+        render_script(
+            _script(60), get_profile(), tmp_path / "a.wav", engine=FakeEngine(), processes=2
+        )
+    assert not _leftovers(tmp_path) and not _children()
