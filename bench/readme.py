@@ -27,6 +27,7 @@ TABLES: dict[str, list[str]] = {
     "linear": ["summarizers.py", "--linear"],
     "daily": ["daily.py"],
     "tui": ["tui.py"],
+    "parallel": ["parallel.py"],
 }
 """Table name -> the benchmark script (in bench/) and its arguments."""
 

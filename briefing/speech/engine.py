@@ -5,18 +5,21 @@ from __future__ import annotations
 import re
 import wave
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.models import Audio, VoiceProfile, WordMark
 
 if TYPE_CHECKING:
-    from briefing.speech.script import SpeechScript
+    from briefing.speech.script import Segment, SpeechScript
 
 CHUNK_CHARS = 4000
 """espeak-ng crashes on single utterances of ~16,000 characters; stay far below."""
+
+WRITE_BUFFER = 1 << 20
+"""Bytes of audio gathered before each write to disk."""
 
 Progress = Callable[[int, int], None]
 """Called with (characters done, characters in all) while speaking."""
@@ -32,10 +35,14 @@ class EngineVoice:
 
 
 class PcmSink:
-    """Receives 16-bit mono PCM at `rate` as the engine produces it (streamed, never accumulated)."""
+    """Receives 16-bit mono PCM at `rate` as the engine produces it (streamed, never accumulated).
 
-    def __init__(self, wav: wave.Wave_write, rate: int) -> None:
-        self._wav = wav
+    `write` takes the bytes on: a WAV writer's `writeframesraw`, or a raw
+    file's `write` for a parallel worker's group (speech.parallel).
+    """
+
+    def __init__(self, write: Callable[[bytes], object], rate: int) -> None:
+        self._write = write
         self.rate = rate
         self.frames = 0
 
@@ -45,7 +52,7 @@ class PcmSink:
         return self.frames / self.rate
 
     def write(self, pcm: bytes) -> None:
-        self._wav.writeframesraw(pcm)
+        self._write(pcm)
         self.frames += len(pcm) // 2
 
     def write_silence(self, seconds: float) -> None:
@@ -73,9 +80,23 @@ class SpeechEngine(ABC):
     def synthesize(self, text: str, voice: VoiceProfile, sink: PcmSink) -> list[WordMark]:
         """Speak `text` (under CHUNK_CHARS) into `sink`; offsets and times are relative to it."""
 
+    parallel_chars: int = 8000
+    """Scripts shorter than this are spoken in one process: a worker's start costs more than it saves."""
+
     @abstractmethod
     def installed_voices(self) -> list[EngineVoice]:
         """The engine's own voices."""
+
+    def recipe(self) -> tuple[type[SpeechEngine], dict[str, Any]] | None:
+        """How a worker process builds the same engine (its class and keyword arguments).
+
+        None (the default) keeps the engine to the process that made it.
+        """
+        return None
+
+    def share_cores(self, processes: int) -> None:
+        """Told that `processes` processes speak at once (1 again after), so threads can be fewer."""
+        return None
 
 
 def get_engine(name: str | None = None) -> SpeechEngine:
@@ -110,6 +131,51 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
+Placed = tuple[int, int, float, int]
+"""A mark as a group of segments records it: offset, length, seconds into its piece, frame the piece starts."""
+
+
+def speak_segments(
+    segments: Sequence[Segment],
+    voice: VoiceProfile,
+    engine: SpeechEngine,
+    sink: PcmSink,
+    spoken: Callable[[int], None] | None = None,
+) -> list[Placed]:
+    """Speak segments in order into `sink`, each piece on its own, with the pauses the script asks.
+
+    The marks keep the frame each piece started at, so placing them after
+    audio that came before (`placed`) gives the times a single pass would.
+    `spoken(i)` is called as the i-th segment is done.
+    """
+    marks: list[Placed] = []
+    for index, segment in enumerate(segments):
+        marks.append((segment.offset, 0, 0.0, sink.frames))
+        for offset, piece in chunks(segment.spoken):
+            start = sink.frames
+            base = segment.offset + offset
+            marks += [
+                (m.offset + base, m.length, m.seconds, start)
+                for m in engine.synthesize(piece, segment.voice or voice, sink)
+            ]
+        if segment.pause_after > 0:
+            sink.write_silence(segment.pause_after)
+        if spoken:
+            spoken(index)
+    return marks
+
+
+def placed(marks: Iterable[Placed], origin: int, rate: int) -> list[WordMark]:
+    """Marks with times into the whole file, for a group whose audio starts at frame `origin`."""
+    return [WordMark(o, n, seconds + (origin + frame) / rate) for o, n, seconds, frame in marks]
+
+
+def progress_ends(script: SpeechScript) -> list[int]:
+    """The characters done once each segment is spoken: up to the next one, the last up to the end."""
+    segments = script.segments
+    return [s.offset for s in segments[1:]] + [len(script.text)] if segments else []
+
+
 def render_script(
     script: SpeechScript,
     voice: VoiceProfile,
@@ -118,6 +184,7 @@ def render_script(
     engine: SpeechEngine | None = None,
     progress: Progress | None = None,
     loudness: bool = True,
+    processes: int | None = None,
 ) -> Audio:
     """Speak a script into a WAV file at `path`, a sentence at a time, streaming samples to disk.
 
@@ -127,39 +194,46 @@ def render_script(
     Silence follows the title and each story as the script asks, and the file
     is finally brought to a standard loudness (see loudness.py). The file
     and the returned Audio are at the engine's own sample rate; without an
-    `engine`, the one the registry picks for `voice` speaks.
+    `engine`, the one the registry picks for `voice` speaks. A long script
+    is spoken by several processes at once (see speech.parallel; `processes`
+    sets how many, else the cores and BRIEFING_SPEECH_WORKERS decide); the
+    file and marks are the same either way.
     """
     if engine is None:
         from briefing.speech.engines import engine_for
 
         engine = engine_for(voice)
+    from briefing.speech.parallel import processes_for, render_parallel
+
+    count = processes_for(script, engine) if processes is None else processes
+    if count > 1 and engine.recipe() is not None and len(script.segments) > 1:
+        return render_parallel(
+            script, voice, path, engine, count, progress=progress, loudness=loudness
+        )
     rate = engine.sample_rate
     total = len(script.text)
-    marks: list[WordMark] = []
-    with wave.open(str(path), "wb") as wav:
+    ends = progress_ends(script)
+    # A large buffer: the engine hands over a few kilobytes at a time.
+    with path.open("wb", buffering=WRITE_BUFFER) as file, wave.open(file, "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
         wav.setframerate(rate)
-        sink = PcmSink(wav, rate)
-        for segment in script.segments:
-            marks.append(WordMark(segment.offset, 0, sink.seconds))
-            for offset, piece in chunks(segment.spoken):
-                start_seconds = sink.seconds
-                base = segment.offset + offset
-                marks += [
-                    WordMark(m.offset + base, m.length, m.seconds + start_seconds)
-                    for m in engine.synthesize(piece, segment.voice or voice, sink)
-                ]
-            if segment.pause_after > 0:
-                sink.write_silence(segment.pause_after)
-            if progress:
-                progress(segment.offset + len(segment.spoken), total)
+        sink = PcmSink(wav.writeframesraw, rate)
+        marks = speak_segments(
+            script.segments,
+            voice,
+            engine,
+            sink,
+            (lambda i: progress(ends[i], total)) if progress else None,
+        )
         frames = sink.frames
     if loudness and frames:
         from briefing.speech.loudness import normalize_loudness
 
         normalize_loudness(path, voice.loudness)
-    return Audio(path=path, seconds=frames / rate, sample_rate=rate, marks=tuple(marks))
+    return Audio(
+        path=path, seconds=frames / rate, sample_rate=rate, marks=tuple(placed(marks, 0, rate))
+    )
 
 
 def render_wav(

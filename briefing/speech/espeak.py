@@ -161,6 +161,9 @@ class EspeakEngine(SpeechEngine):
             raise EngineError("speech engine produced no audio")
         return marks
 
+    def recipe(self) -> tuple[type[SpeechEngine], dict[str, Any]]:
+        return EspeakEngine, {}
+
     def installed_voices(self) -> list[EngineVoice]:
         voices = []
         for v in self._espeak.ListVoices(None):

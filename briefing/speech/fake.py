@@ -6,6 +6,7 @@ import math
 import re
 import struct
 from functools import lru_cache
+from typing import Any
 
 from briefing.models import VoiceProfile, WordMark
 from briefing.speech.engine import EngineVoice, PcmSink, SpeechEngine
@@ -38,6 +39,9 @@ class FakeEngine(SpeechEngine):
 
     def installed_voices(self) -> list[EngineVoice]:
         return [EngineVoice("fake/en", "Fake English", ("en",))]
+
+    def recipe(self) -> tuple[type[SpeechEngine], dict[str, Any]]:
+        return FakeEngine, {"sample_rate": self.sample_rate}
 
     def _tone(self, seconds: float, volume: float) -> bytes:
         return _tone(int(seconds * self.sample_rate), self.sample_rate, volume)

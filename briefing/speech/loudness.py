@@ -12,11 +12,15 @@ memory stays flat however long the audio is.
 
 from __future__ import annotations
 
+import ctypes
 import math
-import struct
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from briefing.speech.pcm import FrameWriter, PcmSource, WavPcm
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,37 +51,6 @@ class Loudness:
 
     lufs: float
     peak_db: float
-
-
-def _pcm_region(path: Path) -> tuple[int, int, int]:
-    """(offset of the samples, their byte count, sample rate) of a 16-bit mono PCM WAV file."""
-    with path.open("rb") as f:
-        riff = f.read(12)
-        if len(riff) < 12 or riff[:4] != b"RIFF" or riff[8:12] != b"WAVE":
-            raise ValueError(f"{path}: not a WAV file")
-        rate = 0
-        while True:
-            header = f.read(8)
-            if len(header) < 8:
-                raise ValueError(f"{path}: no audio data")
-            kind, size = header[:4], struct.unpack("<I", header[4:])[0]
-            if kind == b"fmt ":
-                fmt = f.read(size)
-                channels, rate, bits = (
-                    struct.unpack("<H", fmt[2:4])[0],
-                    *struct.unpack("<I", fmt[4:8]),
-                    struct.unpack("<H", fmt[14:16])[0],
-                )
-                if channels != 1 or bits != 16:
-                    raise ValueError(f"{path}: expected 16-bit mono audio")
-                if size % 2:
-                    f.read(1)
-            elif kind == b"data":
-                start = f.tell()
-                end = min(start + size, path.stat().st_size)
-                return start, end - start, rate
-            else:
-                f.seek(size + size % 2, 1)
 
 
 def _biquad_power(
@@ -123,13 +96,43 @@ def k_weighting(rate: int, size: int) -> np.ndarray:
 
 MAX_MEASURED_SECONDS = 300.0
 """Audio analysed for loudness at most; longer files are sampled evenly (peaks are always exact)."""
+BLOCK_SECONDS = 4
+"""Audio levelled per step; blocks start at fixed frames, so any process levels any block alike."""
 
 
-def measure(path: Path) -> Loudness:
-    """Integrated loudness and peak of a 16-bit mono WAV file, read in 100 ms pieces."""
+@dataclass(frozen=True)
+class Leveling:
+    """What the loudness pass does: `gain_db` through the limiter, then `extra_db` through it again."""
+
+    gain_db: float
+    extra_db: float = 0.0
+    """The small second correction that makes up for the loudness limiting took (0: none)."""
+
+    @property
+    def total_db(self) -> float:
+        return self.gain_db + self.extra_db
+
+
+def _source(audio: Path | PcmSource) -> PcmSource:
+    return WavPcm(audio) if isinstance(audio, Path) else audio
+
+
+def measure(
+    audio: Path | PcmSource, *, peak: int | None = None, leveling: Leveling | None = None
+) -> Loudness:
+    """Integrated loudness and peak of 16-bit mono audio, read in 100 ms pieces.
+
+    Args:
+        audio: a WAV file, or any PCM source.
+        peak: the largest absolute sample, when already known: then only the
+            measured windows are read.
+        leveling: measure the audio as this leveling would leave it (the
+            returned peak is then that of the measured windows only).
+    """
     import numpy as np
 
-    start, size, rate = _pcm_region(path)
+    source = _source(audio)
+    rate, count = source.rate, source.frames
     # A power of two near 100 ms keeps the FFTs fast (2,048 samples at 22,050 Hz).
     piece = 1 << max(4, round(math.log2(rate * _SUB_BLOCK)))
     weights = k_weighting(rate, piece)
@@ -138,28 +141,35 @@ def measure(path: Path) -> Loudness:
     if piece % 2 == 0:
         scale[-1] = 1.0
     powers: list[float] = []
-    peak = 0
+    largest = 0
     window = piece * 100
     # Long files are measured on evenly spread windows (at most MAX_MEASURED_SECONDS of
     # them): one voice's level doesn't drift, and a 40-minute brief needn't cost a second.
-    windows = -(-(size // 2) // window)
+    windows = -(-count // window)
     stride = max(1, -(-windows * window // int(rate * MAX_MEASURED_SECONDS)))
-    with path.open("rb") as f:
-        for number in range(windows):
-            f.seek(start + number * window * 2)
-            raw = f.read(min(window * 2, size - number * window * 2))
-            samples = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2")
-            if samples.size == 0:
-                break
-            peak = max(peak, int(np.abs(samples.astype(np.int32)).max()))
-            usable = samples.size // piece * piece
-            if usable and number % stride == 0:
-                blocks = samples[:usable].reshape(-1, piece).astype(np.float32) / 32768.0
-                transform = np.fft.rfft(blocks, axis=1)
-                spectrum = transform.real**2 + transform.imag**2
-                # Parseval: mean square of the filtered piece from its weighted spectrum.
-                powers += list((spectrum * weights * scale).sum(axis=1) / (piece * piece))
-    peak_db = 20 * math.log10(peak / 32768.0) if peak else -math.inf
+    for number in range(windows):
+        measured = number % stride == 0
+        if not measured and (peak is not None or leveling is not None):
+            continue
+        start = number * window
+        stop = min(count, start + window)
+        if leveling is None:
+            samples = np.frombuffer(source.read(start, stop - start), dtype="<i2")
+        else:
+            samples = leveled(source, start, stop, leveling)
+        if samples.size == 0:
+            break
+        largest = max(largest, int(np.abs(samples.astype(np.int32)).max()))
+        usable = samples.size // piece * piece
+        if usable and measured:
+            blocks = samples[:usable].reshape(-1, piece).astype(np.float32) / 32768.0
+            transform = np.fft.rfft(blocks, axis=1)
+            spectrum = transform.real**2 + transform.imag**2
+            # Parseval: mean square of the filtered piece from its weighted spectrum.
+            powers += list((spectrum * weights * scale).sum(axis=1) / (piece * piece))
+    if peak is not None and leveling is None:
+        largest = peak
+    peak_db = 20 * math.log10(largest / 32768.0) if largest else -math.inf
     return Loudness(_gated_loudness(np.array(powers)), peak_db)
 
 
@@ -194,13 +204,36 @@ def gain_for(
     return min(target - loudness.lufs, headroom, MAX_GAIN_DB)
 
 
+def plan(
+    audio: Path | PcmSource, target: float = TARGET_LUFS, *, peak: int | None = None
+) -> Leveling:
+    """The leveling that brings the audio to `target` LUFS, found without writing anything.
+
+    Limiting takes a little loudness away with the peaks; how much is measured
+    on the limited audio as it would be (the same windows, levelled in memory),
+    and a second, small correction is planned when the first falls short.
+    """
+    source = _source(audio)
+    gain = gain_for(measure(source, peak=peak), target)
+    if gain <= 0:
+        return Leveling(gain)
+    after = measure(source, leveling=Leveling(gain))
+    short = target - after.lufs
+    if math.isinf(after.lufs) or short <= TOLERANCE_LU:
+        return Leveling(gain)
+    # The limited audio's peaks sit at the ceiling, so its own headroom is MAX_LIMITING_DB.
+    return Leveling(gain, min(short, MAX_LIMITING_DB, MAX_GAIN_DB))
+
+
 def _sliding_min(values: np.ndarray, width: int) -> np.ndarray:
     """The minimum of every `width` consecutive values, in linear time (van Herk / Gil-Werman)."""
     import numpy as np
 
     count = values.size - width + 1
     blocks = -(-values.size // width)
-    padded = np.concatenate((values, np.full(blocks * width - values.size, np.inf)))
+    # The tail's filler never enters a whole window, so any value does.
+    padded = np.ones(blocks * width)
+    padded[: values.size] = values
     rows = padded.reshape(blocks, width)
     prefix = np.minimum.accumulate(rows, axis=1).ravel()
     suffix = np.minimum.accumulate(rows[:, ::-1], axis=1)[:, ::-1].ravel()
@@ -208,100 +241,169 @@ def _sliding_min(values: np.ndarray, width: int) -> np.ndarray:
     return result
 
 
-def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
+def _stretch_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
     """Per-sample gain (<= 1) that keeps every sample under the ceiling, changing smoothly.
 
     Each sample's needed gain is spread as a minimum over `hold` samples either
     side, then averaged over a box `hold` wide: every value averaged is at most
     what the sample itself needs, so no sample ends above the ceiling, and the
     gain eases in and out over milliseconds instead of bending the waveform.
-
-    Only the stretches around peaks are worked out: a sample farther than
-    2 * hold + 1 from every peak keeps a gain of exactly 1, and speech brought
-    to its loudness has few peaks (about one sample in 200), so limiting costs
-    a small part of the samples instead of all of them.
+    Beyond the array's ends the needed gain is taken as 1.
     """
     import numpy as np
 
     ceiling = 10 ** (CEILING_DB / 20)
-    size = np.abs(samples)
-    over = np.flatnonzero(size > ceiling)
-    gain = np.ones(samples.size)
-    if over.size == 0:
-        return gain
-    reach = 2 * hold + 1
-    breaks = np.flatnonzero(np.diff(over) > 2 * reach)
-    starts = over[np.r_[0, breaks + 1]] - reach
-    ends = over[np.r_[breaks, over.size - 1]] + reach + 1
-    for low, high in zip(starts.tolist(), ends.tolist(), strict=True):
-        low, high = max(low, 0), min(high, samples.size)
-        gain[low:high] = _stretch_envelope(size[low:high], hold, ceiling)
-    return gain
-
-
-def _stretch_envelope(size: np.ndarray, hold: int, ceiling: float) -> np.ndarray:
-    """The gain envelope of one stretch of sample magnitudes (gain 1 just beyond its ends)."""
-    import numpy as np
-
-    need = np.minimum(1.0, ceiling / np.maximum(size, 1e-9))
-    ones = np.ones(hold)
-    spread = _sliding_min(np.concatenate((ones, need, ones)), 2 * hold + 1)
+    count = samples.size
+    need = np.minimum(1.0, ceiling / np.maximum(np.abs(samples), 1e-9))
+    ones = np.ones(count + 2 * hold)
+    ones[hold : hold + count] = need
+    spread = _sliding_min(ones, 2 * hold + 1)
     box = hold | 1
     half = box // 2
-    # The box average from running sums: linear in the samples (a convolution costs
-    # `box` multiplications per sample, which made limiting slower than speaking).
-    edges = (np.full(half + 1, spread[0]), spread, np.full(half, spread[-1]))
-    sums = np.cumsum(np.concatenate(edges))
+    # The box average from running sums, its ends repeated: linear in the samples
+    # (a convolution costs `box` multiplications per sample).
+    sums = np.empty(count + 2 * half + 1)
+    sums[0] = 0.0
+    sums[1 : half + 1] = spread[0]
+    sums[half + 1 : half + 1 + count] = spread
+    sums[half + 1 + count :] = spread[-1]
+    np.cumsum(sums, out=sums)
     smoothed = (sums[box:] - sums[:-box]) / box
     result: np.ndarray = np.minimum(smoothed, need)
     return result
 
 
-def apply_gain(path: Path, gain_db: float) -> None:
-    """Scale every sample of a 16-bit mono WAV file in place, one second at a time, limiting peaks.
+def _reach(hold: int) -> int:
+    """How far (samples) a peak's gain envelope extends either side of it."""
+    return hold + (hold | 1) // 2
 
-    Each block is read with `margin` samples of its neighbours, so the limiter's
-    gain eases across block edges exactly as it would inside a block.
+
+def _zones(samples: np.ndarray, hold: int) -> np.ndarray | None:
+    """The positions whose gain can differ from 1, zone after zone; None when no sample is too loud.
+
+    Away from a peak the envelope is exactly 1. Peaks closer than twice its
+    reach form a run; a run's zone is the run and a reach either side. Past a
+    zone's edges the needed gain is 1 (no other run's peak is within reach),
+    which is what the envelope assumes at an array's ends, so the zones joined
+    into one array give every zone the gain the whole signal would give it.
+    Speech brought to its loudness has few peaks, so this is a small part of it.
     """
     import numpy as np
 
-    factor = 10 ** (gain_db / 20)
     ceiling = 10 ** (CEILING_DB / 20)
-    start, size, rate = _pcm_region(path)
+    over = np.flatnonzero(np.abs(samples) > ceiling)
+    if over.size == 0:
+        return None
+    reach = _reach(hold)
+    cuts = np.flatnonzero(np.diff(over) > 2 * reach + 1)
+    lows = np.maximum(0, over[np.concatenate(([0], cuts + 1))] - reach)
+    highs = np.minimum(samples.size, over[np.concatenate((cuts, [over.size - 1]))] + reach + 1)
+    lengths = highs - lows
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    where: np.ndarray = np.arange(int(lengths.sum())) + np.repeat(lows - starts, lengths)
+    return where
+
+
+def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
+    """The limiter's per-sample gain over a whole signal: worked out in the zones around peaks only."""
+    import numpy as np
+
+    gain = np.ones(samples.size)
+    where = _zones(samples, hold)
+    if where is not None:
+        gain[where] = _stretch_envelope(samples[where], hold)
+    return gain
+
+
+def _limit(samples: np.ndarray, hold: int) -> None:
+    """Bring every sample under the ceiling in place (as `samples * _gain_envelope(samples)`)."""
+    where = _zones(samples, hold)
+    if where is not None:
+        samples[where] *= _stretch_envelope(samples[where], hold)
+
+
+def _margin(rate: int) -> tuple[int, int]:
+    """(limiter hold, samples read either side of a block): two stages, each reaching `_reach`."""
     hold = max(1, round(rate * LIMITER_HOLD))
-    margin = 3 * hold
-    count = size // 2
-    block = rate
-    with path.open("r+b") as f:
-        done = 0
-        while done < count:
-            low = max(0, done - margin)
-            high = min(count, done + block + margin)
-            f.seek(start + low * 2)
-            raw = f.read((high - low) * 2)
-            samples = np.frombuffer(raw, dtype="<i2").astype(np.float64) * (factor / 32768.0)
-            if np.abs(samples).max(initial=0.0) > ceiling:
-                samples = samples * _gain_envelope(samples, hold)
-            stop = min(count, done + block)
-            kept = samples[done - low : stop - low]
-            scaled = np.clip(np.rint(kept * 32768.0), -32768, 32767).astype("<i2").tobytes()
-            f.seek(start + done * 2)
-            f.write(scaled)
-            done = stop
+    return hold, 2 * _reach(hold) + 2
+
+
+def leveled(source: PcmSource, start: int, stop: int, leveling: Leveling) -> np.ndarray:
+    """Frames [start, stop) of `source` as `leveling` leaves them (read with their neighbours)."""
+    import numpy as np
+
+    _reuse_freed_memory()
+    hold, margin = _margin(source.rate)
+    low = max(0, start - margin)
+    high = min(source.frames, stop + margin)
+    raw = np.frombuffer(source.read(low, high - low), dtype="<i2")
+    samples = raw.astype(np.float64) * (10 ** (leveling.gain_db / 20) / 32768.0)
+    _limit(samples, hold)
+    if leveling.extra_db > 0:
+        samples *= 10 ** (leveling.extra_db / 20)
+        _limit(samples, hold)
+    kept = samples[start - low : stop - low] * 32768.0
+    result: np.ndarray = np.clip(np.rint(kept), -32768, 32767).astype("<i2")
+    return result
+
+
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+KEPT_FREE_BYTES = 64 << 20
+"""Freed memory the C allocator may keep for the next block instead of returning it at once."""
+
+
+@cache
+def _reuse_freed_memory() -> None:
+    """Let glibc keep freed block-sized arrays: else each block's megabytes are unmapped and faulted in
+    again, which on virtual machines costs as much as the arithmetic (elsewhere this does nothing)."""
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallopt(_M_TRIM_THRESHOLD, KEPT_FREE_BYTES)
+        libc.mallopt(_M_MMAP_THRESHOLD, KEPT_FREE_BYTES // 2)
+    except (OSError, AttributeError):
+        pass
+
+
+def block_frames(rate: int) -> int:
+    """Frames levelled per step: ranges handed to different processes start at multiples of it."""
+    return rate * BLOCK_SECONDS
+
+
+def level_range(
+    source: PcmSource,
+    leveling: Leveling,
+    start: int,
+    stop: int,
+    write: Callable[[int, bytes], None],
+) -> None:
+    """Level frames [start, stop) of `source` block by block, handing each to `write(frame, pcm)`.
+
+    Each block is written only after the next one is read, so `write` may put
+    the result back into the very file being read (its neighbours are read raw).
+    """
+    block = block_frames(source.rate)
+    pending: tuple[int, bytes] | None = None
+    for low in range(start, stop, block):
+        done = leveled(source, low, min(stop, low + block), leveling).tobytes()
+        if pending is not None:
+            write(*pending)
+        pending = (low, done)
+    if pending is not None:
+        write(*pending)
 
 
 def normalize_loudness(path: Path, target: float = TARGET_LUFS) -> float:
-    """Bring a WAV file to `target` LUFS in place (peaks limited to CEILING_DB); returns the gain in dB.
+    """Bring a WAV file to `target` LUFS in place (peaks limited to CEILING_DB); returns the gain in dB."""
+    source = WavPcm(path)
+    leveling = plan(source, target)
+    if leveling.total_db != 0:
+        with FrameWriter(path, source.offset) as write:
+            level_range(source, leveling, 0, source.frames, write)
+    return leveling.total_db
 
-    Limiting takes a little loudness away with the peaks, so a second, small
-    correction follows when the first pass falls short.
-    """
-    gain = gain_for(measure(path), target)
-    apply_gain(path, gain)
-    after = measure(path)
-    if gain > 0 and not math.isinf(after.lufs) and target - after.lufs > TOLERANCE_LU:
-        extra = min(gain_for(after, target), MAX_LIMITING_DB)
-        if extra > 0:
-            apply_gain(path, extra)
-            gain += extra
-    return gain
+
+def apply_gain(path: Path, gain_db: float) -> None:
+    """Scale every sample of a 16-bit mono WAV file in place by `gain_db`, limiting peaks."""
+    source = WavPcm(path)
+    with FrameWriter(path, source.offset) as write:
+        level_range(source, Leveling(gain_db), 0, source.frames, write)

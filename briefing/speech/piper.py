@@ -50,7 +50,11 @@ SENTENCE_GAP = 0.2
 MAX_PHONEMES = 600
 """Longer sentences are split at clause breaks: inference memory grows with input length."""
 THREADS = 2
-"""onnxruntime's intra-op threads: both cores, in one process (measured in bench/README.md)."""
+"""onnxruntime's intra-op threads when one process speaks: both cores (measured in bench/README.md).
+
+When several processes speak a long script at once (speech.parallel), each
+runs its model on one thread instead.
+"""
 
 _MARKS = ",;:.!?…"
 _BREAK = re.compile(r"[,;:.!?…]+[\"'”’)\]]*(?=\s|$)")
@@ -233,13 +237,13 @@ def phoneme_ids(phonemes: str, id_map: dict[str, list[int]]) -> list[int]:
 class _Voice:
     """One loaded model: its onnxruntime session and how to turn phonemes into its input."""
 
-    def __init__(self, model: PiperModel) -> None:
+    def __init__(self, model: PiperModel, threads: int = THREADS) -> None:
         import numpy as np
         import onnxruntime
 
         settings = model.settings()
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = min(THREADS, os.cpu_count() or 1)
+        options.intra_op_num_threads = max(1, min(threads, os.cpu_count() or 1))
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         # Spinning threads burn the other core while they wait: on a busy machine that is slower.
@@ -297,22 +301,32 @@ class PiperEngine(SpeechEngine):
 
     name = "piper"
     sample_rate = SAMPLE_RATE
+    parallel_chars = 6000
+    """A worker loads its own model (a second or two of CPU); below this, two threads in one process do as well (bench/parallel.py)."""
 
     def __init__(self) -> None:
-        self._models: dict[tuple[str, Path | None], Path] = {}
+        self._models: dict[tuple[str, Path | None], PiperModel] = {}
         """Each profile's model, found once: looking through installed packages is not free."""
-        self._voices: dict[Path, _Voice] = {}
+        self._voices: dict[tuple[Path, int], _Voice] = {}
         self._lock = threading.Lock()
+        self._threads = THREADS
+
+    def recipe(self) -> tuple[type[SpeechEngine], dict[str, Any]]:
+        return PiperEngine, {}
+
+    def share_cores(self, processes: int) -> None:
+        self._threads = max(1, THREADS // max(1, processes))
 
     def _voice(self, voice: VoiceProfile) -> _Voice:
         key = (voice.voice, voice.path)
         with self._lock:
             if key not in self._models:
-                model = find_model(voice)
-                if model.model not in self._voices:
-                    self._voices[model.model] = _Voice(model)
-                self._models[key] = model.model
-            return self._voices[self._models[key]]
+                self._models[key] = find_model(voice)
+            model = self._models[key]
+            loaded = (model.model, self._threads)
+            if loaded not in self._voices:
+                self._voices[loaded] = _Voice(model, self._threads)
+            return self._voices[loaded]
 
     def synthesize(self, text: str, voice: VoiceProfile, sink: PcmSink) -> list[WordMark]:
         loaded = self._voice(voice)

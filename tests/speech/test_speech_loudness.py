@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import wave
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefing.speech.loudness import TARGET_LUFS, measure, normalize_loudness
+from briefing.speech.loudness import CEILING_DB, TARGET_LUFS, measure, normalize_loudness
 
 RATE = 22050
 
@@ -104,3 +105,34 @@ def test_the_limiter_works_out_only_the_peaks_and_gets_the_whole_signals_gain(
     for peak in np.flatnonzero(np.abs(samples) > 10 ** (CEILING_DB / 20)):
         far[max(0, peak - 2 * hold - 1) : peak + 2 * hold + 2] = False
     assert np.all(gain[far] == 1.0)  # away from every peak the samples are left exactly as they are
+
+
+def test_levelling_in_place_equals_levelling_into_another_file(tmp_path: Path) -> None:
+    from briefing.speech.loudness import block_frames, level_range, plan
+    from briefing.speech.pcm import FrameWriter, JoinedPcm, WavPcm, wav_header
+
+    samples = _speechlike(0.2, 150.0, seconds=30.0)
+    samples[::997] = 20000  # clicks the gain pushes past the ceiling: the limiter must act
+    path = _write(tmp_path / "a.wav", samples)
+    pcm = (tmp_path / "a.wav").read_bytes()[44:]
+    # The same audio as three raw pieces cut at odd places, levelled range by range.
+    cuts = [0, 12345, 300001, len(pcm) // 2]
+    parts = []
+    for n, (a, b) in enumerate(itertools.pairwise(cuts)):
+        (tmp_path / f"{n}.pcm").write_bytes(pcm[a * 2 : b * 2])
+        parts.append((tmp_path / f"{n}.pcm", b - a))
+    joined = JoinedPcm(parts, RATE)
+    assert joined.read(0, joined.frames) == pcm
+    leveling = plan(joined)
+    assert leveling == plan(path) and leveling.gain_db > 0
+    out = tmp_path / "b.wav"
+    out.write_bytes(wav_header(joined.frames, RATE) + bytes(len(pcm)))
+    block = block_frames(RATE)
+    with FrameWriter(out) as write:
+        level_range(joined, leveling, 3 * block, joined.frames, write)
+        level_range(joined, leveling, 0, 3 * block, write)
+    assert normalize_loudness(path) == leveling.total_db
+    assert out.read_bytes() == path.read_bytes()
+    assert WavPcm(out).frames == joined.frames
+    assert 20000 * 10 ** (leveling.total_db / 20) > 32768 * 10 ** (CEILING_DB / 20)
+    assert measure(out).peak_db <= CEILING_DB + 0.001

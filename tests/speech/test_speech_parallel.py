@@ -1,0 +1,331 @@
+"""Parallel speech: several processes give the very file and marks one process gives, and clean up after."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import subprocess
+import time
+import wave
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import BRIEFING
+
+from briefing.errors import EngineError
+from briefing.models import VoiceProfile, WordMark
+from briefing.speech import parallel
+from briefing.speech.engine import PcmSink, SpeechEngine, render_script, render_wav
+from briefing.speech.fake import FakeEngine
+from briefing.speech.script import Chapter, Segment, SpeechScript
+from briefing.speech.voices import get_profile
+
+HERE = Path(__file__).resolve().parent
+
+
+def _script(sentences: int, stories: int = 3) -> SpeechScript:
+    """A title and `stories` stories of numbered sentences, with the pauses a real script has."""
+    segments: list[Segment] = []
+    offset = 0
+    per_story = max(1, sentences // stories)
+    for n in range(sentences):
+        chapter = 0 if n == 0 else 1 + (n - 1) // per_story
+        last_of_story = n == 0 or (n % per_story == 0)
+        text = f"Sentence {n} tells part {n % 7} of the story in a handful of plain words."
+        pause = 0.8 if n == 0 else (1.2 if last_of_story else 0.0)
+        if segments:
+            offset += 2 if segments[-1].chapter != chapter else 1
+        segments.append(Segment(text, text, offset, chapter, pause))
+        offset += len(text)
+    chapters = tuple(Chapter(f"part {c}") for c in range(segments[-1].chapter + 1))
+    script = SpeechScript(tuple(segments), chapters)
+    assert all(script.text[s.offset : s.offset + len(s.spoken)] == s.spoken for s in segments)
+    return script
+
+
+def _children() -> set[int]:
+    """Process ids of this process's living children (workers it may have left)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        text = (task / "children").read_text().split()
+        found |= {int(pid) for pid in text}
+    return {pid for pid in found if Path(f"/proc/{pid}").exists()}
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.endswith(".speech") or ".~" in p.name]
+
+
+@pytest.mark.parametrize(("processes", "rate"), [(2, 22050), (3, 16000)])
+def test_parallel_file_and_marks_equal_one_process(
+    tmp_path: Path, processes: int, rate: int
+) -> None:
+    script = _script(90)
+    voice = get_profile()
+    one = render_script(script, voice, tmp_path / "one.wav", engine=FakeEngine(rate), processes=1)
+    many = render_script(
+        script, voice, tmp_path / "many.wav", engine=FakeEngine(rate), processes=processes
+    )
+    assert len(parallel.plan_groups(script.segments, processes)) >= processes
+    assert (tmp_path / "many.wav").read_bytes() == (tmp_path / "one.wav").read_bytes()
+    assert many.marks == one.marks
+    assert many.seconds == one.seconds and many.sample_rate == one.sample_rate == rate
+    # The pauses are in: the last sentence starts later than its words alone would put it.
+    starts = [m for m in many.marks if m.length == 0]
+    assert len(starts) == len(script.segments)
+    assert [m.offset for m in starts] == [s.offset for s in script.segments]
+    assert all(a.seconds < b.seconds for a, b in itertools.pairwise(starts))
+    with wave.open(str(tmp_path / "many.wav")) as wav:
+        assert wav.getnframes() == round(many.seconds * rate)
+    assert not _leftovers(tmp_path) and not _children()
+
+
+def test_without_loudness_the_groups_are_copied_as_spoken(tmp_path: Path) -> None:
+    text = " ".join(f"Word {n} and then some more words." for n in range(400))
+    voice = get_profile()
+    one = render_wav(text, voice, tmp_path / "one.wav", engine=FakeEngine())
+    script = SpeechScript((Segment(text, text, 0, 0),), (Chapter(""),))
+    # One segment can't be shared: it is spoken in this process even when more are asked for.
+    many = render_script(script, voice, tmp_path / "many.wav", engine=FakeEngine(), processes=2)
+    assert many.seconds == one.seconds
+    script = _script(60)
+    a = render_script(
+        script, voice, tmp_path / "a.wav", engine=FakeEngine(), processes=1, loudness=False
+    )
+    b = render_script(
+        script, voice, tmp_path / "b.wav", engine=FakeEngine(), processes=2, loudness=False
+    )
+    assert (tmp_path / "a.wav").read_bytes() == (tmp_path / "b.wav").read_bytes()
+    assert a.marks == b.marks
+
+
+def test_progress_is_monotonic_and_reaches_the_total(tmp_path: Path) -> None:
+    script = _script(120)
+    seen: dict[int, list[tuple[int, int]]] = {1: [], 2: []}
+    for processes, calls in seen.items():
+        render_script(
+            script,
+            get_profile(),
+            tmp_path / f"{processes}.wav",
+            engine=FakeEngine(),
+            processes=processes,
+            progress=lambda done, total, calls=calls: calls.append((done, total)),
+        )
+    total = len(script.text)
+    for calls in seen.values():
+        assert len(calls) == len(script.segments)  # one report per sentence, whoever spoke it
+        done = [d for d, _ in calls]
+        assert all(a < b for a, b in itertools.pairwise(done))
+        assert done[-1] == total and {t for _, t in calls} == {total}
+
+
+def test_short_scripts_and_one_worker_stay_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    engine = FakeEngine()
+    short, long = _script(20), _script(400)
+    assert len(short.text) < engine.parallel_chars < len(long.text)
+    assert parallel.processes_for(short, engine) == 1
+    assert parallel.processes_for(long, engine) == 2
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "1")
+    assert parallel.processes_for(long, engine) == 1
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("spoke in workers")
+
+    monkeypatch.setattr(parallel, "render_parallel", refuse)
+    audio = render_script(long, get_profile(), tmp_path / "a.wav", engine=engine)
+    assert audio.seconds > 0
+    monkeypatch.delenv(parallel.WORKERS_VARIABLE)
+    audio = render_script(short, get_profile(), tmp_path / "b.wav", engine=engine)
+    assert audio.seconds > 0
+    monkeypatch.setattr(parallel, "available_cores", lambda: 1)
+    assert parallel.processes_for(long, engine) == 1
+
+
+def test_a_nonsense_worker_count_is_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "many")
+    with pytest.raises(EngineError, match="BRIEFING_SPEECH_WORKERS='many'"):
+        parallel.processes_for(_script(400), FakeEngine())
+
+
+class FailingEngine(FakeEngine):
+    """Speaks like the (slowed) fake engine in the parent, and fails as `how` says in a worker."""
+
+    def __init__(self, parent: int, how: str, sample_rate: int = 22050) -> None:
+        super().__init__(sample_rate)
+        self.parent = parent
+        self.how = how
+
+    def recipe(self) -> tuple[type[SpeechEngine], dict[str, Any]]:
+        return FailingEngine, {"parent": self.parent, "how": self.how}
+
+    def synthesize(self, text: str, voice: VoiceProfile, sink: PcmSink) -> list[WordMark]:
+        if os.getpid() != self.parent:
+            if self.how == "error":
+                raise EngineError("speech engine failed: the voice broke on purpose")
+            if self.how == "exit":
+                os._exit(3)
+            if self.how == "kill":
+                os.kill(os.getpid(), signal.SIGKILL)
+        else:
+            time.sleep(0.005)  # the worker starts in time to take its share
+        return super().synthesize(text, voice, sink)
+
+
+@pytest.fixture
+def importable_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers can import this module (for FailingEngine), as pytest can."""
+    path = os.pathsep.join([str(HERE), str(HERE.parent)])
+    monkeypatch.setenv("PYTHONPATH", path)
+
+
+@pytest.mark.usefixtures("importable_tests")
+@pytest.mark.parametrize(
+    ("how", "message"),
+    [
+        ("error", "^speech engine failed: the voice broke on purpose$"),
+        ("exit", r"^a speech worker stopped unexpectedly \(exit code 3\)$"),
+        ("kill", r"^a speech worker stopped unexpectedly \(signal 9\)$"),
+    ],
+)
+def test_a_failing_worker_is_one_engine_error_and_nothing_is_left(
+    tmp_path: Path, how: str, message: str
+) -> None:
+    engine = FailingEngine(os.getpid(), how)
+    with pytest.raises(EngineError, match=message):
+        render_script(_script(300), get_profile(), tmp_path / "a.wav", engine=engine, processes=2)
+    assert not _leftovers(tmp_path)
+    assert not _children()
+
+
+@pytest.mark.usefixtures("importable_tests")
+def test_interrupting_stops_the_workers_and_removes_the_groups(tmp_path: Path) -> None:
+    engine = FailingEngine(os.getpid(), "slow")
+    calls: list[int] = []
+
+    def interrupt(done: int, total: int) -> None:
+        calls.append(done)
+        if len(calls) == 20:
+            assert _children(), "the worker should be running by now"
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        render_script(
+            _script(300),
+            get_profile(),
+            tmp_path / "a.wav",
+            engine=engine,
+            progress=interrupt,
+            processes=2,
+        )
+    assert not _leftovers(tmp_path)
+    assert not _children()
+
+
+def _workers_marked(mark: str) -> list[int]:
+    """Living speech workers whose environment carries `mark`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if b"briefing.speech.worker" not in (proc / "cmdline").read_bytes():
+                continue
+            if mark.encode() in (proc / "environ").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_sigterm_during_speak_leaves_no_worker_and_no_file(tmp_path: Path) -> None:
+    text = "Long read\n\n" + " ".join(
+        f"Sentence {n} of the long read goes on for a while." for n in range(4000)
+    )
+    source = tmp_path / "long.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    mark = f"parallel-test-{os.getpid()}-{time.time_ns()}"
+    env = {**os.environ, "BRIEFING_ENGINE": "fake", "BRIEFING_SPEECH_WORKERS": "2", "MARK": mark}
+    proc = subprocess.Popen(
+        [*BRIEFING, "speak", str(source), "--out", str(out / "long.wav")],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not _workers_marked(mark) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "speak ended before its worker started"
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode != 0
+    assert "Traceback" not in stderr.decode()
+    deadline = time.monotonic() + 10
+    while _workers_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _workers_marked(mark)
+    assert list(out.iterdir()) == []
+
+
+def test_speak_command_in_two_processes_writes_the_same_file(tmp_path: Path) -> None:
+    text = "Long read\n\n" + " ".join(
+        f"Sentence {n} of the long read goes on for a while." for n in range(300)
+    )
+    source = tmp_path / "long.txt"
+    source.write_text(text, encoding="utf-8")
+    outputs = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.wav"
+        env = {**os.environ, "BRIEFING_ENGINE": "fake", "BRIEFING_SPEECH_WORKERS": workers}
+        proc = subprocess.run(
+            [*BRIEFING, "speak", str(source), "--out", str(out)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.returncode == 0, proc.stderr
+        outputs[workers] = out.read_bytes()
+    assert len(text) > FakeEngine.parallel_chars
+    assert outputs["1"] == outputs["2"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.real_engine
+def test_espeak_in_two_processes_gives_the_same_marks(tmp_path: Path) -> None:
+    from briefing.speech.espeak import EspeakEngine
+
+    engine = EspeakEngine()
+    script = _script(40)
+    voice = get_profile()
+    one = render_script(script, voice, tmp_path / "one.wav", engine=engine, processes=1)
+    two = render_script(script, voice, tmp_path / "two.wav", engine=engine, processes=2)
+    assert [(m.offset, m.length) for m in one.marks] == [(m.offset, m.length) for m in two.marks]
+    # espeak-ng itself varies by some samples from one utterance to the next (in one
+    # process too), so times agree to that, not to the frame: a group placed at the
+    # wrong origin would be off by seconds.
+    tolerance = 0.02 + 0.01 * one.seconds
+    drift = max(abs(a.seconds - b.seconds) for a, b in zip(one.marks, two.marks, strict=True))
+    assert drift < tolerance
+    assert abs(one.seconds - two.seconds) < tolerance
+    assert one.seconds > 60
+
+
+def test_a_worker_that_cannot_start_is_one_engine_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel.sys, "executable", str(tmp_path / "no-such-python"))
+    with pytest.raises(EngineError, match=r"^can't start a speech worker"):
+        render_script(
+            _script(60), get_profile(), tmp_path / "a.wav", engine=FakeEngine(), processes=2
+        )
+    assert not _leftovers(tmp_path) and not _children()
