@@ -76,6 +76,47 @@ def test_real_espeak_wav(tmp_path: Path) -> None:
     assert audio.marks and audio.marks[-1].seconds < seconds
 
 
+_AFTER_PHONEMIZING = """
+import sys, wave
+from pathlib import Path
+from briefing.speech.espeak import phonemes
+from briefing.speech.engine import get_engine, render_wav
+from briefing.speech.voices import get_profile
+
+for table in sorted(Path(sys.argv[1]).glob("readings_??.tsv")):
+    code = table.stem.split("_")[1]
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            for text in line.split("\t")[1:]:
+                phonemes(text, code)
+out = Path(sys.argv[2])
+render_wav(sys.argv[3], get_profile(), out, engine=get_engine("espeak"))
+with wave.open(str(out)) as wav:
+    print(wav.getnframes() / wav.getframerate())
+"""
+
+
+@pytest.mark.real_engine
+def test_espeak_keeps_its_rate_after_phonemizing_other_languages(tmp_path: Path) -> None:
+    """Phonemizing (the Piper engine's path, and the language tests) once left libespeak-ng
+    speaking the next utterances ~2.8x too fast: a fresh process, many phonemized sentences in
+    three languages, then English at the default profile's rate."""
+    import subprocess
+    import sys
+
+    tables = Path(__file__).parent / "speech"
+    proc = subprocess.run(
+        [sys.executable, "-c", _AFTER_PHONEMIZING, str(tables), str(tmp_path / "a.wav"), TEXT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    words_per_second = len(TEXT.split()) / float(proc.stdout.split()[-1])
+    assert 1.8 < words_per_second < 3.4
+
+
 @pytest.mark.real_engine
 def test_real_espeak_long_text_is_chunked_without_crashing(tmp_path: Path) -> None:
     text = "This long briefing keeps going so the engine must take it in pieces. " * 300

@@ -106,7 +106,8 @@ class EspeakEngine(SpeechEngine):
             return
         espeak = self._espeak
         wanted = voice.voice
-        if espeak.SetVoiceByName(wanted.encode()) != 0:
+        name = wanted.encode()
+        if espeak.SetVoiceByName(name) != 0:
             match = next(
                 (
                     v
@@ -115,12 +116,21 @@ class EspeakEngine(SpeechEngine):
                 ),
                 None,
             )
-            if match is None or espeak.SetVoiceByName(match.name.encode()) != 0:
+            name = match.name.encode() if match is not None else b""
+            if not name or espeak.SetVoiceByName(name) != 0:
                 raise EngineError(
                     f"voice profile {voice.name!r}: espeak-ng has no voice {wanted!r} "
                     "(see `briefing voices`)"
                 )
-        espeak.SetParameter(espeak.RATE, int(voice.rate), 0)
+        # After phonemizing (espeak_TextToPhonemes, the Piper engine's path) libespeak-ng 1.52
+        # can keep a stale speed through a voice change: utterances then ran ~2.8x too fast at
+        # any rate. Two rate changes, then the voice again, start it from a clean speed
+        # (found by trying sequences; tests/test_speech.py checks the rate after phonemizing).
+        rate = int(voice.rate)
+        espeak.SetParameter(espeak.RATE, rate + 1, 0)
+        espeak.SetParameter(espeak.RATE, rate, 0)
+        espeak.SetVoiceByName(name)
+        espeak.SetParameter(espeak.RATE, rate, 0)
         espeak.SetParameter(espeak.VOLUME, round(voice.volume * 100), 0)
         espeak.SetParameter(espeak.PITCH, int(voice.pitch), 0)
         _CURRENT_VOICE = key
