@@ -429,8 +429,8 @@ class BriefingApp(App[int]):
 
     def _after_edit(self) -> None:
         self._refresh_timer = None
-        if self._finished:
-            return
+        if self._finished or not self.query("#editor"):
+            return  # closing: the delayed refresh came after the editor was taken down
         self.chooser.follow_text()
         entry = self.entry
         if self.text_ready and entry is not None and entry.article is not None:

@@ -68,9 +68,8 @@ def phonemes(text: str, voice: str = "en-us") -> str:
     convert = espeak.dll.espeak_TextToPhonemes
     convert.restype = ctypes.c_char_p
     convert.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
-    global _CURRENT_VOICE
     with _LOCK:
-        _CURRENT_VOICE = None
+        phonemizing()
         if espeak.SetVoiceByName(voice.encode()) != 0:
             raise EngineError(f"espeak-ng has no voice {voice!r}")
         buffer = ctypes.create_string_buffer(text.encode("utf-8"))
@@ -84,6 +83,31 @@ def phonemes(text: str, voice: str = "en-us") -> str:
 
 
 _CHARS_UTF8 = 1
+_PHONEMIZED = False
+"""Whether espeak_TextToPhonemes ran since the last utterance (see `_settle`)."""
+
+
+def phonemizing() -> None:
+    """Note, under `_LOCK`, that espeak-ng is about to phonemize: the voice it holds changes, and
+    the next utterance must settle it first."""
+    global _CURRENT_VOICE, _PHONEMIZED
+    _CURRENT_VOICE = None
+    _PHONEMIZED = True
+
+
+def _settle(espeak: Any) -> None:
+    """After phonemizing, speak a silent throwaway word before real speech.
+
+    libespeak-ng 1.52 leaves state behind from espeak_TextToPhonemes: the first
+    utterance after many phonemized texts lost its first word event (so its
+    cue), and could run at a stale speed. One discarded utterance clears both.
+    """
+    global _PHONEMIZED
+    if _PHONEMIZED:
+        espeak.SetSynthCallback(_ignore_audio)
+        espeak.Synth(b"a.", flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
+        espeak.Synchronize()
+        _PHONEMIZED = False
 
 
 def _ignore_audio(wav: Any, count: int, events: Any) -> int:
@@ -106,8 +130,7 @@ class EspeakEngine(SpeechEngine):
             return
         espeak = self._espeak
         wanted = voice.voice
-        name = wanted.encode()
-        if espeak.SetVoiceByName(name) != 0:
+        if espeak.SetVoiceByName(wanted.encode()) != 0:
             match = next(
                 (
                     v
@@ -116,21 +139,12 @@ class EspeakEngine(SpeechEngine):
                 ),
                 None,
             )
-            name = match.name.encode() if match is not None else b""
-            if not name or espeak.SetVoiceByName(name) != 0:
+            if match is None or espeak.SetVoiceByName(match.name.encode()) != 0:
                 raise EngineError(
                     f"voice profile {voice.name!r}: espeak-ng has no voice {wanted!r} "
                     "(see `briefing voices`)"
                 )
-        # After phonemizing (espeak_TextToPhonemes, the Piper engine's path) libespeak-ng 1.52
-        # can keep a stale speed through a voice change: utterances then ran ~2.8x too fast at
-        # any rate. Two rate changes, then the voice again, start it from a clean speed
-        # (found by trying sequences; tests/test_speech.py checks the rate after phonemizing).
-        rate = int(voice.rate)
-        espeak.SetParameter(espeak.RATE, rate + 1, 0)
-        espeak.SetParameter(espeak.RATE, rate, 0)
-        espeak.SetVoiceByName(name)
-        espeak.SetParameter(espeak.RATE, rate, 0)
+        espeak.SetParameter(espeak.RATE, int(voice.rate), 0)
         espeak.SetParameter(espeak.VOLUME, round(voice.volume * 100), 0)
         espeak.SetParameter(espeak.PITCH, int(voice.pitch), 0)
         _CURRENT_VOICE = key
@@ -158,6 +172,7 @@ class EspeakEngine(SpeechEngine):
             return 0
 
         with _LOCK:
+            _settle(espeak)
             self._set_voice(voice)
             espeak.SetSynthCallback(on_audio)
             try:

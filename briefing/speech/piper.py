@@ -196,8 +196,8 @@ def ipa(text: str, espeak_voice: str) -> str:
     convert.restype = ctypes.c_char_p
     convert.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
     with espeak._LOCK:
-        # The espeak engine caches the voice it set; changing it here must reset that.
-        espeak._CURRENT_VOICE = None
+        # The espeak engine caches the voice it set, and must settle after phonemizing.
+        espeak.phonemizing()
         if binding.SetVoiceByName(espeak_voice.encode()) != 0:
             raise EngineError(f"espeak-ng can't phonemize for Piper: no voice {espeak_voice!r}")
         buffer = ctypes.create_string_buffer(text.encode("utf-8"))
