@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
@@ -73,6 +73,7 @@ from briefing.tui.settings import load_settings, save_setting
 from briefing.tui.summaries import Summarizer
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.editor import MarkdownEditor
+from briefing.tui.widgets.preview import PreviewPane
 from briefing.tui.widgets.sentence_list import SentenceList, legend
 from briefing.tui.widgets.status_bar import StatusBar, status_line
 from briefing.tui.widgets.summary_controls import SummaryControls
@@ -199,7 +200,6 @@ class BriefingApp(App[int]):
         self._finished = False
         self._text = ""
         self._started = False
-        self._preview_stale = True
         self.painted = threading.Event()
         """Set once the first screen is drawn: summarizing waits for it (see summaries.py)."""
         saved_theme = load_settings().get("theme")
@@ -221,7 +221,7 @@ class BriefingApp(App[int]):
                 yield MarkdownEditor(id="editor")
                 yield VoiceControls(self.profiles, self.voice, self.rate, id="voice-controls")
             # Empty until first shown: its Markdown widget (and markdown-it) load then.
-            yield VerticalScroll(id="preview-pane")
+            yield PreviewPane(id="preview-pane")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -294,7 +294,7 @@ class BriefingApp(App[int]):
 
     def _layout(self, width: int) -> None:
         self.query_one("#main").set_class(width >= WIDE, "-wide")
-        if self._preview_stale and self.text_ready:
+        if self.query_one("#preview-pane", PreviewPane).stale and self.text_ready:
             self.call_after_refresh(self._update_preview)
         self.call_after_refresh(self._keep_focus)
 
@@ -474,27 +474,7 @@ class BriefingApp(App[int]):
         self.status.say(status_line(briefing, self.rate, state, summarizing=pending))
 
     def _update_preview(self, text: str | None = None) -> None:
-        """Render the preview, only while it can be seen (it is the costliest widget)."""
-        pane = self.query_one("#preview-pane")
-        if not pane.display:
-            self._preview_stale = True
-            return
-        self._preview_stale = False
-        body = self.text if text is None else text
-
-        async def render() -> None:
-            from textual.widgets import Markdown  # markdown-it loads with the first preview
-
-            try:
-                markdown = pane.query_one("#preview", Markdown)
-            except NoMatches:
-                markdown = Markdown(id="preview")
-                await pane.mount(markdown)
-            await markdown.update(body)
-
-        # A function, not a coroutine: one replaced before it starts is never created.
-        # (Textual's hints take an async function's coroutine as Coroutine[None, None, T].)
-        self.run_worker(render, group="preview", exclusive=True)  # type: ignore[arg-type]
+        self.query_one("#preview-pane", PreviewPane).show(self.text if text is None else text)
 
     def _method_label(self) -> str:
         methods = ", ".join(dict.fromkeys(e.method for e in self.entries if e.article))
