@@ -8,13 +8,15 @@ Names load on first use, so `briefing --help` starts without importing the pipel
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 # `summarize` names both a subpackage and its main function; importing the
 # (light) subpackage here makes the function win, as users expect.
 from briefing.summarize import DEFAULT_METHOD, METHODS, summarize
 
+TYPE_CHECKING = False  # not typing's: `briefing --help` imports this module (test_startup.py)
 if TYPE_CHECKING:
+    from typing import Any
+
     from briefing.assemble import briefing_from
     from briefing.errors import (
         BriefingError,

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from briefing.cli_listings import cmd_methods, cmd_voices
 from briefing.cli_options import (
@@ -30,11 +28,15 @@ from briefing.cli_options import (
     interrupt_on_terminate,
     minutes,
     positive_int,
+    print_json,
 )
 from briefing.cli_status import DailySteps, Progress, print_timings
 from briefing.errors import BriefingError, UsageError
 
+TYPE_CHECKING = False  # not typing's: `briefing --help` imports this module (test_startup.py)
 if TYPE_CHECKING:
+    from typing import Any
+
     from briefing.models import Article, Briefing, Summary, VoiceProfile
     from briefing.notes.batch import NotesBatch
     from briefing.summarize.length import Length
@@ -275,7 +277,7 @@ def cmd_read(args: argparse.Namespace) -> int:
     if args.json:
         from briefing.ingest.record import article_record
 
-        print(json.dumps(article_record(article), ensure_ascii=False))
+        print_json(article_record(article))
     else:
         print(article.title)
         print()
@@ -331,7 +333,7 @@ def _note(message: str) -> None:
 
 def _print_files(files: Sequence[Path], as_json: bool, **extra: Any) -> None:
     if as_json:
-        print(json.dumps({"files": [str(f) for f in files], **extra}, ensure_ascii=False))
+        print_json({"files": [str(f) for f in files], **extra})
     else:
         for path in files:
             print(path)
@@ -507,7 +509,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             "source": summary.article.source,
             "language": iso_code(summary.article.language),
         }
-        print(json.dumps(data, ensure_ascii=False))
+        print_json(data)
     else:
         print(summary.article.title)
         print()
@@ -603,7 +605,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
         if args.timings:
             print_timings(exc.result.timings)
         if args.json:
-            print(json.dumps(exc.result.manifest(), ensure_ascii=False))
+            print_json(exc.result.manifest())
         raise
     finally:
         steps.close()
@@ -611,7 +613,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
     if args.timings:
         print_timings(result.timings)
     if args.json:
-        print(json.dumps(result.manifest(), ensure_ascii=False))
+        print_json(result.manifest())
     else:
         for path in result.files:
             print(path)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
-from typing import Any
 
-from briefing.cli_options import EXIT_OK
+from briefing.cli_options import EXIT_OK, print_json
 from briefing.errors import BriefingError
+
+TYPE_CHECKING = False  # not typing's: `briefing --help` imports this module (test_startup.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def cmd_methods(args: argparse.Namespace) -> int:
     from briefing.summarize.registry import DEFAULT_METHOD, METHODS
 
     if args.json:
-        print(
-            json.dumps([{"name": m.name, "description": m.description} for m in METHODS.values()])
+        print_json(
+            [{"name": m.name, "description": m.description} for m in METHODS.values()],
+            ascii_only=True,
         )
         return EXIT_OK
     width = max(len(name) for name in METHODS)
@@ -61,7 +64,7 @@ def cmd_voices(args: argparse.Namespace) -> int:
                 for e in ENGINES.values()
             ],
         }
-        print(json.dumps(data, ensure_ascii=False))
+        print_json(data)
         return EXIT_OK
     print("Voice profiles (use with --voice):")
     width = max((len(p.name) for p in profiles), default=4)

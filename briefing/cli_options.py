@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # not typing's: `briefing --help` imports this module (test_startup.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 """Exit statuses: ok, bad input, bad usage (a contract scripts rely on)."""
@@ -213,6 +215,7 @@ def package_version() -> str:
 
 def interrupt_on_terminate() -> None:
     """SIGTERM (a timeout, a service stop) unwinds like Ctrl-C: no scratch file is left behind."""
+    import contextlib
     import signal
 
     def interrupt(_signum: int, _frame: object) -> None:
@@ -220,6 +223,13 @@ def interrupt_on_terminate() -> None:
 
     with contextlib.suppress(ValueError):  # not the main thread (a test calling main)
         signal.signal(signal.SIGTERM, interrupt)
+
+
+def print_json(data: object, *, ascii_only: bool = False) -> None:
+    """One JSON document on stdout (json loads here: `--help` never needs it)."""
+    import json
+
+    print(json.dumps(data, ensure_ascii=ascii_only))
 
 
 def daily_options(args: argparse.Namespace, config_path: Path) -> Any:

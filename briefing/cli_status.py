@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # not typing's: `briefing --help` imports this module (test_startup.py)
 if TYPE_CHECKING:
     from briefing.timings import Timings
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.files import check_free, ensure_dir, remove_stale_parts, scratch_path, slugify
-from briefing.formats import FORMATS, Rendition, Spoken
+from briefing.formats import FORMATS
 from briefing.models import Audio, Briefing, VoiceProfile
 from briefing.render import to_markdown
+from briefing.rendition import Rendition, Spoken
 
 if TYPE_CHECKING:
     from briefing.speech.engine import Progress

@@ -2,57 +2,54 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
-from briefing.files import publish, write_text
-
+TYPE_CHECKING = False
+"""`typing` is not imported here: `briefing --help` lists the formats, and it costs a tenth of that."""
 if TYPE_CHECKING:
-    from briefing.models import Audio, Briefing
-    from briefing.speech.script import SpeechScript
+    from briefing.rendition import Rendition
+
+    Writer = Callable[[Rendition, Path, bool], Path]
+    """Writes a rendition to a path (overwriting only if forced) and returns the path."""
 
 
-class Spoken(NamedTuple):
-    """One rendering of the briefing: the script spoken, its audio, and the WAV it is in."""
-
-    script: SpeechScript
-    audio: Audio
-    wav: Path
-
-
-class Rendition(NamedTuple):
-    """What every writer draws on; `spoken` is None unless a chosen format needs audio."""
-
-    briefing: Briefing
-    markdown: str
-    spoken: Spoken | None = None
-    targets: Mapping[str, Path] = {}
-    """Every file this export writes, by format name (so a page can link its audio and transcript)."""
-
-    def audio(self) -> Spoken:
-        if self.spoken is None:  # export only calls an audio writer after speaking
-            raise ValueError("this format needs the briefing spoken first")
-        return self.spoken
-
-
-Writer = Callable[[Rendition, Path, bool], Path]
-"""Writes a rendition to a path (overwriting only if forced) and returns the path."""
-
-
-class OutputFormat(NamedTuple):
+class OutputFormat:
     """A kind of file a briefing can be written as.
 
-    A NamedTuple rather than a dataclass: `briefing --help` lists the formats,
-    and `dataclasses` (which loads `inspect`) would add a tenth to its start-up.
+    A plain class rather than a dataclass or NamedTuple: `briefing --help` lists
+    the formats, and `dataclasses` (which loads `inspect`) or `typing` would add
+    to its start-up.
     """
 
-    name: str
-    description: str
-    suffix: str
-    needs_audio: bool
-    """Transcripts count: they are timed against the audio."""
-    write: Writer
+    __slots__ = ("description", "name", "needs_audio", "suffix", "write")
+
+    def __init__(
+        self, name: str, description: str, suffix: str, needs_audio: bool, write: Writer
+    ) -> None:
+        self.name = name
+        self.description = description
+        self.suffix = suffix
+        self.needs_audio = needs_audio
+        """Transcripts count: they are timed against the audio."""
+        self.write = write
+
+    def __repr__(self) -> str:
+        return f"OutputFormat({self.name!r}, {self.description!r}, {self.suffix!r})"
+
+
+def write_text(path: Path, text: str, *, force: bool) -> Path:
+    """briefing.files.write_text, imported when a file is written (not for `--help`)."""
+    from briefing import files
+
+    return files.write_text(path, text, force=force)
+
+
+def publish(source: Path, path: Path, *, force: bool) -> Path:
+    """briefing.files.publish, imported when a file is written (not for `--help`)."""
+    from briefing import files
+
+    return files.publish(source, path, force=force)
 
 
 def _markdown(rendition: Rendition, path: Path, force: bool) -> Path:

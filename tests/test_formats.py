@@ -12,7 +12,8 @@ from briefing import formats
 from briefing.errors import OutputError
 from briefing.export import export_briefing
 from briefing.files import write_text
-from briefing.formats import FORMATS, OutputFormat, Rendition, parse_formats
+from briefing.formats import FORMATS, OutputFormat, parse_formats
+from briefing.rendition import Rendition
 from briefing.models import Briefing, Story
 from briefing.speech.voices import get_profile
 

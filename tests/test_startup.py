@@ -57,6 +57,9 @@ def test_help_and_methods_import_nothing_heavy(args: tuple[str, ...]) -> None:
     assert "importlib.metadata" not in names  # only --version needs it
     # dataclasses loads inspect, ast and dis: a tenth of --help; the pipeline's values load later
     assert not {"dataclasses", "inspect"} & names
+    # typing, and the file writer's hashlib and tempfile, cost as much again (json: --json only)
+    assert not {"typing", "hashlib", "tempfile"} & names
+    assert ("json" in names) == ("--json" in args)
 
 
 def test_version_still_works() -> None:

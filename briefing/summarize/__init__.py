@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from briefing.summarize.registry import DEFAULT_METHOD, METHODS, Method, get_method
 
+TYPE_CHECKING = False  # not typing's: `briefing --help` imports this module (test_startup.py)
 if TYPE_CHECKING:
+    from typing import Any
+
     from briefing.models import Article, Summary
     from briefing.summarize.length import Length
 

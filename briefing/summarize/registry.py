@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # not typing's: `briefing --help` imports this module (test_startup.py)
 if TYPE_CHECKING:
     from briefing.models import Article
 
