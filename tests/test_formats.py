@@ -13,8 +13,8 @@ from briefing.errors import OutputError
 from briefing.export import export_briefing
 from briefing.files import write_text
 from briefing.formats import FORMATS, OutputFormat, parse_formats
-from briefing.rendition import Rendition
 from briefing.models import Briefing, Story
+from briefing.rendition import Rendition
 from briefing.speech.voices import get_profile
 
 
