@@ -22,7 +22,10 @@ if sys.argv[1] == "die":
         # Leave a scratch file behind, as a run killed mid-write does, then die at once.
         (path.parent / ".briefing.html.~4194999~x.part").write_text("half")
         os._exit(9)
-    formats.FORMATS["html"] = formats.FORMATS["html"]._replace(write=die)
+    html = formats.FORMATS["html"]
+    formats.FORMATS["html"] = formats.OutputFormat(
+        html.name, html.description, html.suffix, html.needs_audio, die
+    )
 sys.exit(main(["daily", sys.argv[2], "--out", sys.argv[3], "--words", sys.argv[4], "--force", "--json"]))
 """
 
