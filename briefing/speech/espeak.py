@@ -7,9 +7,12 @@ synchronously and streams every buffer straight to the sink.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
+import signal
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 from briefing.errors import EngineError
@@ -110,6 +113,33 @@ def _settle(espeak: Any) -> None:
         _PHONEMIZED = False
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[list[int]]:
+    """Hold Ctrl-C and SIGTERM while espeak-ng speaks; deliver them once it has returned.
+
+    Python runs a signal's handler in the next Python code of the main thread,
+    which during synthesis is the ctypes audio callback: a KeyboardInterrupt
+    raised there is printed as "Exception ignored" and swallowed, and speech
+    went on. Held, the signal makes the callback stop the utterance instead,
+    and is raised again (to the handler it had) when espeak-ng returns.
+    """
+    held: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield held  # signals reach only the main thread: nothing to hold here
+        return
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.getsignal(number) for number in wanted}
+    for number in wanted:
+        signal.signal(number, lambda number, _frame: held.append(number))
+    try:
+        yield held
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        if held:
+            signal.raise_signal(held[0])
+
+
 def _ignore_audio(wav: Any, count: int, events: Any) -> int:
     return 0
 
@@ -156,6 +186,8 @@ class EspeakEngine(SpeechEngine):
         start_frames = sink.frames
 
         def on_audio(wav: Any, count: int, events: Any) -> int:
+            if held:
+                return 1  # Ctrl-C or SIGTERM: stop speaking, the signal is delivered below
             try:
                 i = 0
                 while events[i].type != espeak.EVENT_LIST_TERMINATED:
@@ -171,7 +203,7 @@ class EspeakEngine(SpeechEngine):
                 return 1
             return 0
 
-        with _LOCK:
+        with _LOCK, _signals_held() as held:
             _settle(espeak)
             self._set_voice(voice)
             espeak.SetSynthCallback(on_audio)
@@ -180,6 +212,8 @@ class EspeakEngine(SpeechEngine):
                 espeak.Synchronize()
             finally:
                 espeak.SetSynthCallback(_ignore_audio)
+        if failure and isinstance(failure[0], KeyboardInterrupt):
+            raise KeyboardInterrupt
         if failure:
             raise EngineError(f"speech engine failed: {failure[0]}") from failure[0]
         if sink.frames == start_frames and text.strip():

@@ -329,3 +329,40 @@ def test_a_worker_that_cannot_start_is_one_engine_error(
             _script(60), get_profile(), tmp_path / "a.wav", engine=FakeEngine(), processes=2
         )
     assert not _leftovers(tmp_path) and not _children()
+
+
+@pytest.mark.real_engine
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_while_espeak_speaks_interrupts_at_once(tmp_path: Path, workers: str) -> None:
+    """Ctrl-C lands in espeak-ng's audio callback: it must stop the command (exit 130, nothing
+    left behind), not be printed as an ignored exception while speech goes on."""
+    source = tmp_path / "long.txt"
+    source.write_text(
+        "Long read\n\n"
+        + " ".join(f"Sentence {n} of the long read goes on for a while." for n in range(1500)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_ENGINE"}
+    proc = subprocess.Popen(
+        [*BRIEFING, "speak", str(source), "--out", str(out / "long.wav")],
+        cwd=tmp_path,
+        env={**env, "BRIEFING_SPEECH_WORKERS": workers},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not list(out.iterdir()) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # the first audio is being written: espeak-ng is speaking
+    assert proc.poll() is None, "speak ended before it started speaking"
+    time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr.decode()
+    assert stderr.decode().strip().endswith("briefing: interrupted")
+    assert "Exception ignored" not in stderr.decode()
+    deadline = time.monotonic() + 10
+    while list(out.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(out.iterdir()) == []
