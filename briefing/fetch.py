@@ -23,6 +23,7 @@ from briefing.addresses import public_handlers, refuse_private
 from briefing.errors import InputError, OutputError
 from briefing.files import remove_stale_parts, write_bytes
 from briefing.sanitize import for_terminal
+from briefing.urls import is_web_url
 
 TIMEOUT = 20.0
 """Seconds allowed for connecting, for any single read, and for a whole download."""
@@ -41,10 +42,6 @@ def user_agent() -> str:
     except PackageNotFoundError:
         ours = "0"
     return f"briefing/{ours} (daily news briefing; one request per feed or article)"
-
-
-def is_web_url(text: str) -> bool:
-    return urllib.parse.urlsplit(text).scheme.lower() in ("http", "https")
 
 
 @dataclass(frozen=True)

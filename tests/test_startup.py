@@ -84,6 +84,8 @@ def test_summarize_with_the_default_method_imports_no_nltk_and_no_sumy_models(
     names = imported("summarize", str(SAMPLES / "harbour-tunnel.txt"), *args)
     assert not NOT_FOR_SUMMARIZING & top_level(names)
     assert not {name for name in names if name.startswith("sumy.")}
+    # a local file never loads the downloader and its HTTP stack
+    assert not {"briefing.fetch", "urllib.request", "http.client"} & names
 
 
 def test_story_matching_stems_titles_without_nltk() -> None:

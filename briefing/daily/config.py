@@ -7,8 +7,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from briefing.errors import InputError, OutputError
-from briefing.fetch import is_web_url
 from briefing.files import write_text
+from briefing.urls import is_web_url
 
 
 @dataclass(frozen=True)

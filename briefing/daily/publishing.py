@@ -360,7 +360,7 @@ def episode_of(
 
 def source_links(group: StoryGroup) -> tuple[str, ...]:
     """The web page of each of a story's named sources, in the order of its names ("" for a file)."""
-    from briefing.fetch import is_web_url
+    from briefing.urls import is_web_url
 
     links = []
     for name in group.names:

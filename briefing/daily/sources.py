@@ -16,7 +16,7 @@ from typing import Any
 
 from briefing.addresses import is_local
 from briefing.errors import InputError
-from briefing.fetch import Fetcher, Response, is_web_url
+from briefing.fetch import Fetcher, Response
 from briefing.ingest import MAX_BYTES, parse_article, read_article
 from briefing.ingest.decoding import decode_web
 from briefing.ingest.html import html_article
@@ -24,6 +24,7 @@ from briefing.models import Article
 from briefing.sanitize import strip_controls
 from briefing.text import squash
 from briefing.timings import Timings
+from briefing.urls import is_web_url
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".opml"})
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})

@@ -7,12 +7,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.errors import InputError
-from briefing.fetch import is_web_url
 from briefing.ingest.decoding import STDIN, decode, decode_web, read_bytes
 from briefing.language import detect_language
 from briefing.models import Article, Block
 from briefing.sanitize import strip_controls
 from briefing.text import in_language
+from briefing.urls import is_web_url
 
 __all__ = [
     "MAX_BYTES",
