@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline import long_text
+from pipeline import long_text, speak_pair
 
 HERE = Path(__file__).resolve().parent
 
@@ -132,10 +132,7 @@ def main() -> None:
     print("|---|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        text = work / "long.txt"
-        text.write_text("Long read\n\n" + long_text(30_000), encoding="utf-8")
-        ours = [exe, "speak", str(text), "--out", str(work / "ours.wav"), "--force"]
-        raw = [sys.executable, str(HERE / "raw_espeak.py"), str(text), str(work / "raw.wav")]
+        ours, raw = speak_pair(exe, work)
         m = _pair((ours, env), (raw, env), args.runs)
         verdict = "met" if m["ratio"] <= 0.75 else "not met"
         print(

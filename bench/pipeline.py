@@ -33,6 +33,15 @@ def long_text(chars: int) -> str:
     return text[:chars].rsplit(". ", 1)[0] + "."
 
 
+def speak_pair(exe: str, work: Path, chars: int = 30_000) -> tuple[list[str], list[str]]:
+    """`briefing speak` of a `chars`-long text in `work`, and raw libespeak-ng on the same text."""
+    text = work / "long.txt"
+    text.write_text("Long read\n\n" + long_text(chars), encoding="utf-8")
+    ours = [exe, "speak", str(text), "--out", str(work / "ours.wav"), "--force"]
+    raw = [sys.executable, str(HERE / "raw_espeak.py"), str(text), str(work / "raw.wav")]
+    return ours, raw
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -46,10 +55,7 @@ def main() -> None:
     env = {**os.environ, "BRIEFING_ENGINE": "espeak"}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        text = work / "long.txt"
-        text.write_text("Long read\n\n" + long_text(30_000), encoding="utf-8")
-        ours = [exe, "speak", str(text), "--out", str(work / "ours.wav"), "--force"]
-        raw = [sys.executable, str(HERE / "raw_espeak.py"), str(text), str(work / "raw.wav")]
+        ours, raw = speak_pair(exe, work)
         a, b, ratio = paired(ours, raw, args.runs, env=env)
         print(
             f"speak 30,000 chars : briefing {a:6.2f} s | raw libespeak-ng {b:6.2f} s | ratio {ratio:.2f}x (goal <= 1.5x)"
