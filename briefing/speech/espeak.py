@@ -61,11 +61,24 @@ def binding() -> Any:
     return _BINDING
 
 
-def phonemes(text: str, voice: str = "en-us") -> str:
-    """The phonemes espeak-ng would speak for `text` (its ASCII mnemonics), clause by clause.
+class NoVoice(EngineError):
+    """espeak-ng has no voice by the name asked for."""
 
-    Used to check pronunciation without listening: two texts that give the
-    same phonemes sound the same.
+
+MNEMONICS = 0
+"""espeak_TextToPhonemes phoneme mode: espeak-ng's ASCII mnemonics."""
+IPA = 0x02
+"""espeak_TextToPhonemes phoneme mode: UTF-8 IPA (what Piper voices are trained on)."""
+
+
+def phonemes(text: str, voice: str = "en-us", *, mode: int = MNEMONICS) -> str:
+    """The phonemes espeak-ng would speak for `text`, clause by clause, in `mode`.
+
+    Used to check pronunciation without listening (two texts that give the
+    same phonemes sound the same), and as the Piper engine's phonemizer.
+
+    Raises:
+        NoVoice: espeak-ng has no voice `voice`.
     """
     espeak = binding()
     convert = espeak.dll.espeak_TextToPhonemes
@@ -74,12 +87,12 @@ def phonemes(text: str, voice: str = "en-us") -> str:
     with _LOCK:
         phonemizing()
         if espeak.SetVoiceByName(voice.encode()) != 0:
-            raise EngineError(f"espeak-ng has no voice {voice!r}")
+            raise NoVoice(f"espeak-ng has no voice {voice!r}")
         buffer = ctypes.create_string_buffer(text.encode("utf-8"))
         pointer = ctypes.c_void_p(ctypes.addressof(buffer))
         clauses = []
         while pointer.value:
-            result = convert(ctypes.byref(pointer), _CHARS_UTF8, 0)
+            result = convert(ctypes.byref(pointer), _CHARS_UTF8, mode)
             if result:
                 clauses.append(result.decode("utf-8", "replace").strip())
     return " ".join(c for c in clauses if c)
@@ -91,8 +104,8 @@ _PHONEMIZED = False
 
 
 def phonemizing() -> None:
-    """Note, under `_LOCK`, that espeak-ng is about to phonemize: the voice it holds changes, and
-    the next utterance must settle it first."""
+    """Note, under `_LOCK`, that espeak-ng is about to phonemize (see `phonemes`): the voice it
+    holds changes, and the next utterance must settle it first."""
     global _CURRENT_VOICE, _PHONEMIZED
     _CURRENT_VOICE = None
     _PHONEMIZED = True

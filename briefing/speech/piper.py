@@ -15,7 +15,6 @@ piper engine.
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import re
@@ -64,9 +63,6 @@ _PUNCTUATION = {"…": "."}
 """Clause marks the model's phoneme map lacks, as the ones it has."""
 _SILENT = set(" ,;:.!?\"'")
 """Symbols in the phoneme map that are not sounds."""
-_IPA_MODE = 0x02
-"""espeak_TextToPhonemes phoneme mode: UTF-8 IPA, as Piper voices are trained on."""
-_UTF8 = 1
 
 
 @dataclass(frozen=True)
@@ -190,24 +186,13 @@ def sentences(text: str, limit: int = MAX_PHONEMES) -> list[list[tuple[str, str]
 
 
 def ipa(text: str, espeak_voice: str) -> str:
-    """espeak-ng's IPA for `text` (no punctuation of its own), under the espeak module's lock."""
-    binding = espeak.binding()
-    convert = binding.dll.espeak_TextToPhonemes
-    convert.restype = ctypes.c_char_p
-    convert.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
-    with espeak._LOCK:
-        # The espeak engine caches the voice it set, and must settle after phonemizing.
-        espeak.phonemizing()
-        if binding.SetVoiceByName(espeak_voice.encode()) != 0:
-            raise EngineError(f"espeak-ng can't phonemize for Piper: no voice {espeak_voice!r}")
-        buffer = ctypes.create_string_buffer(text.encode("utf-8"))
-        pointer = ctypes.c_void_p(ctypes.addressof(buffer))
-        parts: list[str] = []
-        while pointer.value:
-            result = convert(ctypes.byref(pointer), _UTF8, _IPA_MODE)
-            if result:
-                parts.append(result.decode("utf-8", "replace").strip())
-    return " ".join(p for p in parts if p)
+    """espeak-ng's IPA for `text` (no punctuation of its own)."""
+    try:
+        return espeak.phonemes(text, espeak_voice, mode=espeak.IPA)
+    except espeak.NoVoice:
+        raise EngineError(
+            f"espeak-ng can't phonemize for Piper: no voice {espeak_voice!r}"
+        ) from None
 
 
 def sentence_phonemes(group: list[tuple[str, str]], espeak_voice: str) -> str:
