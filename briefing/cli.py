@@ -602,16 +602,12 @@ def cmd_daily(args: argparse.Namespace) -> int:
     except NothingToBrief as exc:
         steps.close()
         _report_daily(exc.result, args)
-        if args.timings:
-            print_timings(exc.result.timings)
         if args.json:
             print_json(exc.result.manifest())
         raise
     finally:
         steps.close()
     _report_daily(result, args)
-    if args.timings:
-        print_timings(result.timings)
     if args.json:
         print_json(result.manifest())
     else:
@@ -625,13 +621,15 @@ def cmd_daily(args: argparse.Namespace) -> int:
 
 
 def _report_daily(result: Any, args: argparse.Namespace) -> None:
-    """Skipped sources and notes on stderr: cron mails them, scripts can ignore them."""
+    """Skipped sources and notes on stderr (cron mails them, scripts can ignore them), and where
+    the time went with --timings (even with --quiet)."""
     from briefing.daily.notices import report_lines
 
-    if args.quiet:
-        return
-    for line in report_lines(result):
-        _note(line)
+    if not args.quiet:
+        for line in report_lines(result):
+            _note(line)
+    if args.timings:
+        print_timings(result.timings)
 
 
 def cmd_script(args: argparse.Namespace) -> int:

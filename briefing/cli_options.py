@@ -10,6 +10,8 @@ TYPE_CHECKING = False  # not typing's: `briefing --help` imports this module (te
 if TYPE_CHECKING:
     from typing import Any
 
+    from briefing.daily.options import DailyOptions
+
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 """Exit statuses: ok, bad input, bad usage (a contract scripts rely on)."""
 DEFAULT_VOICE = "default"  # speech.voices.DEFAULT_VOICE, without importing the speech package
@@ -232,7 +234,7 @@ def print_json(data: object, *, ascii_only: bool = False) -> None:
     print(json.dumps(data, ensure_ascii=ascii_only))
 
 
-def daily_options(args: argparse.Namespace, config_path: Path) -> Any:
+def daily_options(args: argparse.Namespace, config_path: Path) -> DailyOptions:
     """The daily run's options: the command line over the settings file."""
     from briefing.daily import config as settings
     from briefing.daily import options_from
