@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from briefing.formats import FORMATS
 from briefing.models import Audio, Briefing, VoiceProfile
 from briefing.render import to_markdown
 from briefing.rendition import Rendition, Spoken
+from briefing.timings import phase_of
 
 if TYPE_CHECKING:
     from briefing.speech.engine import Progress
@@ -90,7 +90,7 @@ def export_briefing(
         for fmt in chosen:
             try:
                 kind = "encoding" if fmt.name in ("mp3", "wav") else "writing"
-                with _phase(timings, kind):
+                with phase_of(timings, kind):
                     written.append(fmt.write(rendition, targets[fmt.name], force))
             except Exception as exc:
                 errors.append(exc)
@@ -107,10 +107,6 @@ def output_paths(folder: Path, stem: str, formats: tuple[str, ...]) -> list[Path
     return [folder / f"{stem}{fmt.suffix}" for name, fmt in FORMATS.items() if name in formats]
 
 
-def _phase(timings: Timings | None, name: str) -> AbstractContextManager[None]:
-    return nullcontext() if timings is None else timings.phase(name)
-
-
 def _speak(
     briefing: Briefing,
     path: Path,
@@ -120,24 +116,19 @@ def _speak(
     timings: Timings | None = None,
     script: SpeechScript | None = None,
 ) -> Spoken:
-    """Speak the briefing into `path`, then bring it to the voice's loudness (timed apart)."""
+    """Speak the briefing into `path`, brought to the voice's loudness (timed apart)."""
     from briefing.speech.script import build_script
     from briefing.speech.voices import get_profile
 
     voice = voice or get_profile()
-    with _phase(timings, "speech"):
+    with phase_of(timings, "speech"):
         script = script or build_script(briefing, voice)
         if speak is None:
             from briefing.speech.engine import render_script
 
-            audio = render_script(script, voice, path, progress=progress, loudness=False)
+            audio = render_script(script, voice, path, progress=progress, timings=timings)
         else:
             audio = speak(script, voice, path)
-    if speak is None and audio.seconds > 0:
-        from briefing.speech.loudness import normalize_loudness
-
-        with _phase(timings, "loudness"):
-            normalize_loudness(path, voice.loudness)
     return Spoken(script, audio, path)
 
 

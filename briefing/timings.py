@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,3 +85,8 @@ class Timings:
         ]
         out.append(f"{'total':<{width}}  {self.total:7.3f} s")
         return out
+
+
+def phase_of(timings: Timings | None, name: str) -> AbstractContextManager[None]:
+    """`timings.phase(name)`, or nothing to record when the caller keeps no timings."""
+    return nullcontext() if timings is None else timings.phase(name)

@@ -9,7 +9,6 @@ import re
 import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from briefing.ingest.html import html_article
 from briefing.models import Article
 from briefing.sanitize import strip_controls
 from briefing.text import squash
-from briefing.timings import Timings
+from briefing.timings import Timings, phase_of
 from briefing.urls import is_web_url
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".opml"})
@@ -243,7 +242,7 @@ class Reader:
         """A page fetched once per run, however many feeds link to it."""
         if url not in self._pages:
             try:
-                with self.timings.phase("fetching") if self.timings else nullcontext():
+                with phase_of(self.timings, "fetching"):
                     self._pages[url] = self.fetcher.get(url, public_only=public_only)
             except InputError as exc:
                 self._pages[url] = exc

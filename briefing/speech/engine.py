@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.models import Audio, VoiceProfile, WordMark
+from briefing.timings import phase_of
 
 if TYPE_CHECKING:
     from briefing.speech.script import Segment, SpeechScript
+    from briefing.timings import Timings
 
 CHUNK_CHARS = 4000
 """espeak-ng crashes on single utterances of ~16,000 characters; stay far below."""
@@ -185,6 +187,7 @@ def render_script(
     progress: Progress | None = None,
     loudness: bool = True,
     processes: int | None = None,
+    timings: Timings | None = None,
 ) -> Audio:
     """Speak a script into a WAV file at `path`, a sentence at a time, streaming samples to disk.
 
@@ -197,7 +200,8 @@ def render_script(
     `engine`, the one the registry picks for `voice` speaks. A long script
     is spoken by several processes at once (see speech.parallel; `processes`
     sets how many, else the cores and BRIEFING_SPEECH_WORKERS decide); the
-    file and marks are the same either way.
+    file and marks are the same either way. With `timings`, the loudness pass
+    is charged to its own phase, "loudness".
     """
     if engine is None:
         from briefing.speech.engines import engine_for
@@ -208,7 +212,14 @@ def render_script(
     count = processes_for(script, engine) if processes is None else processes
     if count > 1 and engine.recipe() is not None and len(script.segments) > 1:
         return render_parallel(
-            script, voice, path, engine, count, progress=progress, loudness=loudness
+            script,
+            voice,
+            path,
+            engine,
+            count,
+            progress=progress,
+            loudness=loudness,
+            timings=timings,
         )
     rate = engine.sample_rate
     total = len(script.text)
@@ -230,7 +241,8 @@ def render_script(
     if loudness and frames:
         from briefing.speech.loudness import normalize_loudness
 
-        normalize_loudness(path, voice.loudness)
+        with phase_of(timings, "loudness"):
+            normalize_loudness(path, voice.loudness)
     return Audio(
         path=path, seconds=frames / rate, sample_rate=rate, marks=tuple(placed(marks, 0, rate))
     )

@@ -34,10 +34,12 @@ from briefing.errors import EngineError, OutputError
 from briefing.models import Audio, VoiceProfile, WordMark
 from briefing.speech.engine import Progress, SpeechEngine, placed, progress_ends
 from briefing.speech.worker import Spoken, receive, send, speak_group
+from briefing.timings import phase_of
 
 if TYPE_CHECKING:
     from briefing.speech.loudness import Leveling
     from briefing.speech.script import Segment, SpeechScript
+    from briefing.timings import Timings
 
 WORKERS_VARIABLE = "BRIEFING_SPEECH_WORKERS"
 """Processes that speak at once (1: never start a worker); unset means one per available core."""
@@ -104,6 +106,7 @@ def render_parallel(
     *,
     progress: Progress | None = None,
     loudness: bool = True,
+    timings: Timings | None = None,
 ) -> Audio:
     """Speak `script` into a WAV at `path` with `processes` processes (this one included).
 
@@ -132,7 +135,9 @@ def render_parallel(
             for result in spoken:
                 marks += placed(result.marks, origin, rate)
                 origin += result.frames
-            _write_wav(pool, path, parts, rate, voice.loudness if loudness else None, spoken)
+            # Levelling happens as the groups are joined: that is the loudness pass's time.
+            with phase_of(timings if loudness else None, "loudness"):
+                _write_wav(pool, path, parts, rate, voice.loudness if loudness else None, spoken)
         return Audio(path=path, seconds=origin / rate, sample_rate=rate, marks=tuple(marks))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
