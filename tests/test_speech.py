@@ -133,3 +133,37 @@ def test_real_espeak_long_text_is_chunked_without_crashing(tmp_path: Path) -> No
 def test_real_engine_lists_installed_voices() -> None:
     voices = get_engine("espeak").installed_voices()
     assert len(voices) > 50 and any(v.id.lower().endswith("en-us") for v in voices)
+
+
+_IGNORING_CTRL_C = """
+import os, signal, sys, threading
+from pathlib import Path
+from briefing.speech.engine import get_engine, render_wav
+from briefing.speech.voices import get_profile
+
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a speech worker does
+engine = get_engine("espeak")
+whole = render_wav(sys.argv[2], get_profile(), Path(sys.argv[1]), engine=engine)
+threading.Timer(0.1, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+audio = render_wav(sys.argv[2], get_profile(), Path(sys.argv[1]), engine=engine)
+print(len(whole.marks), len(audio.marks))
+"""
+
+
+@pytest.mark.real_engine
+def test_a_process_that_ignores_ctrl_c_speaks_on_through_it(tmp_path: Path) -> None:
+    """Holding Ctrl-C during synthesis must not cut speech short where Ctrl-C is ignored."""
+    import subprocess
+    import sys
+
+    text = TEXT * 8
+    proc = subprocess.run(
+        [sys.executable, "-c", _IGNORING_CTRL_C, str(tmp_path / "a.wav"), text],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    uninterrupted, interrupted = proc.stdout.split()
+    assert interrupted == uninterrupted  # every word spoken, as without the signal

@@ -140,9 +140,13 @@ def _signals_held() -> Iterator[list[int]]:
     if threading.current_thread() is not threading.main_thread():
         yield held  # signals reach only the main thread: nothing to hold here
         return
-    wanted = (signal.SIGINT, signal.SIGTERM)
-    previous = {number: signal.getsignal(number) for number in wanted}
-    for number in wanted:
+    # A signal the process ignores (a speech worker ignores Ctrl-C) stays ignored.
+    previous = {
+        number: handler
+        for number in (signal.SIGINT, signal.SIGTERM)
+        if (handler := signal.getsignal(number)) is not signal.SIG_IGN
+    }
+    for number in previous:
         signal.signal(number, lambda number, _frame: held.append(number))
     try:
         yield held
