@@ -400,10 +400,3 @@ def normalize_loudness(path: Path, target: float = TARGET_LUFS) -> float:
         with FrameWriter(path, source.offset) as write:
             level_range(source, leveling, 0, source.frames, write)
     return leveling.total_db
-
-
-def apply_gain(path: Path, gain_db: float) -> None:
-    """Scale every sample of a 16-bit mono WAV file in place by `gain_db`, limiting peaks."""
-    source = WavPcm(path)
-    with FrameWriter(path, source.offset) as write:
-        level_range(source, Leveling(gain_db), 0, source.frames, write)
