@@ -76,6 +76,22 @@ def test_real_espeak_wav(tmp_path: Path) -> None:
     assert audio.marks and audio.marks[-1].seconds < seconds
 
 
+def _in_a_fresh_process(code: str, cwd: Path, *args: object) -> list[str]:
+    """Run `code` in its own interpreter (fresh espeak-ng state, its own signals); what it printed."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout.split()
+
+
 _AFTER_PHONEMIZING = """
 import sys, wave
 from pathlib import Path
@@ -101,19 +117,9 @@ def test_espeak_keeps_its_rate_after_phonemizing_other_languages(tmp_path: Path)
     """Phonemizing (the Piper engine's path, and the language tests) once left libespeak-ng
     speaking the next utterances ~2.8x too fast (and dropping the first word's mark): a fresh
     process, many phonemized sentences in three languages, then English at the default rate."""
-    import subprocess
-    import sys
-
     tables = Path(__file__).parent / "speech"
-    proc = subprocess.run(
-        [sys.executable, "-c", _AFTER_PHONEMIZING, str(tables), str(tmp_path / "a.wav"), TEXT],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    first_mark, seconds = proc.stdout.split()
+    printed = _in_a_fresh_process(_AFTER_PHONEMIZING, tmp_path, tables, tmp_path / "a.wav", TEXT)
+    first_mark, seconds = printed
     assert first_mark == "0"  # the first word has its mark
     assert 1.8 < len(TEXT.split()) / float(seconds) < 3.4
 
@@ -153,17 +159,6 @@ print(len(whole.marks), len(audio.marks))
 @pytest.mark.real_engine
 def test_a_process_that_ignores_ctrl_c_speaks_on_through_it(tmp_path: Path) -> None:
     """Holding Ctrl-C during synthesis must not cut speech short where Ctrl-C is ignored."""
-    import subprocess
-    import sys
-
-    text = TEXT * 8
-    proc = subprocess.run(
-        [sys.executable, "-c", _IGNORING_CTRL_C, str(tmp_path / "a.wav"), text],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    uninterrupted, interrupted = proc.stdout.split()
+    printed = _in_a_fresh_process(_IGNORING_CTRL_C, tmp_path, tmp_path / "a.wav", TEXT * 8)
+    uninterrupted, interrupted = printed
     assert interrupted == uninterrupted  # every word spoken, as without the signal
