@@ -545,6 +545,7 @@ def cmd_speak(args: argparse.Namespace) -> int:
 
     if args.out is not None and not is_stdout(args.out) and not args.out.is_dir():
         audio_format(args.out)  # a wrong suffix is refused before any work
+    _warm_up_speech(args.input)
     voice = _voice(args.voice)
     article, briefing = _read_briefing(args.input, args)
     voice = _spoken_by(voice, article.language, article.source)
@@ -569,6 +570,17 @@ def cmd_speak(args: argparse.Namespace) -> int:
         progress.close()
     _print_files([out], args.json, seconds=round(seconds, 2))
     return EXIT_OK
+
+
+def _warm_up_speech(source: str) -> None:
+    """A long local input: start the speech workers now, while it is read and normalized."""
+    try:
+        size = Path(source).stat().st_size
+    except (OSError, ValueError):
+        return  # standard input, a URL or a missing file: nothing to go on (or said later)
+    from briefing.speech.parallel import warm_up
+
+    warm_up(size)
 
 
 def _read_briefing(source: str, args: argparse.Namespace) -> tuple[Article, Briefing]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import wave
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -11,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.models import Audio, VoiceProfile, WordMark
-from briefing.timings import phase_of
 
 if TYPE_CHECKING:
     from briefing.speech.script import Segment, SpeechScript
@@ -189,19 +187,19 @@ def render_script(
     processes: int | None = None,
     timings: Timings | None = None,
 ) -> Audio:
-    """Speak a script into a WAV file at `path`, a sentence at a time, streaming samples to disk.
+    """Speak a script into a WAV file at `path`, a sentence at a time, in groups of sentences.
 
     Each sentence is synthesized on its own, so its start time is exact: the
     marks include one zero-length mark at every sentence's offset, followed by
     the engine's word marks (offsets into `script.text`, times into the file).
     Silence follows the title and each story as the script asks, and the file
-    is finally brought to a standard loudness (see loudness.py). The file
+    is brought to a standard loudness as it is spoken (see speech.parallel). The file
     and the returned Audio are at the engine's own sample rate; without an
     `engine`, the one the registry picks for `voice` speaks. A long script
     is spoken by several processes at once (see speech.parallel; `processes`
     sets how many, else the cores and BRIEFING_SPEECH_WORKERS decide); the
-    file and marks are the same either way. With `timings`, the loudness pass
-    is charged to its own phase, "loudness".
+    file and marks are the same either way. With `timings`, levelling that
+    is not hidden behind speaking is charged to its own phase, "loudness".
     """
     if engine is None:
         from briefing.speech.engines import engine_for
@@ -210,41 +208,15 @@ def render_script(
     from briefing.speech.parallel import processes_for, render_parallel
 
     count = processes_for(script, engine) if processes is None else processes
-    if count > 1 and engine.recipe() is not None and len(script.segments) > 1:
-        return render_parallel(
-            script,
-            voice,
-            path,
-            engine,
-            count,
-            progress=progress,
-            loudness=loudness,
-            timings=timings,
-        )
-    rate = engine.sample_rate
-    total = len(script.text)
-    ends = progress_ends(script)
-    # A large buffer: the engine hands over a few kilobytes at a time.
-    with path.open("wb", buffering=WRITE_BUFFER) as file, wave.open(file, "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(rate)
-        sink = PcmSink(wav.writeframesraw, rate)
-        marks = speak_segments(
-            script.segments,
-            voice,
-            engine,
-            sink,
-            (lambda i: progress(ends[i], total)) if progress else None,
-        )
-        frames = sink.frames
-    if loudness and frames:
-        from briefing.speech.loudness import normalize_loudness
-
-        with phase_of(timings, "loudness"):
-            normalize_loudness(path, voice.loudness)
-    return Audio(
-        path=path, seconds=frames / rate, sample_rate=rate, marks=tuple(placed(marks, 0, rate))
+    return render_parallel(
+        script,
+        voice,
+        path,
+        engine,
+        count,
+        progress=progress,
+        loudness=loudness,
+        timings=timings,
     )
 
 

@@ -1,22 +1,29 @@
-"""Speaking a long script on every core: groups of sentences in worker processes, stitched in order.
+"""Speaking a script in groups of sentences, on every core, levelled as it is spoken and stitched in order.
 
-The sentences are independent, so a script is cut into groups of
-consecutive segments that the calling process and its workers (fresh
-interpreters running speech.worker, never forks of a process whose engine
-is loaded) take one at a time, each writing raw PCM to its own file in a
-hidden folder beside the output. Marks come back relative to their group and
-are placed once every group's length is known, with the arithmetic the
-single-process path uses, so times are identical. The loudness pass reads
-the group files as one stream and writes the finished WAV directly, each
-process levelling its own range of fixed blocks: the file is byte for byte
-what one process would write. Audio is never held in memory, the folder is
-removed whatever happens, and a failing worker surfaces as its EngineError.
+A script is cut into groups of consecutive segments (the same groups
+whatever the number of processes). Loudness needs one gain for the whole
+file, known before a group can be levelled, so a few groups spread evenly
+through the script are spoken first: their raw audio is the sample the gain
+is planned on (loudness.plan, as it plans any file). Every group spoken after
+that is levelled in memory as it is spoken; the few spoken before are levelled
+in place once the gain is known. The groups are finally joined behind a WAV
+header, a plain copy. Marks come back relative to their group and are placed
+once every group's length is known, so times are exact.
+
+With one process the calling process does these jobs in that order itself;
+with more, worker processes (fresh interpreters running speech.worker, never
+forks of a process whose engine is loaded) do them and this process only
+hands them out, so the file and marks are byte for byte the same either way.
+Workers can be started before the script exists (`warm_up`), so their
+start-up overlaps reading and normalizing. Audio is never held in memory
+beyond a group, the folder of group files is removed whatever happens, and a
+failing worker surfaces as its EngineError.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
-import itertools
 import os
 import pickle
 import queue
@@ -27,13 +34,13 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import briefing
 from briefing.errors import EngineError, OutputError
 from briefing.models import Audio, VoiceProfile, WordMark
 from briefing.speech.engine import Progress, SpeechEngine, placed, progress_ends
-from briefing.speech.worker import Spoken, receive, send, speak_group
+from briefing.speech.worker import Spoken, receive, run_job, send
 from briefing.timings import phase_of
 
 if TYPE_CHECKING:
@@ -43,10 +50,16 @@ if TYPE_CHECKING:
 
 WORKERS_VARIABLE = "BRIEFING_SPEECH_WORKERS"
 """Processes that speak at once (1: never start a worker); unset means one per available core."""
-GROUPS_PER_PROCESS = 10
-"""Groups handed out per process: small enough that a late-starting worker still gets its share."""
+GROUPS = 24
+"""Groups a script is cut into: enough that the processes finish close together."""
 MIN_GROUP_CHARS = 500
 """Smaller groups cost more in messages and files than they balance."""
+MAX_GROUP_CHARS = 4000
+"""A group's audio is held in memory while it is levelled: about 12 MB at most."""
+SAMPLE_CHARS = 4000
+"""Characters of speech (about five minutes) the loudness is planned on; shorter scripts are measured whole."""
+EARLY_START_CHARS = 6000
+"""Inputs at least this long start their workers before the script is made (see warm_up)."""
 STOP_SECONDS = 5.0
 """How long a worker told to stop may take before it is killed."""
 
@@ -59,32 +72,42 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def wanted_processes() -> int:
+    """Processes asked to speak at once: BRIEFING_SPEECH_WORKERS, else one per available core.
+
+    Raises:
+        EngineError: BRIEFING_SPEECH_WORKERS is set to something not a positive number.
+    """
+    setting = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if not setting:
+        return available_cores()
+    try:
+        wanted = int(setting)
+    except ValueError:
+        wanted = 0
+    if wanted < 1:
+        raise EngineError(
+            f"{WORKERS_VARIABLE}={setting!r}: expected how many processes speak (1 or more)"
+        )
+    return wanted
+
+
 def processes_for(script: SpeechScript, engine: SpeechEngine) -> int:
     """How many processes should speak `script`: one when short or on one core, else one per core.
 
     Raises:
         EngineError: BRIEFING_SPEECH_WORKERS is set to something not a positive number.
     """
-    setting = os.environ.get(WORKERS_VARIABLE, "").strip()
-    wanted = available_cores()
-    if setting:
-        try:
-            wanted = int(setting)
-        except ValueError:
-            wanted = 0
-        if wanted < 1:
-            raise EngineError(
-                f"{WORKERS_VARIABLE}={setting!r}: expected how many processes speak (1 or more)"
-            )
+    wanted = wanted_processes()
     if wanted <= 1 or engine.recipe() is None or len(script.text) < engine.parallel_chars:
         return 1
-    return min(wanted, len(plan_groups(script.segments, wanted)))
+    return min(wanted, len(plan_groups(script.segments)))
 
 
-def plan_groups(segments: Sequence[Segment], processes: int) -> list[range]:
-    """Consecutive segments in groups of about equal length, GROUPS_PER_PROCESS per process."""
+def plan_groups(segments: Sequence[Segment]) -> list[range]:
+    """Consecutive segments in about GROUPS groups of about equal length (a script's alone)."""
     total = sum(len(s.spoken) for s in segments)
-    target = max(MIN_GROUP_CHARS, total // max(1, processes * GROUPS_PER_PROCESS))
+    target = min(MAX_GROUP_CHARS, max(MIN_GROUP_CHARS, total // GROUPS))
     groups: list[range] = []
     start = size = 0
     for index, segment in enumerate(segments):
@@ -95,6 +118,88 @@ def plan_groups(segments: Sequence[Segment], processes: int) -> list[range]:
     if start < len(segments):
         groups.append(range(start, len(segments)))
     return groups
+
+
+def sample_groups(sizes: Sequence[int]) -> list[int]:
+    """The groups the loudness is planned on: spread evenly, about SAMPLE_CHARS together (all if fewer)."""
+    total = sum(sizes)
+    count = len(sizes)
+    if total <= SAMPLE_CHARS:
+        return list(range(count))
+    wanted = max(1, min(count, -(-SAMPLE_CHARS * count // total)))
+    return sorted({i * count // wanted for i in range(wanted)})
+
+
+class _Schedule:
+    """Which job comes next: the sample's groups, the plan once they are spoken, then the rest.
+
+    Groups spoken before the plan is known are levelled afterwards, before any
+    new group is spoken; without loudness every group is final as spoken.
+    Pure bookkeeping: the pool (or this process alone) does the jobs.
+    """
+
+    def __init__(self, sizes: Sequence[int], loudness: bool) -> None:
+        count = len(sizes)
+        self.sample = sample_groups(sizes) if loudness and count else []
+        chosen = set(self.sample)
+        self.order = self.sample + [i for i in range(count) if i not in chosen]
+        self.count = count
+        self.loudness = loudness and count > 0
+        self.leveling: Leveling | None = None
+        self.planned = not self.loudness
+        self.planning = False
+        self.peaks: dict[int, int] = {}
+        self.unlevelled: list[int] = []
+        self.levelling = 0
+        self.final: set[int] = set()
+        """Groups whose file is as the WAV will hold it."""
+        self._next = 0
+
+    @property
+    def done(self) -> bool:
+        return (
+            len(self.peaks) == self.count
+            and self.planned
+            and not self.unlevelled
+            and not self.levelling
+        )
+
+    def next_job(self) -> tuple[str, int, Leveling | None] | None:
+        """("speak", group, leveling or None), ("level", group, leveling), ("plan", 0, None) or None for now."""
+        if self.planned and self.unlevelled and self.leveling is not None:
+            self.levelling += 1
+            return ("level", self.unlevelled.pop(0), self.leveling)
+        if not self.planned and not self.planning and all(i in self.peaks for i in self.sample):
+            self.planning = True
+            return ("plan", 0, None)
+        if self._next < len(self.order):
+            index = self.order[self._next]
+            self._next += 1
+            return ("speak", index, self.leveling if self.planned else None)
+        return None
+
+    def spoken(self, result: Spoken, levelled: bool) -> None:
+        self.peaks[result.index] = result.peak
+        if levelled or not self.loudness or (self.planned and self.leveling is None):
+            self.final.add(result.index)
+        else:
+            self.unlevelled.append(result.index)
+
+    def plan_is(self, leveling: Leveling) -> None:
+        self.planning = False
+        self.planned = True
+        if leveling.gain_db != 0:
+            self.leveling = leveling
+        else:  # no gain: as spoken is as levelled
+            self.final.update(self.unlevelled)
+            self.unlevelled.clear()
+
+    def levelled(self, index: int) -> None:
+        self.levelling -= 1
+        self.final.add(index)
+
+    def sample_peak(self) -> int:
+        return max((self.peaks[i] for i in self.sample), default=0)
 
 
 def render_parallel(
@@ -108,15 +213,16 @@ def render_parallel(
     loudness: bool = True,
     timings: Timings | None = None,
 ) -> Audio:
-    """Speak `script` into a WAV at `path` with `processes` processes (this one included).
+    """Speak `script` into a WAV at `path` in groups, with `processes` processes speaking.
 
-    The same contract as engine.render_script, which calls it.
+    The same contract as engine.render_script, which calls it; one process
+    means this one alone, more means as many workers.
 
     Raises:
         EngineError: the engine failed in any process, or a worker stopped.
         OutputError: the folder beside `path` can't hold the group files.
     """
-    groups = plan_groups(script.segments, processes)
+    groups = plan_groups(script.segments)
     try:
         folder = Path(
             tempfile.mkdtemp(
@@ -125,65 +231,87 @@ def render_parallel(
         )
     except OSError as exc:
         raise OutputError(f"{path.parent}: can't write: {exc.strerror or exc}") from None
+    workers = processes if processes > 1 and engine.recipe() is not None else 0
+    sizes = [sum(len(script.segments[i].spoken) for i in group) for group in groups]
+    schedule = _Schedule(sizes, loudness)
     try:
-        with _Pool(engine, voice, script, groups, folder, processes - 1, progress) as pool:
-            spoken = pool.speak()
-            rate = engine.sample_rate
-            parts = [(pool.group_path(s.index), s.frames) for s in spoken]
-            marks: list[WordMark] = []
-            origin = 0
-            for result in spoken:
-                marks += placed(result.marks, origin, rate)
-                origin += result.frames
-            # Levelling happens as the groups are joined: that is the loudness pass's time.
-            with phase_of(timings if loudness else None, "loudness"):
-                _write_wav(pool, path, parts, rate, voice.loudness if loudness else None, spoken)
+        with (
+            _Joined(path, engine.sample_rate) as joined,
+            _Pool(engine, voice, script, groups, folder, workers, progress, joined) as pool,
+        ):
+            spoken = pool.run(schedule, timings if loudness else None)
+        rate = engine.sample_rate
+        marks: list[WordMark] = []
+        origin = 0
+        for result in spoken:
+            marks += placed(result.marks, origin, rate)
+            origin += result.frames
         return Audio(path=path, seconds=origin / rate, sample_rate=rate, marks=tuple(marks))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _write_wav(
-    pool: _Pool,
-    path: Path,
-    parts: list[tuple[Path, int]],
-    rate: int,
-    target: float | None,
-    spoken: list[Spoken],
-) -> None:
-    """The groups as one WAV: levelled to `target` LUFS by every process at once, else copied."""
-    from briefing.speech.loudness import block_frames, level_range, plan
-    from briefing.speech.pcm import HEADER_BYTES, FrameWriter, JoinedPcm, wav_header
+class _Joined:
+    """The WAV being made: finished groups are appended in order as soon as all before them are in.
 
-    source = JoinedPcm(parts, rate)
-    frames = source.frames
-    leveling = None
-    if target is not None and frames:
-        leveling = plan(source, target, peak=max(s.peak for s in spoken))
-    with path.open("wb") as out:
-        out.write(wav_header(frames, rate))
-        if leveling is None or leveling.total_db == 0:
-            for part, _ in parts:
-                with part.open("rb") as f:
-                    shutil.copyfileobj(f, out, 1 << 20)
-            return
-        out.truncate(HEADER_BYTES + frames * 2)
-    ranges = _ranges(frames, pool.size + 1, block_frames(rate))
-    pool.level(parts, rate, leveling, ranges[1:], path)
-    with FrameWriter(path) as write:
-        level_range(source, leveling, *ranges[0], write)
-    pool.wait_levelled()
+    So joining overlaps speaking, and each group file goes once it is copied;
+    the header, written last, gives the length.
+    """
+
+    def __init__(self, path: Path, rate: int) -> None:
+        from briefing.speech.pcm import HEADER_BYTES
+
+        self.rate = rate
+        self.next = 0
+        self.frames = 0
+        self._out = path.open("wb", buffering=0)
+        self._out.write(bytes(HEADER_BYTES))
+
+    def __enter__(self) -> _Joined:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        from briefing.speech.pcm import wav_header
+
+        try:
+            if kind is None:
+                self._out.seek(0)
+                self._out.write(wav_header(self.frames, self.rate))
+        finally:
+            self._out.close()
+
+    def append_ready(self, final: set[int], frames_of: dict[int, Spoken], path_of: Any) -> None:
+        """Append the groups from the next one on that are final, in order."""
+        while self.next in final:
+            part: Path = path_of(self.next)
+            with part.open("rb") as f:
+                _copy(f, self._out)
+            part.unlink()
+            self.frames += frames_of[self.next].frames
+            self.next += 1
 
 
-def _ranges(frames: int, count: int, block: int) -> list[tuple[int, int]]:
-    """[start, stop) frame ranges, one per process, starting on block boundaries."""
-    blocks = -(-frames // block)
-    bounds = [min(frames, round(blocks * i / count) * block) for i in range(count + 1)]
-    return [(a, b) for a, b in itertools.pairwise(bounds) if a < b] or [(0, frames)]
+def _copy(source: IO[bytes], target: IO[bytes]) -> None:
+    """All of `source` appended to `target`, by the kernel where it can."""
+    size = os.fstat(source.fileno()).st_size
+    copied = 0
+    with contextlib.suppress(OSError, AttributeError):
+        while copied < size:
+            sent = os.copy_file_range(source.fileno(), target.fileno(), size - copied)
+            if sent == 0:
+                break
+            copied += sent
+    if copied < size:
+        source.seek(copied)
+        shutil.copyfileobj(source, target, 1 << 20)
 
 
 class _Pool:
-    """This process and its workers taking groups in turn; all messages are handled in this thread."""
+    """The processes doing a schedule's jobs: this one alone, or workers it hands jobs to.
+
+    All bookkeeping happens in the calling thread; each worker's reader thread
+    only passes its messages on through `events`.
+    """
 
     def __init__(
         self,
@@ -194,8 +322,10 @@ class _Pool:
         folder: Path,
         workers: int,
         progress: Progress | None,
+        joined: _Joined,
     ) -> None:
         self.engine = engine
+        self.joined = joined
         self.voice = voice
         self.segments = script.segments
         self.groups = groups
@@ -207,30 +337,23 @@ class _Pool:
         self.done_chars = 0
         self.events: queue.Queue[tuple[Any, ...]] = queue.Queue()
         self.results: dict[int, Spoken] = {}
-        self.levelled = 0
-        self.levels_sent = 0
-        self._next = 0
-        self._lock = threading.Lock()
-        self._stopping = False
-        self.processes = workers + 1
+        self.wanted = workers
         self.workers: list[_Worker] = []
-        recipe = engine.recipe()
-        if recipe is None:
+        self.idle: list[_Worker] = []
+        self._stopping = False
+        self._recipe = engine.recipe()
+        if workers and self._recipe is None:
             raise EngineError(f"the {engine.name} engine can't speak in worker processes")
-        self._recipe = recipe
-
-    @property
-    def size(self) -> int:
-        return len(self.workers)
 
     def __enter__(self) -> _Pool:
-        self.engine.share_cores(self.processes)
         try:
-            for number in range(self.processes - 1):
-                self.workers.append(_Worker(self, number))
+            for _ in range(self.wanted):
+                self.workers.append(_Worker(self, _take_standby() or _start_process()))
         except BaseException:
             self.close(failed=True)
             raise
+        finally:
+            release_standby()  # ones warmed up for a script that turned out to need fewer
         return self
 
     def __exit__(self, kind: object, *_: object) -> None:
@@ -239,80 +362,91 @@ class _Pool:
     def group_path(self, index: int) -> Path:
         return self.folder / f"group-{index:05d}.pcm"
 
-    def claim(self) -> int | None:
-        """The next group nobody has taken, or None (also once something failed)."""
-        with self._lock:
-            if self._stopping or self._next >= len(self.groups):
-                return None
-            self._next += 1
-            return self._next - 1
+    def message(
+        self, job: tuple[str, int, Leveling | None], schedule: _Schedule
+    ) -> tuple[Any, ...]:
+        """The job as the worker (or run_job) takes it."""
+        kind, index, leveling = job
+        if kind == "speak":
+            segments = tuple(self.segments[i] for i in self.groups[index])
+            return ("speak", index, segments, self.voice, self.group_path(index), leveling)
+        if kind == "level":
+            return ("level", index, self.group_path(index), leveling)
+        parts = [(self.group_path(i), self.results[i].frames) for i in schedule.sample]
+        return ("plan", parts, self.voice.loudness, schedule.sample_peak())
 
-    def job(self, index: int) -> tuple[Any, ...]:
-        segments = tuple(self.segments[i] for i in self.groups[index])
-        return ("speak", index, segments, self.voice, self.group_path(index))
-
-    def speak(self) -> list[Spoken]:
-        """Every group spoken, in order: this process takes groups too, handling messages between sentences."""
-        while (index := self.claim()) is not None:
-            group = self.groups[index]
-
-            def spoken(i: int, group: range = group) -> None:
-                self._advance(group[i])
-                self._drain(block=False)
-
-            segments = [self.segments[i] for i in group]
-            self.results[index] = speak_group(
-                self.engine, index, segments, self.voice, self.group_path(index), spoken
-            )
-        while len(self.results) < len(self.groups):
-            self._drain(block=True)
+    def run(self, schedule: _Schedule, timings: Timings | None) -> list[Spoken]:
+        """Every job of `schedule` done; the groups' results, in order."""
+        if self.workers:
+            self._run_workers(schedule, timings)
+        else:
+            self._run_here(schedule, timings)
         return [self.results[i] for i in range(len(self.groups))]
 
-    def level(
+    def _run_here(self, schedule: _Schedule, timings: Timings | None) -> None:
+        def spoken(group: int, i: int) -> None:
+            self._advance(self.groups[group][i])
+
+        while not schedule.done:
+            job = schedule.next_job()
+            if job is None:  # can't happen alone: every job is done before the next is asked
+                raise EngineError("speech stalled: no job left to do")
+            with phase_of(timings if job[0] != "speak" else None, "loudness"):
+                answer = run_job(self.engine, self.message(job, schedule), spoken)
+            self._answered(schedule, job, answer)
+
+    def _run_workers(self, schedule: _Schedule, timings: Timings | None) -> None:
+        with contextlib.ExitStack() as tail:
+            levelling_only = False
+            while not schedule.done:
+                for worker in list(self.idle):
+                    job = schedule.next_job()
+                    if job is None:
+                        break
+                    self.idle.remove(worker)
+                    worker.give(job, self.message(job, schedule))
+                self._handle(schedule, self.events.get())
+                if not levelling_only and len(schedule.peaks) == len(self.groups):
+                    # Every group is spoken: what is left is levelling (the loudness pass's time).
+                    levelling_only = True
+                    tail.enter_context(phase_of(timings, "loudness"))
+
+    def _handle(self, schedule: _Schedule, event: tuple[Any, ...]) -> None:
+        kind = event[0]
+        if kind == "segment":
+            self._advance(self.groups[event[1]][event[2]])
+        elif kind == "idle":
+            self.idle.append(event[1])
+        elif kind == "answer":
+            worker, answer = event[1], event[2]
+            job, worker.job = worker.job, None
+            self.idle.append(worker)
+            self._answered(schedule, job, answer)
+        elif kind == "error":
+            self._stopping = True
+            raise EngineError(event[1])
+
+    def _answered(
         self,
-        parts: list[tuple[Path, int]],
-        rate: int,
-        leveling: Leveling,
-        ranges: list[tuple[int, int]],
-        out: Path,
+        schedule: _Schedule,
+        job: tuple[str, int, Leveling | None] | None,
+        answer: tuple[Any, ...],
     ) -> None:
-        """Hand each worker one range of the output to level."""
-        from briefing.speech.pcm import HEADER_BYTES
-
-        for worker, (start, stop) in zip(self.workers, ranges, strict=False):
-            worker.send(("level", parts, rate, leveling, start, stop, out, HEADER_BYTES))
-            self.levels_sent += 1
-
-    def wait_levelled(self) -> None:
-        while self.levelled < self.levels_sent:
-            self._drain(block=True)
+        kind = answer[0]
+        if kind == "spoken":
+            result: Spoken = answer[1]
+            self.results[result.index] = result
+            schedule.spoken(result, levelled=job is not None and job[2] is not None)
+        elif kind == "planned":
+            schedule.plan_is(answer[1])
+        elif kind == "levelled":
+            schedule.levelled(answer[1])
+        self.joined.append_ready(schedule.final, self.results, self.group_path)
 
     def _advance(self, segment: int) -> None:
         self.done_chars += self.spans[segment]
         if self.progress:
             self.progress(self.done_chars, self.total)
-
-    def _drain(self, *, block: bool) -> None:
-        """Handle the workers' messages waiting (at least one if `block`); raise on a failure."""
-        try:
-            event = self.events.get(timeout=1.0) if block else self.events.get_nowait()
-        except queue.Empty:
-            return
-        while True:
-            kind = event[0]
-            if kind == "segment":
-                self._advance(self.groups[event[1]][event[2]])
-            elif kind == "spoken":
-                self.results[event[1].index] = event[1]
-            elif kind == "leveled":
-                self.levelled += 1
-            elif kind == "error":
-                self._stopping = True
-                raise EngineError(event[1])
-            try:
-                event = self.events.get_nowait()
-            except queue.Empty:
-                return
 
     def close(self, *, failed: bool) -> None:
         """Stop every worker (at once after a failure) and wait for them, so none outlives the pool."""
@@ -321,35 +455,100 @@ class _Pool:
             worker.stop(kill=failed)
         for worker in self.workers:
             worker.join()
-        self.engine.share_cores(1)
+
+
+_Process = tuple["subprocess.Popen[bytes]", IO[bytes]]
+"""A worker process and the file its standard error goes to."""
+_STANDBY: list[_Process] = []
+"""Workers started by warm_up, waiting for the pool that takes them."""
+
+
+def _start_process() -> _Process:
+    """A fresh worker interpreter, loading what it needs while it waits for its engine.
+
+    Raises:
+        EngineError: the process can't be started.
+    """
+    package_root = str(Path(briefing.__file__).resolve().parent.parent)
+    path = os.environ.get("PYTHONPATH", "")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the worker's life; closed in join)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "briefing.speech.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            env=env,
+        )
+    except OSError as exc:
+        log.close()
+        raise EngineError(f"can't start a speech worker ({exc.strerror or exc})") from None
+    return process, log
+
+
+def warm_up(chars: int) -> None:
+    """Start the workers a script of about `chars` characters will speak with, before it is made.
+
+    Their start-up (an interpreter, numpy) then overlaps reading and
+    normalizing the input. The next render takes them; whatever it does not
+    take is stopped then, or when this process exits.
+    """
+    if chars < EARLY_START_CHARS:
+        return
+    try:
+        wanted = wanted_processes()
+    except EngineError:
+        return  # said when the script is spoken
+    with contextlib.suppress(EngineError):
+        while wanted > 1 and len(_STANDBY) < wanted:
+            _STANDBY.append(_start_process())
+
+
+def _take_standby() -> _Process | None:
+    return _STANDBY.pop(0) if _STANDBY else None
+
+
+def release_standby() -> None:
+    """Stop the warmed-up workers nobody took (closing their input ends them)."""
+    while _STANDBY:
+        process, log = _STANDBY.pop()
+        with contextlib.suppress(OSError):
+            if process.stdin:
+                process.stdin.close()
+        try:
+            process.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        for stream in (process.stdout, log):
+            with contextlib.suppress(OSError):
+                if stream:
+                    stream.close()
+
+
+atexit.register(release_standby)
 
 
 class _Worker:
-    """One worker process and the thread that reads its answers (and gives it its next group)."""
+    """One worker process and the thread that reads its answers."""
 
-    def __init__(self, pool: _Pool, number: int) -> None:
+    def __init__(self, pool: _Pool, started: _Process) -> None:
         self.pool = pool
-        self.log = pool.folder / f"worker-{number}.log"
-        package_root = str(Path(briefing.__file__).resolve().parent.parent)
-        path = os.environ.get("PYTHONPATH", "")
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
-        try:
-            with self.log.open("wb") as log:
-                self.process = subprocess.Popen(
-                    [sys.executable, "-m", "briefing.speech.worker"],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=log,
-                    env=env,
-                )
-        except OSError as exc:
-            raise EngineError(f"can't start a speech worker ({exc.strerror or exc})") from None
+        self.process, self.log = started
+        self.job: tuple[str, int, Leveling | None] | None = None
         self._send_lock = threading.Lock()
         self._told_to_stop = False
-        engine_class, arguments = pool._recipe
-        self.send(("engine", engine_class, arguments, pool.processes))
+        recipe = pool._recipe
+        assert recipe is not None
+        engine_class, arguments = recipe
+        self.send(("engine", engine_class, arguments, pool.wanted))
         self._thread = threading.Thread(target=self._listen, name="speech-worker", daemon=True)
         self._thread.start()
+
+    def give(self, job: tuple[str, int, Leveling | None], message: tuple[Any, ...]) -> None:
+        self.job = job
+        self.send(message)
 
     def send(self, message: tuple[Any, ...]) -> None:
         stdin = self.process.stdin
@@ -361,35 +560,34 @@ class _Worker:
     def _listen(self) -> None:
         stdout = self.process.stdout
         assert stdout is not None
+        events = self.pool.events
         try:
             while (message := receive(stdout)) is not None:
                 kind = message[0]
-                if kind == "ready" and message[1] != self.pool.engine.sample_rate:
-                    self.pool.events.put(
-                        ("error", "a speech worker's engine speaks at another rate")
-                    )
-                    return
-                if kind == "spoken":
-                    self.pool.events.put(message)
-                if kind in ("ready", "spoken"):
-                    index = self.pool.claim()
-                    if index is not None:
-                        self.send(self.pool.job(index))
-                    continue
-                self.pool.events.put(message)
+                if kind == "ready":
+                    if message[1] != self.pool.engine.sample_rate:
+                        events.put(("error", "a speech worker's engine speaks at another rate"))
+                        return
+                    events.put(("idle", self))
+                elif kind in ("segment", "error"):
+                    events.put(message)
+                else:
+                    events.put(("answer", self, message))
         except (OSError, EOFError, pickle.UnpicklingError):
             pass  # a torn message: the process is going; its exit says why
         except Exception as exc:
-            self.pool.events.put(("error", f"speech worker: {type(exc).__name__}: {exc}"))
+            events.put(("error", f"speech worker: {type(exc).__name__}: {exc}"))
             self._told_to_stop = True
         code = self.process.wait()
         if not self._told_to_stop:
-            self.pool.events.put(("error", self._failure(code)))
+            events.put(("error", self._failure(code)))
 
     def _failure(self, code: int) -> str:
         """One line on why the worker stopped: the last line it wrote, else its exit status."""
         with contextlib.suppress(OSError):
-            lines = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+            self.log.seek(0)
+            text = self.log.read().decode("utf-8", errors="replace")
+            lines = text.strip().splitlines()
             if lines:
                 return f"a speech worker stopped: {lines[-1].strip()}"
         how = f"signal {-code}" if code < 0 else f"exit code {code}"
@@ -413,6 +611,7 @@ class _Worker:
             self.process.kill()
             self.process.wait()
         self._thread.join(timeout=STOP_SECONDS)
-        if self.process.stdout:
+        for stream in (self.process.stdout, self.log):
             with contextlib.suppress(OSError):
-                self.process.stdout.close()
+                if stream:
+                    stream.close()

@@ -1,10 +1,14 @@
-"""A speech worker process: speaks groups of segments into raw PCM files and levels ranges of the result.
+"""A speech worker process, and the jobs it does: speak a group of segments, plan the loudness, level a group.
 
-speech.parallel starts it as `python -m briefing.speech.worker`. Jobs come
-on standard input and answers go to standard output, each a pickled tuple
-behind its 8-byte length; they pass only between this package's own
-processes. The worker ignores Ctrl-C (its parent stops it) and ends when its
-parent goes away: reading a closed pipe ends the loop, writing to one raises.
+speech.parallel starts it as `python -m briefing.speech.worker`, often before
+the script exists (parallel.warm_up), so it loads numpy and the speech
+modules first and then waits. Jobs come on standard input and answers go to
+standard output, each a pickled tuple behind its 8-byte length; they pass
+only between this package's own processes. The calling process runs the very
+same jobs itself when it speaks alone (`run_job`), so the file is the same
+whoever did the work. The worker ignores Ctrl-C (its parent stops it) and
+ends when its parent goes away: reading a closed pipe ends the loop, writing
+to one raises.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from briefing.errors import EngineError
-from briefing.speech.engine import WRITE_BUFFER, PcmSink, Placed, speak_segments
+from briefing.speech.engine import PcmSink, Placed, speak_segments
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from briefing.models import VoiceProfile
     from briefing.speech.engine import SpeechEngine
+    from briefing.speech.loudness import Leveling
     from briefing.speech.script import Segment
 
 _LENGTH = 8
@@ -70,7 +75,7 @@ class Spoken:
     marks: list[Placed]
     """Times relative to the group's start (engine.placed puts them into the whole file)."""
     peak: int
-    """The largest absolute sample, so the loudness pass needn't read every file for it."""
+    """The largest absolute sample as spoken (before any levelling), for the loudness plan."""
 
 
 def speak_group(
@@ -79,31 +84,77 @@ def speak_group(
     segments: Sequence[Segment],
     voice: VoiceProfile,
     path: Path,
+    leveling: Leveling | None = None,
     spoken: Callable[[int], None] | None = None,
 ) -> Spoken:
-    """Speak consecutive segments into a raw PCM file at `path` (created or emptied)."""
+    """Speak consecutive segments into a raw PCM file at `path`, levelled by `leveling` if given.
+
+    The group is gathered in memory (groups are bounded, see parallel.MAX_GROUP_CHARS),
+    so levelling it costs no second read and the file is written once.
+    """
     import numpy as np
 
-    peak = 0
-    with path.open("wb", buffering=WRITE_BUFFER) as f:
-
-        def write(pcm: bytes) -> None:
-            nonlocal peak
-            f.write(pcm)
-            if pcm:
-                samples = np.frombuffer(pcm, dtype="<i2")
-                peak = max(peak, -int(samples.min()), int(samples.max()))
-
-        sink = PcmSink(write, engine.sample_rate)
-        marks = speak_segments(segments, voice, engine, sink, spoken)
+    audio = bytearray()
+    sink = PcmSink(audio.extend, engine.sample_rate)
+    marks = speak_segments(segments, voice, engine, sink, spoken)
+    samples = np.frombuffer(audio, dtype="<i2")
+    peak = max(-int(samples.min()), int(samples.max())) if samples.size else 0
+    del samples  # a view: the buffer can't be let go while it lives
+    _write(path, _leveled(audio, leveling, engine.sample_rate))
     return Spoken(index, sink.frames, marks, peak)
+
+
+def level_group(path: Path, leveling: Leveling, rate: int) -> None:
+    """Level a group spoken before its loudness was known, in place."""
+    _write(path, _leveled(path.read_bytes(), leveling, rate))
+
+
+def _leveled(pcm: bytes | bytearray, leveling: Leveling | None, rate: int) -> bytes | bytearray:
+    if leveling is None or leveling.gain_db == 0:
+        return pcm
+    from briefing.speech.loudness import level_pcm
+
+    return level_pcm(pcm, leveling, rate)
+
+
+def _write(path: Path, data: bytes | bytearray) -> None:
+    with path.open("wb") as f:
+        f.write(data)
+
+
+def plan_sample(parts: list[tuple[Path, int]], rate: int, target: float, peak: int) -> Leveling:
+    """The leveling for the whole script, planned on the sample groups' raw audio."""
+    from briefing.speech.loudness import plan
+    from briefing.speech.pcm import JoinedPcm
+
+    return plan(JoinedPcm(parts, rate), target, peak=peak)
+
+
+def run_job(
+    engine: SpeechEngine, job: tuple[Any, ...], spoken: Callable[[int, int], None] | None
+) -> tuple[Any, ...]:
+    """Do one job (as parallel._Pool words it) and return its answer; `spoken(group, i)` reports progress."""
+    kind = job[0]
+    if kind == "speak":
+        _, index, segments, voice, path, leveling = job
+
+        def done(i: int, index: int = index) -> None:
+            if spoken:
+                spoken(index, i)
+
+        return ("spoken", speak_group(engine, index, segments, voice, path, leveling, done))
+    if kind == "level":
+        _, index, path, leveling = job
+        level_group(path, leveling, engine.sample_rate)
+        return ("levelled", index)
+    if kind == "plan":
+        _, parts, target, peak = job
+        return ("planned", plan_sample(parts, engine.sample_rate, target, peak))
+    raise ValueError(f"unknown job {kind!r}")
 
 
 def _serve(jobs: IO[bytes], answers: IO[bytes]) -> None:
     """Build the engine the first message names, then do jobs until told to stop."""
-    from briefing.speech.loudness import level_range
-    from briefing.speech.pcm import FrameWriter, JoinedPcm
-
     first = receive(jobs)
     if first is None:
         return
@@ -111,22 +162,20 @@ def _serve(jobs: IO[bytes], answers: IO[bytes]) -> None:
     engine: SpeechEngine = engine_class(**arguments)
     engine.share_cores(processes)
     send(answers, ("ready", engine.sample_rate))
-    while (job := receive(jobs)) is not None:
-        kind = job[0]
-        if kind == "speak":
-            _, index, segments, voice, path = job
 
-            def spoken(i: int, index: int = index) -> None:
-                send(answers, ("segment", index, i))
+    def spoken(index: int, i: int) -> None:
+        send(answers, ("segment", index, i))
 
-            send(answers, ("spoken", speak_group(engine, index, segments, voice, path, spoken)))
-        elif kind == "level":
-            _, parts, rate, leveling, start, stop, out, offset = job
-            with FrameWriter(out, offset) as write:
-                level_range(JoinedPcm(parts, rate), leveling, start, stop, write)
-            send(answers, ("leveled", start))
-        else:
-            return
+    while (job := receive(jobs)) is not None and job[0] != "stop":
+        send(answers, run_job(engine, job, spoken))
+
+
+def _preload() -> None:
+    """What every job needs, loaded while the parent is still reading and writing the script."""
+    import numpy  # noqa: F401
+
+    import briefing.speech.loudness
+    import briefing.speech.pcm  # noqa: F401
 
 
 def main() -> int:
@@ -135,6 +184,7 @@ def main() -> int:
     jobs, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing an engine prints may corrupt the answers
     try:
+        _preload()
         _serve(jobs, answers)
     except BrokenPipeError:
         return 1  # the parent is gone: nobody to tell
