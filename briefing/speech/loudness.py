@@ -153,7 +153,8 @@ def measure(
         largest = max(largest, int(np.abs(samples.astype(np.int32)).max()))
         usable = samples.size // piece * piece
         if usable and measured:
-            blocks = samples[:usable].reshape(-1, piece).astype(np.float32) / 32768.0
+            # float64: numpy transforms float32 several times slower.
+            blocks = samples[:usable].reshape(-1, piece) * (1 / 32768.0)
             transform = np.fft.rfft(blocks, axis=1)
             spectrum = transform.real**2 + transform.imag**2
             # Parseval: mean square of the filtered piece from its weighted spectrum.
@@ -229,39 +230,48 @@ _LEAST_SLOPE = 0.1
 """LU per dB below which more gain is taken as buying nothing (all limiting)."""
 
 
-def _sliding_min(values: np.ndarray, width: int) -> np.ndarray:
-    """The minimum of every `width` consecutive values, in linear time (van Herk / Gil-Werman)."""
+def _sliding_min(padded: np.ndarray, width: int, count: int) -> np.ndarray:
+    """The minimum of every `width` consecutive values, in linear time (van Herk / Gil-Werman).
+
+    `padded` holds the values and then filler up to a multiple of `width` (any
+    value: no whole window reaches it); the first `count` windows are returned.
+    """
     import numpy as np
 
-    count = values.size - width + 1
-    blocks = -(-values.size // width)
-    # The tail's filler never enters a whole window, so any value does.
-    padded = np.ones(blocks * width)
-    padded[: values.size] = values
-    rows = padded.reshape(blocks, width)
+    rows = padded.reshape(-1, width)
     prefix = np.minimum.accumulate(rows, axis=1).ravel()
-    suffix = np.minimum.accumulate(rows[:, ::-1], axis=1)[:, ::-1].ravel()
-    result: np.ndarray = np.minimum(suffix[:count], prefix[width - 1 : width - 1 + count])
+    suffix = np.empty_like(rows)
+    # Accumulated right to left into a reversed view: `suffix` stays in order, no copy.
+    np.minimum.accumulate(rows[:, ::-1], axis=1, out=suffix[:, ::-1])
+    result: np.ndarray = np.minimum(suffix.ravel()[:count], prefix[width - 1 : width - 1 + count])
     return result
 
 
-def _stretch_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
+def _stretch_envelope(samples: np.ndarray, hold: int, ceiling: float | None = None) -> np.ndarray:
     """Per-sample gain (<= 1) that keeps every sample under the ceiling, changing smoothly.
 
     Each sample's needed gain is spread as a minimum over `hold` samples either
     side, then averaged over a box `hold` wide: every value averaged is at most
     what the sample itself needs, so no sample ends above the ceiling, and the
     gain eases in and out over milliseconds instead of bending the waveform.
-    Beyond the array's ends the needed gain is taken as 1.
+    Beyond the array's ends the needed gain is taken as 1. `ceiling` is in the
+    samples' units (CEILING_DB of full scale 1 unless given); float32 samples
+    are worked on in float32, but for the running sums.
     """
     import numpy as np
 
-    ceiling = 10 ** (CEILING_DB / 20)
+    if ceiling is None:
+        ceiling = 10 ** (CEILING_DB / 20)
+    dtype = np.float32 if samples.dtype == np.float32 else np.float64
     count = samples.size
-    need = np.minimum(1.0, ceiling / np.maximum(np.abs(samples), 1e-9))
-    ones = np.ones(count + 2 * hold)
-    ones[hold : hold + count] = need
-    spread = _sliding_min(ones, 2 * hold + 1)
+    width = 2 * hold + 1
+    # The needed gain, with `hold` ones either side and filler up to whole rows.
+    padded = np.ones(-(-(count + 2 * hold) // width) * width, dtype)
+    need = padded[hold : hold + count]
+    size = np.abs(samples)
+    over = size > ceiling
+    need[over] = ceiling / size[over]
+    spread = _sliding_min(padded, width, count)
     box = hold | 1
     half = box // 2
     # The box average from running sums, its ends repeated: linear in the samples
@@ -272,7 +282,8 @@ def _stretch_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
     sums[half + 1 : half + 1 + count] = spread
     sums[half + 1 + count :] = spread[-1]
     np.cumsum(sums, out=sums)
-    smoothed = (sums[box:] - sums[:-box]) / box
+    # Differences of the large sums in float64; only the small averages may be float32.
+    smoothed = np.multiply(sums[box:] - sums[:-box], 1.0 / box, dtype=dtype)
     result: np.ndarray = np.minimum(smoothed, need)
     return result
 
@@ -282,7 +293,7 @@ def _reach(hold: int) -> int:
     return hold + (hold | 1) // 2
 
 
-def _zones(samples: np.ndarray, hold: int) -> np.ndarray | None:
+def _zones(samples: np.ndarray, hold: int, ceiling: float | None = None) -> np.ndarray | None:
     """The positions whose gain can differ from 1, zone after zone; None when no sample is too loud.
 
     Away from a peak the envelope is exactly 1. Peaks closer than twice its
@@ -294,7 +305,8 @@ def _zones(samples: np.ndarray, hold: int) -> np.ndarray | None:
     """
     import numpy as np
 
-    ceiling = 10 ** (CEILING_DB / 20)
+    if ceiling is None:
+        ceiling = 10 ** (CEILING_DB / 20)
     over = np.flatnonzero(np.abs(samples) > ceiling)
     if over.size == 0:
         return None
@@ -319,11 +331,11 @@ def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
     return gain
 
 
-def _limit(samples: np.ndarray, hold: int) -> None:
+def _limit(samples: np.ndarray, hold: int, ceiling: float | None = None) -> None:
     """Bring every sample under the ceiling in place (as `samples * _gain_envelope(samples)`)."""
-    where = _zones(samples, hold)
+    where = _zones(samples, hold, ceiling)
     if where is not None:
-        samples[where] *= _stretch_envelope(samples[where], hold)
+        samples[where] *= _stretch_envelope(samples[where], hold, ceiling)
 
 
 def _margin(rate: int) -> tuple[int, int]:
@@ -334,18 +346,11 @@ def _margin(rate: int) -> tuple[int, int]:
 
 def leveled(source: PcmSource, start: int, stop: int, leveling: Leveling) -> np.ndarray:
     """Frames [start, stop) of `source` as `leveling` leaves them (read with their neighbours)."""
-    import numpy as np
-
-    _reuse_freed_memory()
-    hold, margin = _margin(source.rate)
+    _, margin = _margin(source.rate)
     low = max(0, start - margin)
     high = min(source.frames, stop + margin)
-    raw = np.frombuffer(source.read(low, high - low), dtype="<i2")
-    samples = raw.astype(np.float64) * (10 ** (leveling.gain_db / 20) / 32768.0)
-    _limit(samples, hold)
-    kept = samples[start - low : stop - low] * 32768.0
-    result: np.ndarray = np.clip(np.rint(kept), -32768, 32767).astype("<i2")
-    return result
+    samples = level_pcm(source.read(low, high - low), leveling, source.rate)
+    return samples[start - low : stop - low]
 
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
@@ -365,22 +370,21 @@ def _reuse_freed_memory() -> None:
         pass
 
 
-def level_pcm(pcm: bytes | bytearray, leveling: Leveling, rate: int) -> bytes:
-    """16-bit mono PCM as `leveling` leaves it, the limiter taking 1 as the gain past its ends.
+def level_pcm(pcm: bytes | bytearray, leveling: Leveling, rate: int) -> np.ndarray:
+    """16-bit mono PCM as `leveling` leaves it (an int16 array), the limiter taking 1 as the gain past its ends.
 
     A group of sentences is levelled on its own (its edges are the silence
-    around utterances), in float32: a tenth of a dB is far below what the
-    ear or the target's tolerance notice, and it halves the memory traffic.
+    around utterances), in float32 and in sample units: a tenth of a dB is far
+    below what the ear or the target's tolerance notice, and it halves the
+    memory traffic. Limited samples sit at most at the ceiling, so nothing clips.
     """
     import numpy as np
 
     _reuse_freed_memory()
     hold, _ = _margin(rate)
     samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
-    samples *= np.float32(10 ** (leveling.gain_db / 20) / 32768.0)
-    _limit(samples, hold)
-    samples *= np.float32(32768.0)
+    samples *= np.float32(10 ** (leveling.gain_db / 20))
+    _limit(samples, hold, 32768.0 * 10 ** (CEILING_DB / 20))
     np.rint(samples, out=samples)
-    np.clip(samples, -32768, 32767, out=samples)
-    result: bytes = samples.astype("<i2").tobytes()
+    result: np.ndarray = samples.astype("<i2")
     return result

@@ -28,6 +28,8 @@ from briefing.speech.engine import PcmSink, Placed, speak_segments
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    import numpy as np
+
     from briefing.models import VoiceProfile
     from briefing.speech.engine import SpeechEngine
     from briefing.speech.loudness import Leveling
@@ -109,7 +111,9 @@ def level_group(path: Path, leveling: Leveling, rate: int) -> None:
     _write(path, _leveled(path.read_bytes(), leveling, rate))
 
 
-def _leveled(pcm: bytes | bytearray, leveling: Leveling | None, rate: int) -> bytes | bytearray:
+def _leveled(
+    pcm: bytes | bytearray, leveling: Leveling | None, rate: int
+) -> bytes | bytearray | np.ndarray:
     if leveling is None or leveling.gain_db == 0:
         return pcm
     from briefing.speech.loudness import level_pcm
@@ -117,9 +121,12 @@ def _leveled(pcm: bytes | bytearray, leveling: Leveling | None, rate: int) -> by
     return level_pcm(pcm, leveling, rate)
 
 
-def _write(path: Path, data: bytes | bytearray) -> None:
-    with path.open("wb") as f:
-        f.write(data)
+def _write(path: Path, data: bytes | bytearray | np.ndarray) -> None:
+    with path.open("wb", buffering=0) as f:
+        if isinstance(data, bytes | bytearray):
+            f.write(data)
+        else:
+            data.tofile(f)  # no copy into bytes first
 
 
 def plan_sample(parts: list[tuple[Path, int]], rate: int, target: float, peak: int) -> Leveling:

@@ -68,7 +68,7 @@ def test_parallel_file_and_marks_equal_one_process(
     many = render_script(
         script, voice, tmp_path / "many.wav", engine=FakeEngine(rate), processes=processes
     )
-    assert len(parallel.plan_groups(script.segments, processes)) >= processes
+    assert len(parallel.plan_groups(script.segments)) >= processes
     assert (tmp_path / "many.wav").read_bytes() == (tmp_path / "one.wav").read_bytes()
     assert many.marks == one.marks
     assert many.seconds == one.seconds and many.sample_rate == one.sample_rate == rate
@@ -136,7 +136,7 @@ def test_short_scripts_and_one_worker_stay_in_process(
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("spoke in workers")
 
-    monkeypatch.setattr(parallel, "render_parallel", refuse)
+    monkeypatch.setattr(parallel, "_start_process", refuse)
     audio = render_script(long, get_profile(), tmp_path / "a.wav", engine=engine)
     assert audio.seconds > 0
     monkeypatch.delenv(parallel.WORKERS_VARIABLE)
@@ -366,3 +366,121 @@ def test_ctrl_c_while_espeak_speaks_interrupts_at_once(tmp_path: Path, workers: 
     while list(out.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert list(out.iterdir()) == []
+
+
+def test_the_loudness_sample_is_spread_through_the_script_and_bounded() -> None:
+    sizes = [1250] * 24
+    sample = parallel.sample_groups(sizes)
+    assert sample[0] == 0 and sample[-1] >= 12  # from the start to well past the middle
+    assert parallel.SAMPLE_CHARS <= sum(sizes[i] for i in sample) < parallel.SAMPLE_CHARS + 2500
+    gaps = [b - a for a, b in itertools.pairwise(sample)]
+    assert max(gaps) - min(gaps) <= 1  # evenly
+    assert parallel.sample_groups([700] * 5) == [0, 1, 2, 3, 4]  # short: measured whole
+    assert parallel.sample_groups([]) == []
+
+
+def test_the_schedule_plans_on_the_sample_then_levels_what_came_before() -> None:
+    from briefing.speech.loudness import Leveling
+    from briefing.speech.worker import Spoken
+
+    schedule = parallel._Schedule([1250] * 24, loudness=True)
+    sample = schedule.sample
+    first = [schedule.next_job() for _ in sample]
+    assert [(kind, index, lev) for kind, index, lev in first] == [
+        ("speak", i, None) for i in sample
+    ]
+    extra = schedule.next_job()  # a free process goes on speaking (unlevelled) meanwhile
+    assert extra is not None and extra[0] == "speak" and extra[2] is None
+    for index in sample:
+        schedule.spoken(Spoken(index, 10, [], 100 + index), levelled=False)
+    assert schedule.sample_peak() == 100 + sample[-1]
+    assert schedule.next_job() == ("plan", 0, None)
+    schedule.spoken(Spoken(extra[1], 10, [], 5), levelled=False)
+    schedule.plan_is(Leveling(3.0))
+    levels = {schedule.next_job() for _ in range(len(sample) + 1)}
+    assert levels == {("level", i, Leveling(3.0)) for i in [*sample, extra[1]]}
+    for index in [*sample, extra[1]]:
+        schedule.levelled(index)
+    rest = []
+    while (job := schedule.next_job()) is not None:
+        assert job[0] == "speak" and job[2] == Leveling(3.0)  # levelled as spoken from now on
+        rest.append(job[1])
+        schedule.spoken(Spoken(job[1], 10, [], 5), levelled=True)
+    assert sorted([*sample, extra[1], *rest]) == list(range(24))
+    assert schedule.done and schedule.final == set(range(24))
+
+
+def test_without_loudness_or_gain_nothing_waits_for_a_plan() -> None:
+    from briefing.speech.loudness import Leveling
+    from briefing.speech.worker import Spoken
+
+    plain = parallel._Schedule([1000] * 6, loudness=False)
+    jobs = [plain.next_job() for _ in range(6)]
+    assert jobs == [("speak", i, None) for i in range(6)] and plain.next_job() is None
+    for i in range(6):
+        plain.spoken(Spoken(i, 1, [], 1), levelled=False)
+    assert plain.done and plain.final == set(range(6))
+    quiet = parallel._Schedule([1000] * 3, loudness=True)
+    for i in range(3):
+        assert quiet.next_job() == ("speak", i, None)
+        quiet.spoken(Spoken(i, 1, [], 1), levelled=False)
+    assert quiet.next_job() == ("plan", 0, None)
+    quiet.plan_is(Leveling(0.0))  # already at the target: as spoken is final
+    assert quiet.done and quiet.next_job() is None
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_script_whose_level_changes_is_levelled_on_a_sample_of_all_of_it(
+    tmp_path: Path, processes: int
+) -> None:
+    from dataclasses import replace
+
+    from briefing.speech.loudness import TARGET_LUFS, measure
+
+    voice = get_profile()
+    base = _script(600)
+    # Quiet, loud, then middling thirds: a sample from the start alone would be dB off.
+    volumes = (0.15, 0.9, 0.4)
+    third = len(base.segments) // 3 + 1
+    segments = tuple(
+        replace(s, voice=replace(voice, volume=volumes[n // third]))
+        for n, s in enumerate(base.segments)
+    )
+    script = SpeechScript(segments, base.chapters)
+    path = tmp_path / f"{processes}.wav"
+    render_script(script, voice, path, engine=FakeEngine(), processes=processes)
+    import briefing.speech.loudness as loudness
+
+    saved = loudness.MAX_MEASURED_SECONDS
+    loudness.MAX_MEASURED_SECONDS = 1e9  # every second of it, not spread windows
+    try:
+        whole = measure(path)
+    finally:
+        loudness.MAX_MEASURED_SECONDS = saved
+    assert abs(whole.lufs - TARGET_LUFS) < 1.0
+    assert not _leftovers(tmp_path) and not _children()
+
+
+def test_warmed_up_workers_are_the_ones_that_speak_and_unused_ones_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
+    parallel.warm_up(parallel.EARLY_START_CHARS - 1)
+    assert not _children()  # too short to bother
+    parallel.warm_up(parallel.EARLY_START_CHARS)
+    assert len(_children()) == 2
+
+    def refuse() -> None:
+        raise AssertionError("started another worker")
+
+    monkeypatch.setattr(parallel, "_start_process", refuse)
+    audio = render_script(
+        _script(400), get_profile(), tmp_path / "a.wav", engine=FakeEngine(), processes=2
+    )
+    assert audio.seconds > 0 and not _children()
+    monkeypatch.undo()
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
+    parallel.warm_up(50_000)
+    assert len(_children()) == 2
+    render_script(_script(20), get_profile(), tmp_path / "b.wav", engine=FakeEngine())
+    assert not _children()  # a short script speaks here; the warmed-up workers are stopped
