@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 CHUNK_CHARS = 4000
 """espeak-ng crashes on single utterances of ~16,000 characters; stay far below."""
 
-WRITE_BUFFER = 1 << 20
-"""Bytes of audio gathered before each write to disk."""
-
 Progress = Callable[[int, int], None]
 """Called with (characters done, characters in all) while speaking."""
 
@@ -35,10 +32,10 @@ class EngineVoice:
 
 
 class PcmSink:
-    """Receives 16-bit mono PCM at `rate` as the engine produces it (streamed, never accumulated).
+    """Receives 16-bit mono PCM at `rate` as the engine produces it, counting the frames.
 
-    `write` takes the bytes on: a WAV writer's `writeframesraw`, or a raw
-    file's `write` for a parallel worker's group (speech.parallel).
+    `write` takes the bytes on: a group's buffer (speech.worker), levelled and
+    written once the group is spoken.
     """
 
     def __init__(self, write: Callable[[bytes], object], rate: int) -> None:

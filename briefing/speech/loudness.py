@@ -6,8 +6,9 @@ briefing is brought to the same loudness (the voice profile's `loudness`,
 limiter tames the few peaks the gain would push too high. Podcast platforms
 want a true peak of at most -1 dBTP in the file they serve, the MP3, whose
 coding adds overshoot between and on samples; so the limiter's ceiling sits
-ENCODER_HEADROOM_DB below that limit. Both steps read the file in blocks, so
-memory stays flat however long the audio is.
+ENCODER_HEADROOM_DB below that limit. Measuring reads the audio in windows
+and levelling works on one group of sentences at a time, so memory stays
+flat however long the audio is.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -150,24 +150,17 @@ class _Schedule:
         self.planning = False
         self.peaks: dict[int, int] = {}
         self.unlevelled: list[int] = []
-        self.levelling = 0
         self.final: set[int] = set()
-        """Groups whose file is as the WAV will hold it."""
+        """Groups whose file is as the WAV will hold it (every one of them, once the jobs are done)."""
         self._next = 0
 
     @property
     def done(self) -> bool:
-        return (
-            len(self.peaks) == self.count
-            and self.planned
-            and not self.unlevelled
-            and not self.levelling
-        )
+        return len(self.final) == self.count
 
     def next_job(self) -> tuple[str, int, Leveling | None] | None:
         """("speak", group, leveling or None), ("level", group, leveling), ("plan", 0, None) or None for now."""
         if self.planned and self.unlevelled and self.leveling is not None:
-            self.levelling += 1
             return ("level", self.unlevelled.pop(0), self.leveling)
         if not self.planned and not self.planning and all(i in self.peaks for i in self.sample):
             self.planning = True
@@ -195,7 +188,6 @@ class _Schedule:
             self.unlevelled.clear()
 
     def levelled(self, index: int) -> None:
-        self.levelling -= 1
         self.final.add(index)
 
     def sample_peak(self) -> int:
@@ -280,14 +272,16 @@ class _Joined:
         finally:
             self._out.close()
 
-    def append_ready(self, final: set[int], frames_of: dict[int, Spoken], path_of: Any) -> None:
+    def append_ready(
+        self, final: set[int], results: dict[int, Spoken], path_of: Callable[[int], Path]
+    ) -> None:
         """Append the groups from the next one on that are final, in order."""
         while self.next in final:
-            part: Path = path_of(self.next)
+            part = path_of(self.next)
             with part.open("rb") as f:
                 _copy(f, self._out)
             part.unlink()
-            self.frames += frames_of[self.next].frames
+            self.frames += results[self.next].frames
             self.next += 1
 
 
@@ -340,10 +334,7 @@ class _Pool:
         self.wanted = workers
         self.workers: list[_Worker] = []
         self.idle: list[_Worker] = []
-        self._stopping = False
         self._recipe = engine.recipe()
-        if workers and self._recipe is None:
-            raise EngineError(f"the {engine.name} engine can't speak in worker processes")
 
     def __enter__(self) -> _Pool:
         try:
@@ -423,7 +414,6 @@ class _Pool:
             self.idle.append(worker)
             self._answered(schedule, job, answer)
         elif kind == "error":
-            self._stopping = True
             raise EngineError(event[1])
 
     def _answered(
@@ -450,7 +440,6 @@ class _Pool:
 
     def close(self, *, failed: bool) -> None:
         """Stop every worker (at once after a failure) and wait for them, so none outlives the pool."""
-        self._stopping = True
         for worker in self.workers:
             worker.stop(kill=failed)
         for worker in self.workers:

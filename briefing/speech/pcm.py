@@ -1,13 +1,11 @@
 """Raw 16-bit mono PCM read by frame position: one WAV file's samples, or several raw files read as one.
 
-The loudness pass reads audio through these, so it levels a finished WAV in
-place and the parallel renderer's group files (speech.parallel) into a new
-WAV with the very same arithmetic: the same frames give the same samples.
+The loudness plan reads audio through these: a finished WAV, or the groups
+of a script being spoken (speech.parallel) measured as one stream.
 """
 
 from __future__ import annotations
 
-import os
 import struct
 from pathlib import Path
 from typing import Protocol
@@ -111,23 +109,3 @@ class JoinedPcm:
             if origin >= stop:
                 break
         return b"".join(pieces)
-
-
-class FrameWriter:
-    """Writes frames at their place in a file (after `offset` header bytes); processes may share it."""
-
-    def __init__(self, path: Path, offset: int = HEADER_BYTES) -> None:
-        self._fd = os.open(path, os.O_WRONLY)
-        self._offset = offset
-
-    def __call__(self, frame: int, data: bytes) -> None:
-        os.pwrite(self._fd, data, self._offset + frame * 2)
-
-    def close(self) -> None:
-        os.close(self._fd)
-
-    def __enter__(self) -> FrameWriter:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
