@@ -28,10 +28,15 @@ def _block_drafts_folder() -> None:
     folder.write_text("a file where the drafts folder should be\n", encoding="utf-8")
 
 
+def _asking(app, button: str) -> bool:
+    """The quit question is up and its buttons are mounted (a loaded machine takes frames)."""
+    return isinstance(app.screen, ChoiceScreen) and bool(app.screen.query(button))
+
+
 async def _quit_keeping(app, pilot, until) -> None:
     await pilot.press("space")
     await pilot.press("ctrl+q")
-    assert await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+    assert await until(pilot, lambda: _asking(app, "#choice-keep"))
     await pilot.click("#choice-keep")
     await until(pilot, lambda: not app.is_running or not isinstance(app.screen, ChoiceScreen))
     await pilot.pause()
@@ -66,7 +71,7 @@ async def test_keep_draft_that_cannot_be_kept_anywhere_does_not_quit(
         messages = [n.message for n in app._notifications]
         assert any("Can't keep the draft" in m for m in messages)
         await pilot.press("ctrl+q")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        assert await wait_for(pilot, lambda: _asking(app, "#choice-discard"))
         await pilot.click("#choice-discard")
         await wait_for(pilot, lambda: not app.is_running)
     assert app.return_code == 0
