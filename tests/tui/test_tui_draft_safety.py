@@ -63,7 +63,9 @@ async def test_keep_draft_that_cannot_be_kept_anywhere_does_not_quit(
 ) -> None:
     _block_drafts_folder()
     fallback_dir().write_text("blocked too\n", encoding="utf-8")
-    app = make_app()
+    # No timed autosave before quitting: had one failed already, the question rightly offers
+    # no Keep; this is the case where keeping is found impossible only once it is chosen.
+    app = make_app(autosave_seconds=3600)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await _quit_keeping(app, pilot, wait_for)
