@@ -33,7 +33,7 @@ ENCODER_HEADROOM_DB = 1.0
 CEILING_DB = PEAK_LIMIT_DB - ENCODER_HEADROOM_DB
 """No sample ends above this level (dBFS): louder peaks are softly limited."""
 LIMITER_HOLD = 0.004
-"""Seconds the limiter looks ahead and holds its gain around a peak (its gain eases over as long)."""
+"""Seconds per limiter block: it holds its gain a block either side of a peak and eases over one."""
 TOLERANCE_LU = 0.1
 """How far below the target the limited audio may land before the gain is raised."""
 MAX_LIMITING_DB = 10.0
@@ -128,10 +128,12 @@ def measure(
     # A power of two near 100 ms keeps the FFTs fast (2,048 samples at 22,050 Hz).
     piece = 1 << max(4, round(math.log2(rate * _SUB_BLOCK)))
     weights = k_weighting(rate, piece)
-    scale = np.full(weights.shape, 2.0)
-    scale[0] = 1.0
-    if piece % 2 == 0:
-        scale[-1] = 1.0
+    # Parseval: a piece's mean square, filtered, is its weighted power spectrum over piece²;
+    # every bin but the first and last stands for two. Samples are in 16-bit units.
+    weights[1 : (piece + 1) // 2] *= 2.0
+    weights /= (piece * 32768.0) ** 2
+    # Applied to the transform's real and imaginary parts as one row of floats.
+    weights = np.repeat(weights, 2)
     powers: list[float] = []
     largest = 0
     window = piece * 100
@@ -155,11 +157,10 @@ def measure(
         usable = samples.size // piece * piece
         if usable and measured:
             # float64: numpy transforms float32 several times slower.
-            blocks = samples[:usable].reshape(-1, piece) * (1 / 32768.0)
-            transform = np.fft.rfft(blocks, axis=1)
-            spectrum = transform.real**2 + transform.imag**2
-            # Parseval: mean square of the filtered piece from its weighted spectrum.
-            powers += list((spectrum * weights * scale).sum(axis=1) / (piece * piece))
+            blocks = samples[:usable].reshape(-1, piece).astype(np.float64)
+            parts = np.fft.rfft(blocks, axis=1).view(np.float64)
+            np.multiply(parts, parts, out=parts)
+            powers += list(parts @ weights)
     if peak is not None and leveling is None:
         largest = peak
     peak_db = 20 * math.log10(largest / 32768.0) if largest else -math.inf
@@ -231,126 +232,116 @@ _LEAST_SLOPE = 0.1
 """LU per dB below which more gain is taken as buying nothing (all limiting)."""
 
 
-def _sliding_min(padded: np.ndarray, width: int, count: int) -> np.ndarray:
-    """The minimum of every `width` consecutive values, in linear time (van Herk / Gil-Werman).
+def _block(rate: int) -> int:
+    """Samples per limiter block: LIMITER_HOLD seconds."""
+    return max(1, round(rate * LIMITER_HOLD))
 
-    `padded` holds the values and then filler up to a multiple of `width` (any
-    value: no whole window reaches it); the first `count` windows are returned.
+
+def _limiting(
+    pcm: np.ndarray, gain: float, block: int, ceiling: float, origin: int = 0
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The blocks where the soft limiter lowers `gain` on 16-bit `pcm`, and its factor per sample there.
+
+    Returns the block numbers and a (blocks, `block`) array of factors, or None
+    when no sample would end above `ceiling` (in sample units, after `gain`).
+    Blocks are counted from frame 0 of the whole audio (`origin` is the frame
+    `pcm` starts at), so a window read with its neighbours is limited as the
+    whole audio is. Each block needs the least factor any of its samples needs
+    to stay under the ceiling; that need is spread to the blocks either side,
+    and the factor runs linearly between block centres. A sample's factor thus
+    comes from its own block's and a neighbour's spread need, both at most what
+    it needs itself: no sample ends above the ceiling, the gain eases in and
+    out over a block, and it is exactly 1 two blocks from any peak. Only the
+    peaks are looked at sample by sample, in integers, before any gain: speech
+    brought to its loudness has few of them.
     """
     import numpy as np
 
-    rows = padded.reshape(-1, width)
-    prefix = np.minimum.accumulate(rows, axis=1).ravel()
-    suffix = np.empty_like(rows)
-    # Accumulated right to left into a reversed view: `suffix` stays in order, no copy.
-    np.minimum.accumulate(rows[:, ::-1], axis=1, out=suffix[:, ::-1])
-    result: np.ndarray = np.minimum(suffix.ravel()[:count], prefix[width - 1 : width - 1 + count])
-    return result
-
-
-def _stretch_envelope(samples: np.ndarray, hold: int, ceiling: float | None = None) -> np.ndarray:
-    """Per-sample gain (<= 1) that keeps every sample under the ceiling, changing smoothly.
-
-    Each sample's needed gain is spread as a minimum over `hold` samples either
-    side, then averaged over a box `hold` wide: every value averaged is at most
-    what the sample itself needs, so no sample ends above the ceiling, and the
-    gain eases in and out over milliseconds instead of bending the waveform.
-    Beyond the array's ends the needed gain is taken as 1. `ceiling` is in the
-    samples' units (CEILING_DB of full scale 1 unless given); float32 samples
-    are worked on in float32, but for the running sums.
-    """
-    import numpy as np
-
-    if ceiling is None:
-        ceiling = 10 ** (CEILING_DB / 20)
-    dtype = np.float32 if samples.dtype == np.float32 else np.float64
-    count = samples.size
-    width = 2 * hold + 1
-    # The needed gain, with `hold` ones either side and filler up to whole rows.
-    padded = np.ones(-(-(count + 2 * hold) // width) * width, dtype)
-    need = padded[hold : hold + count]
-    size = np.abs(samples)
-    over = size > ceiling
-    need[over] = ceiling / size[over]
-    spread = _sliding_min(padded, width, count)
-    box = hold | 1
-    half = box // 2
-    # The box average from running sums, its ends repeated: linear in the samples
-    # (a convolution costs `box` multiplications per sample).
-    sums = np.empty(count + 2 * half + 1)
-    sums[0] = 0.0
-    sums[1 : half + 1] = spread[0]
-    sums[half + 1 : half + 1 + count] = spread
-    sums[half + 1 + count :] = spread[-1]
-    np.cumsum(sums, out=sums)
-    # Differences of the large sums in float64; only the small averages may be float32.
-    smoothed = np.multiply(sums[box:] - sums[:-box], 1.0 / box, dtype=dtype)
-    result: np.ndarray = np.minimum(smoothed, need)
-    return result
-
-
-def _reach(hold: int) -> int:
-    """How far (samples) a peak's gain envelope extends either side of it."""
-    return hold + (hold | 1) // 2
-
-
-def _zones(samples: np.ndarray, hold: int, ceiling: float | None = None) -> np.ndarray | None:
-    """The positions whose gain can differ from 1, zone after zone; None when no sample is too loud.
-
-    Away from a peak the envelope is exactly 1. Peaks closer than twice its
-    reach form a run; a run's zone is the run and a reach either side. Past a
-    zone's edges the needed gain is 1 (no other run's peak is within reach),
-    which is what the envelope assumes at an array's ends, so the zones joined
-    into one array give every zone the gain the whole signal would give it.
-    Speech brought to its loudness has few peaks, so this is a small part of it.
-    """
-    import numpy as np
-
-    if ceiling is None:
-        ceiling = 10 ** (CEILING_DB / 20)
-    over = np.flatnonzero(np.abs(samples) > ceiling)
+    limit = ceiling / gain  # in the samples' own units, before the gain
+    if limit >= 32768:
+        return None
+    bound = int(limit)  # for whole samples, |x| > limit exactly when |x| > floor(limit)
+    over = np.flatnonzero((pcm > bound) | (pcm < -bound))
     if over.size == 0:
         return None
-    reach = _reach(hold)
-    cuts = np.flatnonzero(np.diff(over) > 2 * reach + 1)
-    lows = np.maximum(0, over[np.concatenate(([0], cuts + 1))] - reach)
-    highs = np.minimum(samples.size, over[np.concatenate((cuts, [over.size - 1]))] + reach + 1)
-    lengths = highs - lows
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    where: np.ndarray = np.arange(int(lengths.sum())) + np.repeat(lows - starts, lengths)
-    return where
+    need = limit / np.abs(pcm[over].astype(np.float64))
+    blocks = (over + origin) // block
+    # Blocks low..high hold every factor below 1, with a block of 1s beyond at each end.
+    low = int(blocks[0]) - 3
+    count = int(blocks[-1]) + 4 - low
+    firsts = np.flatnonzero(np.diff(blocks, prepend=blocks[0] - 1))
+    least = np.ones(count)
+    least[blocks[firsts] - low] = np.minimum.reduceat(need, firsts)
+    spread = least.copy()
+    np.minimum(spread[1:], least[:-1], out=spread[1:])
+    np.minimum(spread[:-1], least[1:], out=spread[:-1])
+    lowered = spread < 1
+    touched = lowered.copy()
+    touched[1:] |= lowered[:-1]
+    touched[:-1] |= lowered[1:]
+    chosen = np.flatnonzero(touched)
+    # A sample before its block's centre lies between the previous centre and this one.
+    offset = (np.arange(block) - (block - 1) / 2) / block
+    step = np.where(offset < 0, -1, 0)
+    fraction = (offset - step).astype(np.float32)
+    left = chosen[:, None] + step
+    before = spread.astype(np.float32)[left]
+    after = spread.astype(np.float32)[left + 1]
+    factors: np.ndarray = before + (after - before) * fraction
+    return chosen + low, factors
 
 
-def _gain_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
-    """The limiter's per-sample gain over a whole signal: worked out in the zones around peaks only."""
+def _blocked(size: int, origin: int, block: int) -> tuple[np.ndarray, int, int]:
+    """A float32 buffer whose rows are the whole audio's limiter blocks covering `size` frames from `origin`.
+
+    Returns it, where the frames start in it, and the block number of its first row.
+    """
     import numpy as np
 
-    gain = np.ones(samples.size)
-    where = _zones(samples, hold)
-    if where is not None:
-        gain[where] = _stretch_envelope(samples[where], hold)
-    return gain
+    lead = origin % block
+    rows = -(-(lead + size) // block)
+    buffer = np.empty(rows * block, dtype=np.float32)
+    buffer[:lead] = 0  # the rows' ends beyond the frames, never read but scaled with them
+    buffer[lead + size :] = 0
+    return buffer, lead, origin // block
 
 
-def _limit(samples: np.ndarray, hold: int, ceiling: float | None = None) -> None:
-    """Bring every sample under the ceiling in place (as `samples * _gain_envelope(samples)`)."""
-    where = _zones(samples, hold, ceiling)
-    if where is not None:
-        samples[where] *= _stretch_envelope(samples[where], hold, ceiling)
+def _scale_blocks(
+    buffer: np.ndarray, first: int, block: int, found: tuple[np.ndarray, np.ndarray] | None
+) -> None:
+    """Multiply the rows of `buffer` (see _blocked) that `_limiting` found by its factors."""
+    if found is None:
+        return
+    chosen, factors = found
+    rows = chosen - first
+    inside = (rows >= 0) & (rows * block < buffer.size)
+    grid = buffer.reshape(-1, block)
+    grid[rows[inside]] *= factors[inside]
 
 
-def _margin(rate: int) -> tuple[int, int]:
-    """(limiter hold, samples read either side of a block: as far as a peak's envelope reaches)."""
-    hold = max(1, round(rate * LIMITER_HOLD))
-    return hold, _reach(hold) + 1
+def _gain_envelope(pcm: np.ndarray, gain: float, rate: int) -> np.ndarray:
+    """The limiter's factor for every sample of `pcm` (1 where it doesn't act)."""
+    import numpy as np
+
+    block = _block(rate)
+    buffer, lead, first = _blocked(pcm.size, 0, block)
+    buffer[:] = 1
+    _scale_blocks(buffer, first, block, _limiting(pcm, gain, block, _ceiling()))
+    factors: np.ndarray = buffer[lead : lead + pcm.size].astype(np.float64)
+    return factors
+
+
+def _ceiling() -> float:
+    """CEILING_DB in 16-bit sample units."""
+    return 32768.0 * 10 ** (CEILING_DB / 20)
 
 
 def leveled(source: PcmSource, start: int, stop: int, leveling: Leveling) -> np.ndarray:
     """Frames [start, stop) of `source` as `leveling` leaves them (read with their neighbours)."""
-    _, margin = _margin(source.rate)
+    margin = 3 * _block(source.rate) + 1  # as far as a peak's blocks reach
     low = max(0, start - margin)
     high = min(source.frames, stop + margin)
-    samples = level_pcm(source.read(low, high - low), leveling, source.rate)
+    samples = level_pcm(source.read(low, high - low), leveling, source.rate, origin=low)
     return samples[start - low : stop - low]
 
 
@@ -371,21 +362,27 @@ def _reuse_freed_memory() -> None:
         pass
 
 
-def level_pcm(pcm: bytes | bytearray, leveling: Leveling, rate: int) -> np.ndarray:
-    """16-bit mono PCM as `leveling` leaves it (an int16 array), the limiter taking 1 as the gain past its ends.
+def level_pcm(
+    pcm: bytes | bytearray, leveling: Leveling, rate: int, *, origin: int = 0
+) -> np.ndarray:
+    """16-bit mono PCM as `leveling` leaves it (an int16 array); `origin` is the frame it starts at.
 
     A group of sentences is levelled on its own (its edges are the silence
-    around utterances), in float32 and in sample units: a tenth of a dB is far
-    below what the ear or the target's tolerance notice, and it halves the
-    memory traffic. Limited samples sit at most at the ceiling, so nothing clips.
+    around utterances), in float32: a tenth of a dB is far below what the ear
+    or the target's tolerance notice, and it halves the memory traffic.
+    Limited samples sit at most at the ceiling, so nothing clips.
     """
     import numpy as np
 
     _reuse_freed_memory()
-    hold, _ = _margin(rate)
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
-    samples *= np.float32(10 ** (leveling.gain_db / 20))
-    _limit(samples, hold, 32768.0 * 10 ** (CEILING_DB / 20))
-    np.rint(samples, out=samples)
-    result: np.ndarray = samples.astype("<i2")
-    return result
+    samples = np.frombuffer(pcm, dtype="<i2")
+    gain = 10 ** (leveling.gain_db / 20)
+    block = _block(rate)
+    # Worked on in rows of whole limiter blocks: the limited blocks are scaled row by row.
+    buffer, lead, first = _blocked(samples.size, origin, block)
+    result = buffer[lead : lead + samples.size]
+    np.multiply(samples, np.float32(gain), out=result, dtype=np.float32)
+    _scale_blocks(buffer, first, block, _limiting(samples, gain, block, _ceiling(), origin))
+    np.rint(result, out=result)
+    levelled: np.ndarray = result.astype("<i2")
+    return levelled

@@ -446,6 +446,8 @@ class _Pool:
             worker.join()
 
 
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+"""Settings that keep numpy's linear-algebra library to one thread (a user's own setting is kept)."""
 _Process = tuple["subprocess.Popen[bytes]", IO[bytes]]
 """A worker process and the file its standard error goes to."""
 _STANDBY: list[_Process] = []
@@ -460,7 +462,12 @@ def _start_process() -> _Process:
     """
     package_root = str(Path(briefing.__file__).resolve().parent.parent)
     path = os.environ.get("PYTHONPATH", "")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p),
+        # Workers never multiply matrices: numpy's BLAS thread pool only costs start-up time.
+        **{name: "1" for name in _BLAS_THREADS if name not in os.environ},
+    }
     log = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the worker's life; closed in join)
     try:
         process = subprocess.Popen(

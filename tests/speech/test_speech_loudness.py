@@ -81,39 +81,49 @@ def test_long_files_are_measured_on_spread_windows_with_an_exact_peak(
     assert sampled.peak_db == full.peak_db > -1.0
 
 
-def _whole_envelope(samples: np.ndarray, hold: int) -> np.ndarray:
-    """The limiter's gain as its docstring defines it, over every sample (no stretches)."""
+def _whole_envelope(pcm: np.ndarray, gain: float, block: int) -> np.ndarray:
+    """The limiter's factor as its docstring defines it, worked out for every block and sample."""
     from briefing.speech.loudness import CEILING_DB
 
-    need = np.minimum(1.0, 10 ** (CEILING_DB / 20) / np.maximum(np.abs(samples), 1e-9))
-    padded = np.concatenate((np.ones(hold), need, np.ones(hold)))
-    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * hold + 1)
-    spread = windows.min(axis=1)
-    box = hold | 1
-    edged = np.concatenate((np.full(box // 2, spread[0]), spread, np.full(box // 2, spread[-1])))
-    smoothed = np.lib.stride_tricks.sliding_window_view(edged, box).mean(axis=1)
-    return np.minimum(smoothed, need)
+    ceiling = 32768 * 10 ** (CEILING_DB / 20)
+    size = np.abs(pcm.astype(np.float64)) * gain
+    need = np.minimum(1.0, ceiling / np.maximum(size, 1e-9))
+    rows = -(-pcm.size // block)
+    least = np.ones(rows + 2)  # a block of 1s beyond each end
+    for k in range(rows):
+        least[k + 1] = need[k * block : (k + 1) * block].min()
+    spread = np.ones(rows + 2)
+    for k in range(1, rows + 1):
+        spread[k] = least[k - 1 : k + 2].min()
+    centres = (np.arange(rows + 2) - 1) * block + (block - 1) / 2
+    return np.interp(np.arange(pcm.size), centres, spread)
 
 
 @pytest.mark.parametrize("seed", range(6))
 def test_the_limiter_works_out_only_the_peaks_and_gets_the_whole_signals_gain(
     seed: int,
 ) -> None:
-    from briefing.speech.loudness import CEILING_DB, _gain_envelope
+    from briefing.speech.loudness import CEILING_DB, LIMITER_HOLD, _gain_envelope
 
     rng = np.random.default_rng(seed)
-    size, hold = int(rng.integers(200, 20_000)), int(rng.integers(1, 100))
-    samples = rng.normal(0, 0.15, size) * (rng.random(size) < 0.7)
+    size, rate = int(rng.integers(200, 20_000)), int(rng.integers(250, 25_000))
+    block = max(1, round(rate * LIMITER_HOLD))
+    samples = rng.normal(0, 3000, size) * (rng.random(size) < 0.7)
     samples[rng.integers(0, size, int(rng.integers(0, 30)))] *= 8  # scattered peaks
     if seed == 0:
-        samples[:] = 0.1  # no peak at all
-    gain = _gain_envelope(samples, hold)
-    assert np.allclose(gain, _whole_envelope(samples, hold), rtol=0, atol=1e-12)
-    assert np.all(np.abs(samples * gain) <= 10 ** (CEILING_DB / 20) + 1e-12)
+        samples[:] = 3000  # no peak at all
+    pcm = np.clip(samples, -32768, 32767).astype(np.int16)
+    gain = float(rng.uniform(1.0, 4.0))
+    factors = _gain_envelope(pcm, gain, rate)
+    assert np.allclose(factors, _whole_envelope(pcm, gain, block), rtol=0, atol=1e-6)
+    ceiling = 32768 * 10 ** (CEILING_DB / 20)
+    assert np.all(np.abs(pcm * gain * factors) <= ceiling * (1 + 1e-6))
+    assert np.all(np.abs(np.diff(factors)) <= 1 / block + 1e-6)  # eases over a block at least
     far = np.ones(size, dtype=bool)
-    for peak in np.flatnonzero(np.abs(samples) > 10 ** (CEILING_DB / 20)):
-        far[max(0, peak - 2 * hold - 1) : peak + 2 * hold + 2] = False
-    assert np.all(gain[far] == 1.0)  # away from every peak the samples are left exactly as they are
+    for peak in np.flatnonzero(np.abs(pcm * gain) > ceiling):
+        far[max(0, peak - 3 * block) : peak + 3 * block] = False
+    # Away from every peak the samples are left exactly as they are.
+    assert np.all(factors[far] == 1.0)
 
 
 def test_a_window_levels_as_the_whole_signal_does_and_pieces_plan_as_one(tmp_path: Path) -> None:
@@ -135,7 +145,7 @@ def test_a_window_levels_as_the_whole_signal_does_and_pieces_plan_as_one(tmp_pat
     leveling = plan(joined)
     assert leveling == plan(path) and leveling.gain_db > 0
     # What the plan measures (a window read with its neighbours) is what levelling writes,
-    # but for float32 rounding (the running sums start elsewhere): a least step at most.
+    # but for float32 rounding: a least step at most.
     whole = level_pcm(pcm, leveling, RATE)
     rng = np.random.default_rng(7)
     for start in rng.integers(0, joined.frames - 5000, 8):
