@@ -121,6 +121,9 @@ def main() -> None:
     exe = _exe()
     env = {**os.environ, "BRIEFING_ENGINE": "espeak"}
     env.pop("BRIEFING_SPEECH_WORKERS", None)
+    # Users run from compiled bytecode: let the warm-up write it even where the
+    # environment says not to (else every run, and every worker, recompiles our modules).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     one = {**env, "BRIEFING_SPEECH_WORKERS": "1"}
     cores = _cores()
     print(
@@ -179,7 +182,11 @@ def _natural(exe: str, work: Path, args: argparse.Namespace) -> None:
     text.write_text("Natural read\n\n" + long_text(args.natural_chars), encoding="utf-8")
     command = [exe, "speak", str(text), "--voice", "natural", "--out", str(work / "n.wav")]
     command.append("--force")
-    base = {k: v for k, v in os.environ.items() if k not in ("BRIEFING_ENGINE",)}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("BRIEFING_ENGINE", "PYTHONDONTWRITEBYTECODE")
+    }
     base.pop("BRIEFING_SPEECH_WORKERS", None)
     m = _pair(
         (command, {**base, "BRIEFING_SPEECH_WORKERS": "1"}), (command, base), args.natural_runs

@@ -53,6 +53,7 @@ def main() -> None:
     if not exe:
         sys.exit("briefing is not installed in this environment")
     env = {**os.environ, "BRIEFING_ENGINE": "espeak"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # users run from compiled bytecode
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         ours, raw = speak_pair(exe, work)

@@ -65,33 +65,30 @@ def _biquad_power(
     return np.abs(numerator / denominator) ** 2
 
 
+_STANDARD_RATE = 48000
+"""The rate BS.1770 gives the K filter's coefficients at (table 1 and 2 of the standard)."""
+_SHELF = (
+    (1.53512485958697, -2.69169618940638, 1.19839281085285),
+    (1.0, -1.69065929318241, 0.73248077421585),
+)
+_HIGH_PASS = ((1.0, -2.0, 1.0), (1.0, -1.99004745483398, 0.99007225036621))
+
+
 def k_weighting(rate: int, size: int) -> np.ndarray:
-    """Power weights of the K filter (a +4 dB shelf above ~1.5 kHz, a high-pass at ~38 Hz) per rfft bin."""
+    """Power weights of the K filter (a +4 dB shelf above ~1.5 kHz, a high-pass at ~38 Hz) per rfft bin.
+
+    The standard's own 48 kHz filter, taken at each bin's frequency: what a
+    meter that resamples to 48 kHz first (as ffmpeg's ebur128 does) measures.
+    A filter designed anew at a lower rate bends near that rate's Nyquist
+    frequency, and read speech about 0.2 LU apart from such meters.
+    """
     import numpy as np
 
-    w = np.linspace(0.0, math.pi, size // 2 + 1)
-    # High shelf, RBJ cookbook form.
-    gain = 10 ** (4.0 / 40)
-    w0 = 2 * math.pi * 1681.97 / rate
-    alpha = math.sin(w0) / (2 * 0.7072)
-    cos0, root = math.cos(w0), 2 * math.sqrt(gain) * alpha
-    shelf_b = (
-        gain * ((gain + 1) + (gain - 1) * cos0 + root),
-        -2 * gain * ((gain - 1) + (gain + 1) * cos0),
-        gain * ((gain + 1) + (gain - 1) * cos0 - root),
-    )
-    shelf_a = (
-        (gain + 1) - (gain - 1) * cos0 + root,
-        2 * ((gain - 1) - (gain + 1) * cos0),
-        (gain + 1) - (gain - 1) * cos0 - root,
-    )
-    # High-pass.
-    w1 = 2 * math.pi * 38.13 / rate
-    alpha1 = math.sin(w1) / (2 * 0.5003)
-    cos1 = math.cos(w1)
-    high_b = ((1 + cos1) / 2, -(1 + cos1), (1 + cos1) / 2)
-    high_a = (1 + alpha1, -2 * cos1, 1 - alpha1)
-    return _biquad_power(shelf_b, shelf_a, w) * _biquad_power(high_b, high_a, w)
+    frequencies = np.linspace(0.0, rate / 2, size // 2 + 1)
+    w = 2 * math.pi * frequencies / _STANDARD_RATE
+    weights = _biquad_power(*_SHELF, w) * _biquad_power(*_HIGH_PASS, w)
+    weights[frequencies > _STANDARD_RATE / 2] = 0.0  # beyond what 48 kHz audio holds
+    return weights
 
 
 MAX_MEASURED_SECONDS = 300.0
@@ -110,7 +107,11 @@ def _source(audio: Path | PcmSource) -> PcmSource:
 
 
 def measure(
-    audio: Path | PcmSource, *, peak: int | None = None, leveling: Leveling | None = None
+    audio: Path | PcmSource,
+    *,
+    peak: int | None = None,
+    leveling: Leveling | None = None,
+    seconds: float | None = None,
 ) -> Loudness:
     """Integrated loudness and peak of 16-bit mono audio, read in 100 ms pieces.
 
@@ -120,6 +121,8 @@ def measure(
             measured windows are read.
         leveling: measure the audio as this leveling would leave it (the
             returned peak is then that of the measured windows only).
+        seconds: analyse at most this much audio, in evenly spread windows
+            (MAX_MEASURED_SECONDS unless given).
     """
     import numpy as np
 
@@ -140,7 +143,8 @@ def measure(
     # Long files are measured on evenly spread windows (at most MAX_MEASURED_SECONDS of
     # them): one voice's level doesn't drift, and a 40-minute brief needn't cost a second.
     windows = -(-count // window)
-    stride = max(1, -(-windows * window // int(rate * MAX_MEASURED_SECONDS)))
+    most = MAX_MEASURED_SECONDS if seconds is None else seconds
+    stride = max(1, -(-windows * window // max(1, int(rate * most))))
     for number in range(windows):
         measured = number % stride == 0
         if not measured and (peak is not None or leveling is not None):
@@ -199,7 +203,11 @@ def gain_for(
 
 
 def plan(
-    audio: Path | PcmSource, target: float = TARGET_LUFS, *, peak: int | None = None
+    audio: Path | PcmSource,
+    target: float = TARGET_LUFS,
+    *,
+    peak: int | None = None,
+    seconds: float | None = None,
 ) -> Leveling:
     """The leveling that brings the audio to `target` LUFS, found without writing anything.
 
@@ -207,13 +215,14 @@ def plan(
     gain there is; so the audio is measured as it would be levelled (in
     memory), and when it falls short the gain is raised along the line through
     two such measurements: limited speech gains about half a LU per dB there.
+    Each measurement reads the same windows (at most `seconds` of audio).
     """
     source = _source(audio)
-    first = measure(source, peak=peak)
+    first = measure(source, peak=peak, seconds=seconds)
     gain = gain_for(first, target)
     if gain <= 0:
         return Leveling(gain)
-    after = measure(source, leveling=Leveling(gain))
+    after = measure(source, leveling=Leveling(gain), seconds=seconds)
     short = target - after.lufs
     if math.isinf(after.lufs) or short <= TOLERANCE_LU:
         return Leveling(gain)
@@ -221,7 +230,7 @@ def plan(
     # audio's peaks sit at the ceiling.
     most = min(gain + MAX_LIMITING_DB, MAX_GAIN_DB)
     raised = min(gain + short, most)
-    again = measure(source, leveling=Leveling(raised))
+    again = measure(source, leveling=Leveling(raised), seconds=seconds)
     slope = (again.lufs - after.lufs) / (raised - gain) if raised > gain else 0.0
     if math.isinf(again.lufs) or slope < _LEAST_SLOPE:
         return Leveling(raised)

@@ -57,7 +57,10 @@ MIN_GROUP_CHARS = 500
 MAX_GROUP_CHARS = 4000
 """A group's audio is held in memory while it is levelled: about 12 MB at most."""
 SAMPLE_CHARS = 4000
-"""Characters of speech (about five minutes) the loudness is planned on; shorter scripts are measured whole."""
+"""Characters of speech (about five minutes) in the groups the loudness is planned on, spread through
+the script so a level that changes along it is heard; shorter scripts are sampled whole."""
+SAMPLE_SECONDS = 150.0
+"""Of the sample's audio, how much the plan measures, in windows spread through it."""
 EARLY_START_CHARS = 6000
 """Inputs at least this long start their workers before the script is made (see warm_up)."""
 STOP_SECONDS = 5.0
@@ -364,7 +367,7 @@ class _Pool:
         if kind == "level":
             return ("level", index, self.group_path(index), leveling)
         parts = [(self.group_path(i), self.results[i].frames) for i in schedule.sample]
-        return ("plan", parts, self.voice.loudness, schedule.sample_peak())
+        return ("plan", parts, self.voice.loudness, schedule.sample_peak(), SAMPLE_SECONDS)
 
     def run(self, schedule: _Schedule, timings: Timings | None) -> list[Spoken]:
         """Every job of `schedule` done; the groups' results, in order."""

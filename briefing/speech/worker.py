@@ -129,12 +129,14 @@ def _write(path: Path, data: bytes | bytearray | np.ndarray) -> None:
             data.tofile(f)  # no copy into bytes first
 
 
-def plan_sample(parts: list[tuple[Path, int]], rate: int, target: float, peak: int) -> Leveling:
-    """The leveling for the whole script, planned on the sample groups' raw audio."""
+def plan_sample(
+    parts: list[tuple[Path, int]], rate: int, target: float, peak: int, seconds: float
+) -> Leveling:
+    """The leveling for the whole script, planned on the sample groups' raw audio (`seconds` of it)."""
     from briefing.speech.loudness import plan
     from briefing.speech.pcm import JoinedPcm
 
-    return plan(JoinedPcm(parts, rate), target, peak=peak)
+    return plan(JoinedPcm(parts, rate), target, peak=peak, seconds=seconds)
 
 
 def run_job(
@@ -155,8 +157,8 @@ def run_job(
         level_group(path, leveling, engine.sample_rate)
         return ("levelled", index)
     if kind == "plan":
-        _, parts, target, peak = job
-        return ("planned", plan_sample(parts, engine.sample_rate, target, peak))
+        _, parts, target, peak, seconds = job
+        return ("planned", plan_sample(parts, engine.sample_rate, target, peak, seconds))
     raise ValueError(f"unknown job {kind!r}")
 
 

@@ -73,6 +73,22 @@ def test_text_helpers() -> None:
     assert for_terminal("HTTP 500 \x1b]0;owned\x07\x1b[2J") == "HTTP 500 \\x1b]0;owned\\x07\\x1b[2J"
 
 
+def test_xml_safe_keeps_exactly_what_xml_allows_at_every_range_edge() -> None:
+    def allowed(code: int) -> bool:  # XML 1.0, production [2] Char
+        return (
+            code in (0x9, 0xA, 0xD)
+            or 0x20 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF
+        )
+
+    edges = (0x0, 0x9, 0xA, 0xD, 0x20, 0x7F, 0xD7FF, 0xE000, 0xFFFD, 0x10000, 0x10FFFF)
+    codes = {c + step for c in edges for step in (-1, 0, 1) if 0 <= c + step <= 0x10FFFF}
+    codes |= set(range(0x40))
+    for code in sorted(codes):
+        assert (xml_safe(chr(code)) == chr(code)) == allowed(code), hex(code)
+
+
 def test_a_daily_run_from_a_feed_with_control_characters_writes_clean_files(
     tmp_path: Path,
 ) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
+import shutil
+import subprocess
 import wave
 from pathlib import Path
 
@@ -165,3 +168,65 @@ def test_limited_audio_lands_on_the_target_not_short_of_it(tmp_path: Path) -> No
     before = measure(_write(tmp_path / "q.wav", samples))
     assert gain > TARGET_LUFS - before.lufs + 0.3  # raised past the plain gain...
     assert abs(measure(path).lufs - TARGET_LUFS) < 0.2  # ...to land on the target
+
+
+def _ebur128(path: Path) -> float:
+    """ffmpeg's integrated loudness of a file (it prints a tenth of a LU)."""
+    out = subprocess.run(
+        [
+            "ffmpeg",
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(path),
+            "-af",
+            "ebur128",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    return float(re.findall(r"I:\s+(-?[\d.]+) LUFS", out)[-1])
+
+
+needs_ffmpeg = pytest.mark.skipif(not shutil.which("ffmpeg"), reason="ffmpeg not installed")
+
+
+@needs_ffmpeg
+@pytest.mark.parametrize("rate", [16000, 22050, 44100])
+def test_the_meter_reads_as_ffmpegs_ebur128_does(tmp_path: Path, rate: int) -> None:
+    rng = np.random.default_rng(rate)
+    t = np.arange(20 * rate) / rate
+    bursts = (np.sin(2 * np.pi * 2.5 * t) > -0.2).astype(float)
+    voiced = sum(np.sin(2 * np.pi * 140 * k * t) / k for k in range(1, 40) if 140 * k < rate / 2)
+    samples = 4000 * bursts * (voiced + 0.4 * rng.normal(0, 1, t.size))
+    path = tmp_path / "m.wav"
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(np.clip(samples, -32768, 32767).astype("<i2").tobytes())
+    assert abs(measure(path).lufs - _ebur128(path)) <= 0.15  # theirs is rounded to a tenth
+
+
+@needs_ffmpeg
+def test_espeak_speech_levelled_to_the_target_reads_so_in_ffmpeg(tmp_path: Path) -> None:
+    from support import run_cli
+
+    text = tmp_path / "t.txt"
+    text.write_text(
+        "Weather\n\n"
+        + "Sharp showers sweep in from the west this afternoon, with gusts near sixty. "
+        "Ferries may sail late; check before you travel. Tomorrow turns brighter and "
+        "colder, with frost in sheltered valleys by Thursday morning. " * 6,
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.wav"
+    result = run_cli("speak", str(text), "--out", str(out), env={"BRIEFING_ENGINE": "espeak"})
+    assert result.returncode == 0, result.stderr
+    # espeak-ng is bright: a K filter designed at its 22,050 Hz read such speech 0.2 LU low.
+    assert abs(_ebur128(out) - TARGET_LUFS) <= 0.15
+    assert abs(measure(out).lufs - TARGET_LUFS) <= 0.15
