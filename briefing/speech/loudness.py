@@ -270,7 +270,8 @@ def _limiting(
     if limit >= 32768:
         return None
     bound = int(limit)  # for whole samples, |x| > limit exactly when |x| > floor(limit)
-    over = np.flatnonzero((pcm > bound) | (pcm < -bound))
+    # abs(-32768) stays -32768 in int16, which unsigned is 32768: still above any bound.
+    over = np.flatnonzero(np.abs(pcm).view(np.uint16) > bound)
     if over.size == 0:
         return None
     need = limit / np.abs(pcm[over].astype(np.float64))
@@ -289,14 +290,15 @@ def _limiting(
     touched[1:] |= lowered[:-1]
     touched[:-1] |= lowered[1:]
     chosen = np.flatnonzero(touched)
-    # A sample before its block's centre lies between the previous centre and this one.
-    offset = (np.arange(block) - (block - 1) / 2) / block
-    step = np.where(offset < 0, -1, 0)
-    fraction = (offset - step).astype(np.float32)
-    left = chosen[:, None] + step
-    before = spread.astype(np.float32)[left]
-    after = spread.astype(np.float32)[left + 1]
-    factors: np.ndarray = before + (after - before) * fraction
+    spread = spread.astype(np.float32)
+    own = spread[chosen][:, None]
+    # Each sample's place from its block's centre, in blocks: a sample before the centre
+    # lies between the previous centre and this one, a sample after it before the next.
+    offset = ((np.arange(block) - (block - 1) / 2) / block).astype(np.float32)
+    early = int(np.count_nonzero(offset < 0))
+    factors: np.ndarray = np.empty((chosen.size, block), dtype=np.float32)
+    factors[:, :early] = own + (own - spread[chosen - 1][:, None]) * offset[:early]
+    factors[:, early:] = own + (spread[chosen + 1][:, None] - own) * offset[early:]
     return chosen + low, factors
 
 
@@ -321,11 +323,14 @@ def _scale_blocks(
     """Multiply the rows of `buffer` (see _blocked) that `_limiting` found by its factors."""
     if found is None:
         return
+    import numpy as np
+
     chosen, factors = found
-    rows = chosen - first
-    inside = (rows >= 0) & (rows * block < buffer.size)
     grid = buffer.reshape(-1, block)
-    grid[rows[inside]] *= factors[inside]
+    rows = chosen - first
+    # Sorted: the rows inside the buffer are one run of them (the rest lie past its ends).
+    low, high = np.searchsorted(rows, (0, grid.shape[0]))
+    grid[rows[low:high]] *= factors[low:high]
 
 
 def _gain_envelope(pcm: np.ndarray, gain: float, rate: int) -> np.ndarray:

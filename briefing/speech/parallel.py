@@ -108,18 +108,27 @@ def processes_for(script: SpeechScript, engine: SpeechEngine) -> int:
 
 
 def plan_groups(segments: Sequence[Segment]) -> list[range]:
-    """Consecutive segments in about GROUPS groups of about equal length (a script's alone)."""
+    """Consecutive segments in about GROUPS groups of about equal length (a script's alone).
+
+    The last two groups' worth is cut in halves: the processes then finish
+    within half a group of each other.
+    """
     total = sum(len(s.spoken) for s in segments)
     target = min(MAX_GROUP_CHARS, max(MIN_GROUP_CHARS, total // GROUPS))
     groups: list[range] = []
-    start = size = 0
+    start = size = done = 0
     for index, segment in enumerate(segments):
         size += len(segment.spoken)
-        if size >= target:
+        wanted = target if total - done > 2 * target else max(MIN_GROUP_CHARS, target // 2)
+        if size >= wanted:
             groups.append(range(start, index + 1))
+            done += size
             start, size = index + 1, 0
     if start < len(segments):
-        groups.append(range(start, len(segments)))
+        if groups and size < MIN_GROUP_CHARS // 2:  # a few words: not worth a group of their own
+            groups[-1] = range(groups[-1].start, len(segments))
+        else:
+            groups.append(range(start, len(segments)))
     return groups
 
 
@@ -151,7 +160,7 @@ class _Schedule:
         self.leveling: Leveling | None = None
         self.planned = not self.loudness
         self.planning = False
-        self.peaks: dict[int, int] = {}
+        self.peaks: dict[int, int | None] = {}
         self.unlevelled: list[int] = []
         self.final: set[int] = set()
         """Groups whose file is as the WAV will hold it (every one of them, once the jobs are done)."""
@@ -194,7 +203,7 @@ class _Schedule:
         self.final.add(index)
 
     def sample_peak(self) -> int:
-        return max((self.peaks[i] for i in self.sample), default=0)
+        return max((self.peaks[i] or 0 for i in self.sample), default=0)
 
 
 def render_parallel(

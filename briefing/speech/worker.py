@@ -76,8 +76,8 @@ class Spoken:
     frames: int
     marks: list[Placed]
     """Times relative to the group's start (engine.placed puts them into the whole file)."""
-    peak: int
-    """The largest absolute sample as spoken (before any levelling), for the loudness plan."""
+    peak: int | None
+    """The largest absolute sample as spoken, for the loudness plan (None when levelled as spoken)."""
 
 
 def speak_group(
@@ -99,9 +99,11 @@ def speak_group(
     audio = bytearray()
     sink = PcmSink(audio.extend, engine.sample_rate)
     marks = speak_segments(segments, voice, engine, sink, spoken)
-    samples = np.frombuffer(audio, dtype="<i2")
-    peak = max(-int(samples.min()), int(samples.max())) if samples.size else 0
-    del samples  # a view: the buffer can't be let go while it lives
+    peak = None
+    if leveling is None:
+        samples = np.frombuffer(audio, dtype="<i2")
+        peak = max(-int(samples.min()), int(samples.max())) if samples.size else 0
+        del samples  # a view: the buffer can't be let go while it lives
     _write(path, _leveled(audio, leveling, engine.sample_rate))
     return Spoken(index, sink.frames, marks, peak)
 

@@ -368,6 +368,25 @@ def test_ctrl_c_while_espeak_speaks_interrupts_at_once(tmp_path: Path, workers: 
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.parametrize("sentences", [1, 5, 90, 400, 2000])
+def test_groups_cover_the_script_in_order_and_end_in_halves(sentences: int) -> None:
+    segments = _script(sentences).segments
+    groups = parallel.plan_groups(segments)
+    assert [i for group in groups for i in group] == list(range(len(segments)))
+    sizes = [sum(len(segments[i].spoken) for i in group) for group in groups]
+    total = sum(sizes)
+    target = min(parallel.MAX_GROUP_CHARS, max(parallel.MIN_GROUP_CHARS, total // parallel.GROUPS))
+    longest = max(len(s.spoken) for s in segments)
+    trailing = parallel.MIN_GROUP_CHARS // 2  # a few words at the end join the last group
+    assert max(sizes[:-1], default=0) < target + longest  # a group ends once it reaches its size
+    if len(groups) > 4:
+        # The last two groups' worth goes in halves, and no few words trail alone.
+        half = max(parallel.MIN_GROUP_CHARS, target // 2)
+        assert max(sizes[-3:]) < half + longest + trailing
+        assert min(sizes[:-3]) >= target
+        assert sizes[-1] >= trailing
+
+
 def test_the_loudness_sample_is_spread_through_the_script_and_bounded() -> None:
     sizes = [1250] * 24
     sample = parallel.sample_groups(sizes)
