@@ -11,9 +11,10 @@ header, a plain copy. Marks come back relative to their group and are placed
 once every group's length is known, so times are exact.
 
 With one process the calling process does these jobs in that order itself;
-with more, worker processes (fresh interpreters running speech.worker, never
-forks of a process whose engine is loaded) do them and this process only
-hands them out, so the file and marks are byte for byte the same either way.
+with more, it does them alongside worker processes (fresh interpreters
+running speech.worker, never forks of a process whose engine is loaded),
+handing the workers their jobs between its own sentences, so the file and
+marks are byte for byte the same either way.
 Workers can be started before the script exists (`warm_up`), so their
 start-up overlaps reading and normalizing. Audio is never held in memory
 beyond a group, the folder of group files is removed whatever happens, and a
@@ -40,7 +41,7 @@ import briefing
 from briefing.errors import EngineError, OutputError
 from briefing.models import Audio, VoiceProfile, WordMark
 from briefing.speech.engine import Progress, SpeechEngine, placed, progress_ends
-from briefing.speech.worker import Spoken, receive, run_job, send
+from briefing.speech.worker import BLAS_THREADS, Spoken, receive, run_job, send
 from briefing.timings import phase_of
 
 if TYPE_CHECKING:
@@ -235,7 +236,9 @@ def render_parallel(
         )
     except OSError as exc:
         raise OutputError(f"{path.parent}: can't write: {exc.strerror or exc}") from None
-    workers = processes if processes > 1 and engine.recipe() is not None else 0
+    # This process speaks too: it would only wait otherwise, and a worker fewer is one
+    # interpreter fewer to start.
+    workers = processes - 1 if processes > 1 and engine.recipe() is not None else 0
     sizes = [sum(len(script.segments[i].spoken) for i in group) for group in groups]
     schedule = _Schedule(sizes, loudness)
     try:
@@ -313,7 +316,7 @@ def _copy(source: IO[bytes], target: IO[bytes]) -> None:
 
 
 class _Pool:
-    """The processes doing a schedule's jobs: this one alone, or workers it hands jobs to.
+    """The processes doing a schedule's jobs: this one alone, or this one and workers it hands jobs to.
 
     All bookkeeping happens in the calling thread; each worker's reader thread
     only passes its messages on through `events`.
@@ -381,7 +384,11 @@ class _Pool:
     def run(self, schedule: _Schedule, timings: Timings | None) -> list[Spoken]:
         """Every job of `schedule` done; the groups' results, in order."""
         if self.workers:
-            self._run_workers(schedule, timings)
+            self.engine.share_cores(len(self.workers) + 1)
+            try:
+                self._run_with_workers(schedule, timings)
+            finally:
+                self.engine.share_cores(1)
         else:
             self._run_here(schedule, timings)
         return [self.results[i] for i in range(len(self.groups))]
@@ -398,21 +405,48 @@ class _Pool:
                 answer = run_job(self.engine, self.message(job, schedule), spoken)
             self._answered(schedule, job, answer)
 
-    def _run_workers(self, schedule: _Schedule, timings: Timings | None) -> None:
+    def _run_with_workers(self, schedule: _Schedule, timings: Timings | None) -> None:
+        """Jobs for the workers as they fall idle, and for this process between them.
+
+        This process does a job whenever one is left once every idle worker has
+        one, and looks after the workers between the segments it speaks, so no
+        worker waits longer than a sentence for its next job.
+        """
+
+        def spoken(group: int, i: int) -> None:
+            self._advance(self.groups[group][i])
+            self._tend(schedule)
+
         with contextlib.ExitStack() as tail:
             levelling_only = False
             while not schedule.done:
-                for worker in list(self.idle):
-                    job = schedule.next_job()
-                    if job is None:
-                        break
-                    self.idle.remove(worker)
-                    worker.give(job, self.message(job, schedule))
-                self._handle(schedule, self.events.get())
+                self._tend(schedule)
                 if not levelling_only and len(schedule.peaks) == len(self.groups):
                     # Every group is spoken: what is left is levelling (the loudness pass's time).
                     levelling_only = True
                     tail.enter_context(phase_of(timings, "loudness"))
+                job = schedule.next_job()
+                if job is None:
+                    if not schedule.done:
+                        self._handle(schedule, self.events.get())
+                    continue
+                answer = run_job(self.engine, self.message(job, schedule), spoken)
+                self._answered(schedule, job, answer)
+
+    def _tend(self, schedule: _Schedule) -> None:
+        """Take in what the workers said, and give each idle one the next job."""
+        while True:
+            try:
+                event = self.events.get_nowait()
+            except queue.Empty:
+                break
+            self._handle(schedule, event)
+        for worker in list(self.idle):
+            job = schedule.next_job()
+            if job is None:
+                break
+            self.idle.remove(worker)
+            worker.give(job, self.message(job, schedule))
 
     def _handle(self, schedule: _Schedule, event: tuple[Any, ...]) -> None:
         kind = event[0]
@@ -458,8 +492,6 @@ class _Pool:
             worker.join()
 
 
-_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-"""Settings that keep numpy's linear-algebra library to one thread (a user's own setting is kept)."""
 _Process = tuple["subprocess.Popen[bytes]", IO[bytes]]
 """A worker process and the file its standard error goes to."""
 _STANDBY: list[_Process] = []
@@ -478,7 +510,7 @@ def _start_process() -> _Process:
         **os.environ,
         "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p),
         # Workers never multiply matrices: numpy's BLAS thread pool only costs start-up time.
-        **{name: "1" for name in _BLAS_THREADS if name not in os.environ},
+        **{name: "1" for name in BLAS_THREADS if name not in os.environ},
     }
     log = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the worker's life; closed in join)
     try:
@@ -509,7 +541,7 @@ def warm_up(chars: int) -> None:
     except EngineError:
         return  # said when the script is spoken
     with contextlib.suppress(EngineError):
-        while wanted > 1 and len(_STANDBY) < wanted:
+        while wanted > 1 and len(_STANDBY) < wanted - 1:  # this process is one of them
             _STANDBY.append(_start_process())
 
 
@@ -550,7 +582,7 @@ class _Worker:
         recipe = pool._recipe
         assert recipe is not None
         engine_class, arguments = recipe
-        self.send(("engine", engine_class, arguments, pool.wanted))
+        self.send(("engine", engine_class, arguments, pool.wanted + 1))
         self._thread = threading.Thread(target=self._listen, name="speech-worker", daemon=True)
         self._thread.start()
 

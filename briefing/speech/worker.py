@@ -141,10 +141,30 @@ def plan_sample(
     return plan(JoinedPcm(parts, rate), target, peak=peak, seconds=seconds)
 
 
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+"""Settings that keep numpy's linear-algebra library to one thread (a user's own setting is kept)."""
+
+
+def load_numpy() -> None:
+    """Import numpy, if not yet, with its BLAS to one thread: jobs never multiply matrices, and
+    starting a thread pool per core costs more than all they do with it. The calling
+    process's environment is left as it was."""
+    if "numpy" in sys.modules:
+        return
+    unset = [name for name in BLAS_THREADS if name not in os.environ]
+    os.environ.update(dict.fromkeys(unset, "1"))
+    try:
+        import numpy  # noqa: F401
+    finally:
+        for name in unset:
+            os.environ.pop(name, None)
+
+
 def run_job(
     engine: SpeechEngine, job: tuple[Any, ...], spoken: Callable[[int, int], None] | None
 ) -> tuple[Any, ...]:
     """Do one job (as parallel._Pool words it) and return its answer; `spoken(group, i)` reports progress."""
+    load_numpy()
     kind = job[0]
     if kind == "speak":
         _, index, segments, voice, path, leveling = job

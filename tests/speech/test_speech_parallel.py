@@ -483,23 +483,23 @@ def test_a_script_whose_level_changes_is_levelled_on_a_sample_of_all_of_it(
 def test_warmed_up_workers_are_the_ones_that_speak_and_unused_ones_stop(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "3")
     parallel.warm_up(parallel.EARLY_START_CHARS - 1)
     assert not _children()  # too short to bother
     parallel.warm_up(parallel.EARLY_START_CHARS)
-    assert len(_children()) == 2
+    assert len(_children()) == 2  # this process is the third speaker
 
     def refuse() -> None:
         raise AssertionError("started another worker")
 
     monkeypatch.setattr(parallel, "_start_process", refuse)
     audio = render_script(
-        _script(400), get_profile(), tmp_path / "a.wav", engine=FakeEngine(), processes=2
+        _script(400), get_profile(), tmp_path / "a.wav", engine=FakeEngine(), processes=3
     )
     assert audio.seconds > 0 and not _children()
     monkeypatch.undo()
     monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
     parallel.warm_up(50_000)
-    assert len(_children()) == 2
+    assert len(_children()) == 1
     render_script(_script(20), get_profile(), tmp_path / "b.wav", engine=FakeEngine())
     assert not _children()  # a short script speaks here; the warmed-up workers are stopped
