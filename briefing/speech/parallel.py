@@ -55,8 +55,9 @@ GROUPS = 24
 """Groups a script is cut into: enough that the processes finish close together."""
 MIN_GROUP_CHARS = 500
 """Smaller groups cost more in messages and files than they balance."""
-MAX_GROUP_CHARS = 4000
-"""A group's audio is held in memory while it is levelled: about 12 MB at most."""
+MAX_GROUP_CHARS = 1500
+"""A group's audio is held in memory while it is levelled (about 4.5 MB at most, and some five times
+that in passing): longer scripts get more groups, not longer ones, so memory stays flat."""
 SAMPLE_CHARS = 4000
 """Characters of speech (about five minutes) in the groups the loudness is planned on, spread through
 the script so a level that changes along it is heard; shorter scripts are sampled whole."""
