@@ -79,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         body = tables.get(name, match["body"])
         return match.group(1) + body + match.group(4)
 
-    updated = _BLOCK.sub(fill, text)
+    # Read again: the runs take minutes, and the file may have been edited meanwhile.
+    updated = _BLOCK.sub(fill, README.read_text(encoding="utf-8"))
     temporary = README.with_suffix(".md.tmp")
     temporary.write_text(updated, encoding="utf-8")
     temporary.replace(README)  # never a half-written README
