@@ -41,7 +41,7 @@ import briefing
 from briefing.errors import EngineError, OutputError
 from briefing.models import Audio, VoiceProfile, WordMark
 from briefing.speech.engine import Progress, SpeechEngine, placed, progress_ends
-from briefing.speech.worker import BLAS_THREADS, Spoken, receive, run_job, send
+from briefing.speech.worker import Spoken, receive, run_job, send
 from briefing.timings import phase_of
 
 if TYPE_CHECKING:
@@ -507,12 +507,7 @@ def _start_process() -> _Process:
     """
     package_root = str(Path(briefing.__file__).resolve().parent.parent)
     path = os.environ.get("PYTHONPATH", "")
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p),
-        # Workers never multiply matrices: numpy's BLAS thread pool only costs start-up time.
-        **{name: "1" for name in BLAS_THREADS if name not in os.environ},
-    }
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
     log = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the worker's life; closed in join)
     try:
         process = subprocess.Popen(

@@ -203,8 +203,7 @@ def _serve(jobs: IO[bytes], answers: IO[bytes]) -> None:
 
 def _preload() -> None:
     """What every job needs, loaded while the parent is still reading and writing the script."""
-    import numpy  # noqa: F401
-
+    load_numpy()
     import briefing.speech.loudness
     import briefing.speech.pcm  # noqa: F401
 
