@@ -13,9 +13,11 @@ from briefing.files import (
     atomic_path,
     check_free,
     load_state,
+    open_to_write,
     publish,
     save_state,
     slugify,
+    start_writeback,
     write_bytes,
     write_json,
     write_text,
@@ -135,3 +137,18 @@ def test_saving_state_where_it_cant_go_only_returns_false(tmp_path: Path) -> Non
     not_a_folder.write_text("x")
     assert save_state(not_a_folder / "state.json", {"a": 1}) is False
     assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
+def test_open_to_write_writes_from_the_start_and_cuts_only_where_told(tmp_path: Path) -> None:
+    path = tmp_path / "out.wav"
+    path.write_bytes(b"x" * 100)
+    with open_to_write(path) as f:
+        f.write(b"abc")
+        assert path.stat().st_size == 100  # never truncated on opening
+        f.truncate()
+        start_writeback(f, 0, 3)  # only starts the disk write: the content is as written
+    assert path.read_bytes() == b"abc"
+    new = tmp_path / "new.wav"
+    with open_to_write(new, buffering=0) as f:
+        f.write(b"fresh")
+    assert new.read_bytes() == b"fresh"

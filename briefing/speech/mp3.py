@@ -61,7 +61,9 @@ def encode_mp3(wav_path: Path, mp3_path: Path) -> None:
         import lameenc
     except ImportError as exc:
         raise EngineError(f"can't encode MP3: {exc}; reinstall briefing") from None
-    with wave.open(str(wav_path), "rb") as wav, mp3_path.open("w+b") as out:
+    from briefing.files import open_to_write
+
+    with wave.open(str(wav_path), "rb") as wav, open_to_write(mp3_path) as out:
         encoder = lameenc.Encoder()
         encoder.set_bit_rate(BIT_RATE)
         rate = wav.getframerate()
@@ -79,6 +81,7 @@ def encode_mp3(wav_path: Path, mp3_path: Path) -> None:
         if first is None and encoded:
             first = _reserve_info_frame(out, encoded)
         out.write(encoded)
+        out.truncate()  # a file that held more before
         if first is not None:
             _write_info_frame(out, first, samples)
 

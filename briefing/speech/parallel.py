@@ -39,9 +39,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 import briefing
 from briefing.errors import EngineError, OutputError
+from briefing.files import open_to_write, start_writeback
 from briefing.models import Audio, VoiceProfile, WordMark
 from briefing.speech.engine import Progress, SpeechEngine, placed, progress_ends
-from briefing.speech.worker import Spoken, receive, run_job, send
+from briefing.speech.worker import Spoken, load_numpy, receive, run_job, send
 from briefing.timings import phase_of
 
 if TYPE_CHECKING:
@@ -272,7 +273,7 @@ class _Joined:
         self.rate = rate
         self.next = 0
         self.frames = 0
-        self._out = path.open("wb", buffering=0)
+        self._out = open_to_write(path, buffering=0)
         self._out.write(bytes(HEADER_BYTES))
 
     def __enter__(self) -> _Joined:
@@ -283,6 +284,7 @@ class _Joined:
 
         try:
             if kind is None:
+                self._out.truncate()  # a file that held more before
                 self._out.seek(0)
                 self._out.write(wav_header(self.frames, self.rate))
         finally:
@@ -294,9 +296,11 @@ class _Joined:
         """Append the groups from the next one on that are final, in order."""
         while self.next in final:
             part = path_of(self.next)
+            start = self._out.tell()
             with part.open("rb") as f:
                 _copy(f, self._out)
             part.unlink()
+            start_writeback(self._out, start, self._out.tell() - start)
             self.frames += results[self.next].frames
             self.next += 1
 
@@ -418,6 +422,9 @@ class _Pool:
             self._advance(self.groups[group][i])
             self._tend(schedule)
 
+        # numpy now, not in this process's first job: a worker that got ready meanwhile then
+        # gets its job at once instead of after this process's first sentence.
+        load_numpy()
         with contextlib.ExitStack() as tail:
             levelling_only = False
             while not schedule.done:

@@ -124,11 +124,16 @@ def _leveled(
 
 
 def _write(path: Path, data: bytes | bytearray | np.ndarray) -> None:
-    with path.open("wb", buffering=0) as f:
+    from briefing.files import open_to_write
+
+    with open_to_write(
+        path, buffering=0
+    ) as f:  # levelled in place: the same length, nothing to cut
         if isinstance(data, bytes | bytearray):
             f.write(data)
         else:
             data.tofile(f)  # no copy into bytes first
+        f.truncate()
 
 
 def plan_sample(
@@ -206,6 +211,12 @@ def _preload() -> None:
     load_numpy()
     import briefing.speech.loudness
     import briefing.speech.pcm  # noqa: F401
+    from briefing.speech.espeak import binding
+
+    # espeak-ng starts in a tenth of a second, and every engine here needs it (Piper for its
+    # phonemes); started now, the worker is ready as soon as it learns its engine.
+    with contextlib.suppress(EngineError):
+        binding()
 
 
 def main() -> int:
