@@ -539,13 +539,13 @@ def _summarize_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
+    _warm_up_speech(args.input)  # first: the workers start while everything else loads
     from briefing.files import slugify
     from briefing.locations import output_dir
     from briefing.spoken_out import audio_format, is_stdout, speak_to, speak_to_stdout
 
     if args.out is not None and not is_stdout(args.out) and not args.out.is_dir():
         audio_format(args.out)  # a wrong suffix is refused before any work
-    _warm_up_speech(args.input)
     voice = _voice(args.voice)
     article, briefing = _read_briefing(args.input, args)
     voice = _spoken_by(voice, article.language, article.source)
@@ -578,7 +578,7 @@ def _warm_up_speech(source: str) -> None:
         size = Path(source).stat().st_size
     except (OSError, ValueError):
         return  # standard input, a URL or a missing file: nothing to go on (or said later)
-    from briefing.speech.parallel import warm_up
+    from briefing.speech.standby import warm_up
 
     warm_up(size)
 

@@ -15,7 +15,7 @@ with more, it does them alongside worker processes (fresh interpreters
 running speech.worker, never forks of a process whose engine is loaded),
 handing the workers their jobs between its own sentences, so the file and
 marks are byte for byte the same either way.
-Workers can be started before the script exists (`warm_up`), so their
+Workers can be started before the script exists (speech.standby), so their
 start-up overlaps reading and normalizing. Audio is never held in memory
 beyond a group, the folder of group files is removed whatever happens, and a
 failing worker surfaces as its EngineError.
@@ -23,24 +23,22 @@ failing worker surfaces as its EngineError.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import pickle
 import queue
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-import briefing
 from briefing.errors import EngineError, OutputError
 from briefing.files import open_to_write, start_writeback
 from briefing.models import Audio, VoiceProfile, WordMark
+from briefing.speech import standby
 from briefing.speech.engine import Progress, SpeechEngine, placed, progress_ends
 from briefing.speech.worker import Spoken, load_numpy, receive, run_job, send
 from briefing.timings import phase_of
@@ -50,8 +48,6 @@ if TYPE_CHECKING:
     from briefing.speech.script import Segment, SpeechScript
     from briefing.timings import Timings
 
-WORKERS_VARIABLE = "BRIEFING_SPEECH_WORKERS"
-"""Processes that speak at once (1: never start a worker); unset means one per available core."""
 GROUPS = 24
 """Groups a script is cut into: enough that the processes finish close together."""
 MIN_GROUP_CHARS = 500
@@ -64,38 +60,6 @@ SAMPLE_CHARS = 4000
 the script so a level that changes along it is heard; shorter scripts are sampled whole."""
 SAMPLE_SECONDS = 150.0
 """Of the sample's audio, how much the plan measures, in windows spread through it."""
-EARLY_START_CHARS = 6000
-"""Inputs at least this long start their workers before the script is made (see warm_up)."""
-STOP_SECONDS = 5.0
-"""How long a worker told to stop may take before it is killed."""
-
-
-def available_cores() -> int:
-    """Cores this process may run on (its affinity, where the system says)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-def wanted_processes() -> int:
-    """Processes asked to speak at once: BRIEFING_SPEECH_WORKERS, else one per available core.
-
-    Raises:
-        EngineError: BRIEFING_SPEECH_WORKERS is set to something not a positive number.
-    """
-    setting = os.environ.get(WORKERS_VARIABLE, "").strip()
-    if not setting:
-        return available_cores()
-    try:
-        wanted = int(setting)
-    except ValueError:
-        wanted = 0
-    if wanted < 1:
-        raise EngineError(
-            f"{WORKERS_VARIABLE}={setting!r}: expected how many processes speak (1 or more)"
-        )
-    return wanted
 
 
 def processes_for(script: SpeechScript, engine: SpeechEngine) -> int:
@@ -104,7 +68,7 @@ def processes_for(script: SpeechScript, engine: SpeechEngine) -> int:
     Raises:
         EngineError: BRIEFING_SPEECH_WORKERS is set to something not a positive number.
     """
-    wanted = wanted_processes()
+    wanted = standby.wanted_processes()
     if wanted <= 1 or engine.recipe() is None or len(script.text) < engine.parallel_chars:
         return 1
     return min(wanted, len(plan_groups(script.segments)))
@@ -359,12 +323,14 @@ class _Pool:
     def __enter__(self) -> _Pool:
         try:
             for _ in range(self.wanted):
-                self.workers.append(_Worker(self, _take_standby() or _start_process()))
+                self.workers.append(
+                    _Worker(self, standby.take_standby() or standby.start_process())
+                )
         except BaseException:
             self.close(failed=True)
             raise
         finally:
-            release_standby()  # ones warmed up for a script that turned out to need fewer
+            standby.release_standby()  # ones warmed up for a script that turned out to need fewer
         return self
 
     def __exit__(self, kind: object, *_: object) -> None:
@@ -500,83 +466,10 @@ class _Pool:
             worker.join()
 
 
-_Process = tuple["subprocess.Popen[bytes]", IO[bytes]]
-"""A worker process and the file its standard error goes to."""
-_STANDBY: list[_Process] = []
-"""Workers started by warm_up, waiting for the pool that takes them."""
-
-
-def _start_process() -> _Process:
-    """A fresh worker interpreter, loading what it needs while it waits for its engine.
-
-    Raises:
-        EngineError: the process can't be started.
-    """
-    package_root = str(Path(briefing.__file__).resolve().parent.parent)
-    path = os.environ.get("PYTHONPATH", "")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
-    log = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the worker's life; closed in join)
-    try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "briefing.speech.worker"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=log,
-            env=env,
-        )
-    except OSError as exc:
-        log.close()
-        raise EngineError(f"can't start a speech worker ({exc.strerror or exc})") from None
-    return process, log
-
-
-def warm_up(chars: int) -> None:
-    """Start the workers a script of about `chars` characters will speak with, before it is made.
-
-    Their start-up (an interpreter, numpy) then overlaps reading and
-    normalizing the input. The next render takes them; whatever it does not
-    take is stopped then, or when this process exits.
-    """
-    if chars < EARLY_START_CHARS:
-        return
-    try:
-        wanted = wanted_processes()
-    except EngineError:
-        return  # said when the script is spoken
-    with contextlib.suppress(EngineError):
-        while wanted > 1 and len(_STANDBY) < wanted - 1:  # this process is one of them
-            _STANDBY.append(_start_process())
-
-
-def _take_standby() -> _Process | None:
-    return _STANDBY.pop(0) if _STANDBY else None
-
-
-def release_standby() -> None:
-    """Stop the warmed-up workers nobody took (closing their input ends them)."""
-    while _STANDBY:
-        process, log = _STANDBY.pop()
-        with contextlib.suppress(OSError):
-            if process.stdin:
-                process.stdin.close()
-        try:
-            process.wait(timeout=STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        for stream in (process.stdout, log):
-            with contextlib.suppress(OSError):
-                if stream:
-                    stream.close()
-
-
-atexit.register(release_standby)
-
-
 class _Worker:
     """One worker process and the thread that reads its answers."""
 
-    def __init__(self, pool: _Pool, started: _Process) -> None:
+    def __init__(self, pool: _Pool, started: standby.Process) -> None:
         self.pool = pool
         self.process, self.log = started
         self.job: tuple[str, int, Leveling | None] | None = None
@@ -649,11 +542,11 @@ class _Worker:
 
     def join(self) -> None:
         try:
-            self.process.wait(timeout=STOP_SECONDS)
+            self.process.wait(timeout=standby.STOP_SECONDS)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        self._thread.join(timeout=STOP_SECONDS)
+        self._thread.join(timeout=standby.STOP_SECONDS)
         for stream in (self.process.stdout, self.log):
             with contextlib.suppress(OSError):
                 if stream:

@@ -1,7 +1,7 @@
 """A speech worker process, and the jobs it does: speak a group of segments, plan the loudness, level a group.
 
 speech.parallel starts it as `python -m briefing.speech.worker`, often before
-the script exists (parallel.warm_up), so it loads numpy and the speech
+the script exists (standby.warm_up), so it loads numpy and the speech
 modules first and then waits. Jobs come on standard input and answers go to
 standard output, each a pickled tuple behind its 8-byte length; they pass
 only between this package's own processes. The calling process runs the very

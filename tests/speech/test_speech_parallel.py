@@ -16,7 +16,7 @@ from support import BRIEFING
 
 from briefing.errors import EngineError
 from briefing.models import VoiceProfile, WordMark
-from briefing.speech import parallel
+from briefing.speech import parallel, standby
 from briefing.speech.engine import PcmSink, SpeechEngine, render_script, render_wav
 from briefing.speech.fake import FakeEngine
 from briefing.speech.script import Chapter, Segment, SpeechScript
@@ -124,30 +124,30 @@ def test_progress_is_monotonic_and_reaches_the_total(tmp_path: Path) -> None:
 def test_short_scripts_and_one_worker_stay_in_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(standby, "available_cores", lambda: 2)
     engine = FakeEngine()
     short, long = _script(20), _script(400)
     assert len(short.text) < engine.parallel_chars < len(long.text)
     assert parallel.processes_for(short, engine) == 1
     assert parallel.processes_for(long, engine) == 2
-    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "1")
+    monkeypatch.setenv(standby.WORKERS_VARIABLE, "1")
     assert parallel.processes_for(long, engine) == 1
 
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("spoke in workers")
 
-    monkeypatch.setattr(parallel, "_start_process", refuse)
+    monkeypatch.setattr(standby, "start_process", refuse)
     audio = render_script(long, get_profile(), tmp_path / "a.wav", engine=engine)
     assert audio.seconds > 0
-    monkeypatch.delenv(parallel.WORKERS_VARIABLE)
+    monkeypatch.delenv(standby.WORKERS_VARIABLE)
     audio = render_script(short, get_profile(), tmp_path / "b.wav", engine=engine)
     assert audio.seconds > 0
-    monkeypatch.setattr(parallel, "available_cores", lambda: 1)
+    monkeypatch.setattr(standby, "available_cores", lambda: 1)
     assert parallel.processes_for(long, engine) == 1
 
 
 def test_a_nonsense_worker_count_is_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "many")
+    monkeypatch.setenv(standby.WORKERS_VARIABLE, "many")
     with pytest.raises(EngineError, match="BRIEFING_SPEECH_WORKERS='many'"):
         parallel.processes_for(_script(400), FakeEngine())
 
@@ -323,7 +323,7 @@ def test_espeak_in_two_processes_gives_the_same_marks(tmp_path: Path) -> None:
 def test_a_worker_that_cannot_start_is_one_engine_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel.sys, "executable", str(tmp_path / "no-such-python"))
+    monkeypatch.setattr(standby.sys, "executable", str(tmp_path / "no-such-python"))
     with pytest.raises(EngineError, match=r"^can't start a speech worker"):
         render_script(
             _script(60), get_profile(), tmp_path / "a.wav", engine=FakeEngine(), processes=2
@@ -483,23 +483,23 @@ def test_a_script_whose_level_changes_is_levelled_on_a_sample_of_all_of_it(
 def test_warmed_up_workers_are_the_ones_that_speak_and_unused_ones_stop(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "3")
-    parallel.warm_up(parallel.EARLY_START_CHARS - 1)
+    monkeypatch.setenv(standby.WORKERS_VARIABLE, "3")
+    standby.warm_up(standby.EARLY_START_CHARS - 1)
     assert not _children()  # too short to bother
-    parallel.warm_up(parallel.EARLY_START_CHARS)
+    standby.warm_up(standby.EARLY_START_CHARS)
     assert len(_children()) == 2  # this process is the third speaker
 
     def refuse() -> None:
         raise AssertionError("started another worker")
 
-    monkeypatch.setattr(parallel, "_start_process", refuse)
+    monkeypatch.setattr(standby, "start_process", refuse)
     audio = render_script(
         _script(400), get_profile(), tmp_path / "a.wav", engine=FakeEngine(), processes=3
     )
     assert audio.seconds > 0 and not _children()
     monkeypatch.undo()
-    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
-    parallel.warm_up(50_000)
+    monkeypatch.setenv(standby.WORKERS_VARIABLE, "2")
+    standby.warm_up(50_000)
     assert len(_children()) == 1
     render_script(_script(20), get_profile(), tmp_path / "b.wav", engine=FakeEngine())
     assert not _children()  # a short script speaks here; the warmed-up workers are stopped
