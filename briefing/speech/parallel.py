@@ -388,8 +388,14 @@ class _Pool:
             self._advance(self.groups[group][i])
             self._tend(schedule)
 
-        # numpy now, not in this process's first job: a worker that got ready meanwhile then
-        # gets its job at once instead of after this process's first sentence.
+        # Each worker's first job goes with its engine, before it says it is ready: it starts
+        # speaking the moment its engine is built, not when this process next looks (after
+        # loading numpy, and then after each of its own sentences).
+        for worker in self.workers:
+            job = schedule.next_job()
+            if job is None:
+                break
+            worker.give(job, self.message(job, schedule))
         load_numpy()
         with contextlib.ExitStack() as tail:
             levelling_only = False
@@ -427,7 +433,8 @@ class _Pool:
         if kind == "segment":
             self._advance(self.groups[event[1]][event[2]])
         elif kind == "idle":
-            self.idle.append(event[1])
+            if event[1].job is None:  # else it is ready with its first job already given
+                self.idle.append(event[1])
         elif kind == "answer":
             worker, answer = event[1], event[2]
             job, worker.job = worker.job, None
