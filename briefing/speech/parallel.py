@@ -23,6 +23,7 @@ failing worker surfaces as its EngineError.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import pickle
@@ -168,6 +169,17 @@ class _Schedule:
 
     def levelled(self, index: int) -> None:
         self.final.add(index)
+
+    def queued_job(self, spare: int) -> tuple[str, int, Leveling | None] | None:
+        """A job to queue behind a busy worker's, so it never waits for its next one.
+
+        Only once the plan is known (groups queued before it would need levelling
+        afterwards), and while more than `spare` groups are left to speak: the last
+        few go to each process as it falls idle, so they finish together.
+        """
+        if not self.planned or len(self.order) - self._next <= spare:
+            return None
+        return self.next_job()
 
     def sample_peak(self) -> int:
         return max((self.peaks[i] or 0 for i in self.sample), default=0)
@@ -317,7 +329,6 @@ class _Pool:
         self.results: dict[int, Spoken] = {}
         self.wanted = workers
         self.workers: list[_Worker] = []
-        self.idle: list[_Worker] = []
         self._recipe = engine.recipe()
 
     def __enter__(self) -> _Pool:
@@ -377,11 +388,13 @@ class _Pool:
             self._answered(schedule, job, answer)
 
     def _run_with_workers(self, schedule: _Schedule, timings: Timings | None) -> None:
-        """Jobs for the workers as they fall idle, and for this process between them.
+        """Jobs for the workers, and for this process between them.
 
-        This process does a job whenever one is left once every idle worker has
-        one, and looks after the workers between the segments it speaks, so no
-        worker waits longer than a sentence for its next job.
+        This process does a job whenever one is left once every worker has one,
+        and looks after the workers between the segments it speaks. A worker
+        that is speaking also has its next group queued behind (see
+        _Schedule.queued_job): else it would wait up to a sentence of this
+        process's for every job, a tenth of a core's time over a long script.
         """
 
         def spoken(group: int, i: int) -> None:
@@ -414,32 +427,36 @@ class _Pool:
                 self._answered(schedule, job, answer)
 
     def _tend(self, schedule: _Schedule) -> None:
-        """Take in what the workers said, and give each idle one the next job."""
+        """Take in what the workers said; give each idle one a job, and each busy one its next."""
         while True:
             try:
                 event = self.events.get_nowait()
             except queue.Empty:
                 break
             self._handle(schedule, event)
-        for worker in list(self.idle):
+        spare = len(self.workers) + 1
+        for worker in self.workers:
+            if worker.jobs:
+                queued = (
+                    schedule.queued_job(spare) if worker.ready and len(worker.jobs) == 1 else None
+                )
+                if queued is not None:
+                    worker.give(queued, self.message(queued, schedule))
+                continue
             job = schedule.next_job()
             if job is None:
                 break
-            self.idle.remove(worker)
             worker.give(job, self.message(job, schedule))
 
     def _handle(self, schedule: _Schedule, event: tuple[Any, ...]) -> None:
         kind = event[0]
         if kind == "segment":
             self._advance(self.groups[event[1]][event[2]])
-        elif kind == "idle":
-            if event[1].job is None:  # else it is ready with its first job already given
-                self.idle.append(event[1])
+        elif kind == "ready":
+            event[1].ready = True
         elif kind == "answer":
             worker, answer = event[1], event[2]
-            job, worker.job = worker.job, None
-            self.idle.append(worker)
-            self._answered(schedule, job, answer)
+            self._answered(schedule, worker.jobs.popleft(), answer)
         elif kind == "error":
             raise EngineError(event[1])
 
@@ -479,7 +496,10 @@ class _Worker:
     def __init__(self, pool: _Pool, started: standby.Process) -> None:
         self.pool = pool
         self.process, self.log = started
-        self.job: tuple[str, int, Leveling | None] | None = None
+        self.jobs: collections.deque[tuple[str, int, Leveling | None]] = collections.deque()
+        """Jobs given and not yet answered, in the order it does them."""
+        self.ready = False
+        """Whether its engine is built (before that, it gets one job only)."""
         self._send_lock = threading.Lock()
         self._told_to_stop = False
         recipe = pool._recipe
@@ -490,7 +510,7 @@ class _Worker:
         self._thread.start()
 
     def give(self, job: tuple[str, int, Leveling | None], message: tuple[Any, ...]) -> None:
-        self.job = job
+        self.jobs.append(job)
         self.send(message)
 
     def send(self, message: tuple[Any, ...]) -> None:
@@ -511,7 +531,7 @@ class _Worker:
                     if message[1] != self.pool.engine.sample_rate:
                         events.put(("error", "a speech worker's engine speaks at another rate"))
                         return
-                    events.put(("idle", self))
+                    events.put(("ready", self))
                 elif kind in ("segment", "error"):
                     events.put(message)
                 else:

@@ -429,6 +429,27 @@ def test_the_schedule_plans_on_the_sample_then_levels_what_came_before() -> None
     assert schedule.done and schedule.final == set(range(24))
 
 
+def test_jobs_are_queued_behind_a_busy_worker_only_after_the_plan_and_not_at_the_end() -> None:
+    from briefing.speech.loudness import Leveling
+    from briefing.speech.worker import Spoken
+
+    schedule = parallel._Schedule([1250] * 10, loudness=True)
+    sample = [schedule.next_job() for _ in schedule.sample]
+    assert schedule.queued_job(spare=2) is None  # before the plan it would be spoken unlevelled
+    for job in sample:
+        assert job is not None
+        schedule.spoken(Spoken(job[1], 10, [], 100), levelled=False)
+    assert schedule.next_job() == ("plan", 0, None)
+    assert schedule.queued_job(spare=2) is None  # still planning
+    schedule.plan_is(Leveling(3.0))
+    queued = schedule.queued_job(spare=2)
+    assert queued is not None and queued[0] == "level"  # what was spoken before comes first
+    while (job := schedule.queued_job(spare=2)) is not None:
+        assert job[0] in ("level", "speak") and job[2] == Leveling(3.0)
+    left = [schedule.next_job(), schedule.next_job(), schedule.next_job()]
+    assert [j[0] if j else None for j in left] == ["speak", "speak", None]  # the last two on demand
+
+
 def test_without_loudness_or_gain_nothing_waits_for_a_plan() -> None:
     from briefing.speech.loudness import Leveling
     from briefing.speech.worker import Spoken
