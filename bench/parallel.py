@@ -6,7 +6,9 @@ Usage: python bench/parallel.py [--runs 5] [--natural-runs 2] [--natural-chars 8
    reading, normalizing, synthesis in parallel, stitching, loudness), against
    `raw_espeak.py` (the same libespeak-ng through ctypes, one process, no
    normalizing, no loudness) on the same text; alternating A, B after a
-   warm-up, median of the per-pair ratios. Goal <= 0.75x.
+   warm-up, median of the per-pair ratios. Goal <= 0.75x. Beside it, the
+   floor: the same reference with the text cut in one part per core, all
+   spoken at once (what a perfect split of synthesis alone gives here).
 2. The same command with BRIEFING_SPEECH_WORKERS=1 against the default (one
    process per core), alternating: what the second process buys.
 3. Peak RSS of the largest process (parent or worker) speaking 30,000 and
@@ -143,6 +145,15 @@ def main() -> None:
                 f"`briefing speak` 30,000 chars, {cores} processes (A) vs raw libespeak-ng, one process (B)",
                 m,
                 f"<= 0.75x ({verdict})",
+            )
+        )
+        split = [*raw, "--parts", str(cores)]
+        m = _pair((split, env), (raw, env), args.runs)
+        print(
+            _row(
+                f"the floor: raw libespeak-ng, the text in {cores} parts spoken at once (A) "
+                "vs one process (B)",
+                m,
             )
         )
         m = _pair((ours, one), (raw, env), args.runs)
