@@ -173,11 +173,14 @@ class _Schedule:
     def queued_job(self, spare: int) -> tuple[str, int, Leveling | None] | None:
         """A job to queue behind a busy worker's, so it never waits for its next one.
 
-        Only once the plan is known (groups queued before it would need levelling
-        afterwards), and while more than `spare` groups are left to speak: the last
-        few go to each process as it falls idle, so they finish together.
+        Before the plan is known only the sample's groups (any other would be
+        spoken raw and need levelling afterwards); and only while more than `spare`
+        groups are left to speak: the last few go to each process as it falls
+        idle, so they finish together.
         """
-        if not self.planned or len(self.order) - self._next <= spare:
+        if not self.planned and self._next >= len(self.sample):
+            return None
+        if len(self.order) - self._next <= spare:
             return None
         return self.next_job()
 

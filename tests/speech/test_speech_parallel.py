@@ -434,7 +434,11 @@ def test_jobs_are_queued_behind_a_busy_worker_only_after_the_plan_and_not_at_the
     from briefing.speech.worker import Spoken
 
     schedule = parallel._Schedule([1250] * 10, loudness=True)
-    sample = [schedule.next_job() for _ in schedule.sample]
+    assert len(schedule.sample) > 1
+    sample = [schedule.next_job()]
+    sample.append(schedule.queued_job(spare=2))  # the sample's groups are spoken raw anyway
+    sample += [schedule.next_job() for _ in schedule.sample[2:]]
+    assert [j[1] if j else None for j in sample] == schedule.sample
     assert schedule.queued_job(spare=2) is None  # before the plan it would be spoken unlevelled
     for job in sample:
         assert job is not None
