@@ -13,8 +13,9 @@ once every group's length is known, so times are exact.
 With one process the calling process does these jobs in that order itself;
 with more, it does them alongside worker processes (fresh interpreters
 running speech.worker, never forks of a process whose engine is loaded),
-handing the workers their jobs between its own sentences, so the file and
-marks are byte for byte the same either way.
+handing the workers their jobs between its own sentences (a busy worker's next
+one queued behind), so the file and marks are byte for byte the same either
+way for an engine that speaks a sentence alike whatever came before it.
 Workers can be started before the script exists (speech.standby), so their
 start-up overlaps reading and normalizing. Audio is never held in memory
 beyond a group, the folder of group files is removed whatever happens, and a
@@ -404,14 +405,10 @@ class _Pool:
             self._advance(self.groups[group][i])
             self._tend(schedule)
 
-        # Each worker's first job goes with its engine, before it says it is ready: it starts
-        # speaking the moment its engine is built, not when this process next looks (after
-        # loading numpy, and then after each of its own sentences).
-        for worker in self.workers:
-            job = schedule.next_job()
-            if job is None:
-                break
-            worker.give(job, self.message(job, schedule))
+        # Each worker's first job goes right behind its engine, before it says it is ready: it
+        # starts speaking the moment its engine is built, not when this process next looks
+        # (after loading numpy, and then after each of its own sentences).
+        self._tend(schedule)
         load_numpy()
         with contextlib.ExitStack() as tail:
             levelling_only = False
@@ -439,17 +436,14 @@ class _Pool:
             self._handle(schedule, event)
         spare = len(self.workers) + 1
         for worker in self.workers:
-            if worker.jobs:
-                queued = (
-                    schedule.queued_job(spare) if worker.ready and len(worker.jobs) == 1 else None
-                )
-                if queued is not None:
-                    worker.give(queued, self.message(queued, schedule))
+            if not worker.jobs:
+                job = schedule.next_job()
+            elif worker.ready and len(worker.jobs) == 1:
+                job = schedule.queued_job(spare)
+            else:
                 continue
-            job = schedule.next_job()
-            if job is None:
-                break
-            worker.give(job, self.message(job, schedule))
+            if job is not None:
+                worker.give(job, self.message(job, schedule))
 
     def _handle(self, schedule: _Schedule, event: tuple[Any, ...]) -> None:
         kind = event[0]

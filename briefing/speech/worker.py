@@ -126,14 +126,13 @@ def _leveled(
 def _write(path: Path, data: bytes | bytearray | np.ndarray) -> None:
     from briefing.files import open_to_write
 
-    with open_to_write(
-        path, buffering=0
-    ) as f:  # levelled in place: the same length, nothing to cut
+    # Not truncated first (see open_to_write); a file levelled in place keeps its length.
+    with open_to_write(path, buffering=0) as f:
         if isinstance(data, bytes | bytearray):
             f.write(data)
         else:
             data.tofile(f)  # no copy into bytes first
-        f.truncate()
+        f.truncate()  # a file that held more before
 
 
 def plan_sample(
